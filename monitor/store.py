@@ -69,7 +69,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["changes"].create_index(["detected_at"])
     db["outbox"].create({
         "id": int, "change_key": str, "channel_id": str, "status": str, "attempts": int,
-        "created_at": str, "due_at": str, "last_error": str, "sent_at": str,
+        "created_at": str, "due_at": str, "last_error": str, "sent_at": str, "sent_urls": str,
     }, pk="id")
     db["outbox"].create_index(["change_key", "channel_id"], unique=True)
     db["outbox"].create_index(["status", "due_at"])
@@ -88,6 +88,7 @@ class OutboxRow:
     created_at: str
     due_at: str
     last_error: str | None
+    sent_urls: tuple[str, ...]
     change: Change
 
 
@@ -302,6 +303,7 @@ class Store:
             out.append(OutboxRow(id=r["id"], change_key=r["change_key"], channel_id=r["channel_id"],
                                  status=r["status"], attempts=r["attempts"], created_at=r["created_at"],
                                  due_at=r["due_at"], last_error=r["last_error"],
+                                 sent_urls=tuple(json.loads(r["sent_urls"] or "[]")),
                                  change=Change.from_json(json.loads(r["change_data"]))))
         return out
 
@@ -322,10 +324,12 @@ class Store:
             self.conn.executemany("update outbox set status = 'sent', sent_at = ?, last_error = null where id = ?",
                                   [[at or utcnow(), i] for i in ids])
 
-    def mark_failed(self, ids: Iterable[int], error: str, next_at: str) -> None:
+    def mark_failed(self, ids: Iterable[int], error: str, next_at: str, sent_urls: Iterable[str] = ()) -> None:
+        """Back to pending for a later try; `sent_urls` (hashes of the URLs that did succeed) are not sent again."""
+        done = _dumps(sorted(set(sent_urls)))
         with self.lock, self.db.atomic():
-            self.conn.executemany("update outbox set status = 'pending', last_error = ?, due_at = ? where id = ?",
-                                  [[error, next_at, i] for i in ids])
+            self.conn.executemany("update outbox set status = 'pending', last_error = ?, due_at = ?, sent_urls = ? "
+                                  "where id = ?", [[error, next_at, done, i] for i in ids])
 
     def mark_dead(self, ids: Iterable[int], error: str) -> None:
         with self.lock, self.db.atomic():
