@@ -1,0 +1,158 @@
+"""Dates in Chinese policy text, and the application deadline among them.
+
+    parse_date("2025年3月14日") == "2025-03-14"      parse_date("3月14日", year=2025) == "2025-03-14"
+    parse_date("二〇二五年三月十四日") == "2025-03-14"  parse_date("2025.3.14") == "2025-03-14"
+    find_deadline("申报时间：6月16日至7月15日", year=2025) == "2025-07-15"
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from .numbers import parse_int
+
+_CN_D = "〇○零一二三四五六七八九十两"
+_Y = rf"((?:19|20)\d{{2}}|[二][〇○零][{_CN_D}]{{2}})"
+_M = rf"(\d{{1,2}}|[{_CN_D}]{{1,3}})"
+_D = rf"(\d{{1,2}}|[{_CN_D}]{{1,4}})"
+
+# full dates: 2025年3月14日, 2025-03-14, 2025/3/14, 2025.3.14, 二〇二五年三月十四日
+_FULL_RE = re.compile(
+    rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]"
+    rf"|(?<!\d)((?:19|20)\d{{2}})\s*([-/.])\s*(\d{{1,2}})\s*\5\s*(\d{{1,2}})(?!\d)")
+# dates without a year: 3月14日
+_MD_RE = re.compile(rf"(?<![\d年{_CN_D}])\s*{_M}\s*月\s*{_D}\s*[日号]")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    iso: str
+    has_year: bool
+
+
+def _mk(y: int | None, m: int | None, d: int | None) -> str | None:
+    if y is None or m is None or d is None:
+        return None
+    try:
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _num(s: str) -> int | None:
+    if s is None:
+        return None
+    if s.isdigit():
+        return int(s)
+    return parse_int(s)
+
+
+def find_dates(text: str, year: int | None = None) -> list[DateMention]:
+    """Every date in text; dates without a year take `year` (or are skipped when it is None)."""
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _FULL_RE.finditer(text):
+        if m.group(1) is not None:
+            y, mo, d = _num(m.group(1)), _num(m.group(2)), _num(m.group(3))
+        else:
+            y, mo, d = int(m.group(4)), int(m.group(6)), int(m.group(7))
+        iso = _mk(y, mo, d)
+        if iso:
+            out.append(DateMention(m.start(), m.end(), iso, True))
+            taken.append((m.start(), m.end()))
+    for m in _MD_RE.finditer(text):
+        s, e = m.start(1), m.end()
+        if any(a <= s < b for a, b in taken):
+            continue
+        if year is None:
+            continue
+        iso = _mk(year, _num(m.group(1)), _num(m.group(2)))
+        if iso:
+            out.append(DateMention(s, e, iso, False))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def parse_date(text: str, year: int | None = None) -> str | None:
+    """The first date in text as ISO YYYY-MM-DD, or None. Also reads '2025-03-14 10:30', '20250314'."""
+    if not text:
+        return None
+    s = str(text).strip()
+    ds = find_dates(s, year)
+    if ds:
+        return ds[0].iso
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)", s)
+    if m:
+        return _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d)", s)
+    return None
+
+
+# ------------------------------------------------------------------ deadlines
+
+_APPLY = r"(?:申报|申请|申领|受理|报送|提交|报名|填报|征集|兑付|兑现|领取|登记)"
+_RANGE_HEAD = re.compile(
+    rf"(?:{_APPLY}|网上|线上|集中)[\u4e00-\u9fa5]{{0,6}}(?:时间|期限|日期|期间|窗口|截止)")
+_SEP = r"\s*(?:至|到|—|－|–|-|~|～|止)\s*"
+_NOT_DEADLINE = re.compile(
+    r"意见|反馈|建议|有效期|施行|实施|执行|合同|签订|签署|签约|发生|评审|审核|初审|复审|推荐|公示|审查|核查|"
+    r"统计|期间内|完成时间|验收|服务期|建设期|使用期|兑换使用|发票|支出|投入")
+_CLOCK = r"(?:\s*(?:上午|下午)?\s*\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?)?"
+
+
+def find_deadline(text: str, year: int | None = None) -> str | None:
+    """The last day to apply that text states, or None.
+
+    申报时间：6月16日至7月15日 → the 15th; 截止时间为…; 即日起至…; …前提交/报送. Comment periods
+    (征求意见), validity (有效期至), contract-signing windows and reviews by lower bodies are not.
+    """
+    if not text:
+        return None
+    dates = find_dates(text, year)
+    if not dates:
+        return None
+    found: list[tuple[int, str]] = []  # (priority, iso)
+    for i, d in enumerate(dates):
+        left = text[max(0, d.start - 30):d.start]
+        # the clause before the date
+        clause_left = re.split(r"[。；;！!\n]", left)[-1]
+        right = text[d.end:d.end + 24]
+        clause_right = re.split(r"[。；;，,！!\n]", right)[0]
+        prev = dates[i - 1] if i else None
+        # a range: X 至 this date, under an application heading
+        is_range_end = prev is not None and d.start - prev.end <= 24 and bool(
+            re.fullmatch(_CLOCK + _SEP + r"(?:\d{4}\s*年\s*)?", text[prev.end:d.start]))
+        if is_range_end:
+            head = text[max(0, prev.start - 30):prev.start]
+            head = re.split(r"[。；;！!\n]", head)[-1]
+            if _RANGE_HEAD.search(head) or re.search(_APPLY, head[-12:]):
+                if not _NOT_DEADLINE.search(head):
+                    found.append((0, d.iso))
+                    continue
+        # 截止时间为 DATE / 截止日期：DATE / 于DATE截止
+        if re.search(r"(?:截止|截至)(?:时间|日期)?(?:为|是|到|至)?[:：\s]*$", clause_left):
+            if not _NOT_DEADLINE.search(clause_left) and not _NOT_DEADLINE.search(clause_right):
+                found.append((1, d.iso))
+                continue
+        # 即日起至 DATE (止)
+        if re.search(r"(?:即日|发布之日|印发之日|通知之日|公告之日)起?[\u4e00-\u9fa5]{0,4}(?:至|到)\s*$", clause_left):
+            if not _NOT_DEADLINE.search(clause_left) and not re.search(r"意见|建议|反馈|有效", clause_right):
+                found.append((2, d.iso))
+                continue
+        # DATE (17:30) 前 提交/报送/申报 ; DATE 截止 ; 于 DATE 前完成申报
+        m = re.match(_CLOCK + r"\s*(?:前|之前|以前|止|截止)", text[d.end:d.end + 16])
+        if m:
+            tail = text[d.end + m.end():d.end + m.end() + 24]
+            tail_clause = re.split(r"[。；;！!\n]", tail)[0]
+            ctx = clause_left[-20:] + " " + tail_clause
+            if re.search(_APPLY, ctx) and not _NOT_DEADLINE.search(ctx):
+                found.append((3, d.iso))
+                continue
+    if not found:
+        return None
+    best = min(p for p, _ in found)
+    # among equally good mentions, the latest date (a second round moves the deadline later)
+    return max(iso for p, iso in found if p == best)

@@ -1,0 +1,234 @@
+"""Numbers in Chinese policy text: amounts of money, shares and discounts.
+
+Pure functions, text in, numbers out. Every finder works on bounded patterns (no nested
+quantifiers), so hostile input cannot make them backtrack for long.
+
+    parse_int("两千") == 2000          parse_amount("0.5亿元") == 50_000_000
+    parse_amount("伍佰万元") == 5_000_000   parse_ratio("百分之三十") == 0.3
+    parse_ratio("4折") == 0.6 (the buyer pays 40 %, the voucher 60 %)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
+           "三": 3, "叁": 3, "參": 3, "叄": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6,
+           "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+
+CN_NUM_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS)
+_NUM = r"\d+(?:[.,]\d+)*"  # arabic, with thousands separators or decimals
+_CN = f"[{CN_NUM_CHARS}]{{1,12}}"
+_UNIT = r"(?:万亿|亿|万|千|百)"
+
+
+def parse_int(text: str) -> int | None:
+    """A Chinese or Arabic numeral (no unit of money) as an int; None when it is not one."""
+    v = parse_number(text)
+    if v is None or v != int(v):
+        return None
+    return int(v)
+
+
+def parse_number(text: str) -> float | None:
+    """'30' '1,000' '2.5' '三十' '两千五百' '伍佰' '一万二' '1.5万' → number; None when unreadable."""
+    if text is None:
+        return None
+    s = str(text).strip().replace(" ", "")
+    if not s:
+        return None
+    m = re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+)(万亿|亿|万|千|百)?", s)
+    if m:
+        try:
+            v = float(m.group(1).replace(",", ""))
+        except ValueError:
+            return None
+        mult = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100, None: 1}[m.group(2)]
+        return _clean(v * mult)
+    return _parse_cn(s)
+
+
+def _clean(v: float) -> float:
+    r = round(v)
+    return float(r) if abs(v - r) < 1e-6 else round(v, 6)
+
+
+def _parse_cn(s: str) -> float | None:
+    """Chinese numerals incl. financial forms; digits may be mixed in (3千万)."""
+    if any(ch not in _DIGITS and ch not in _SMALL_UNITS and ch not in _BIG_UNITS
+           and not ch.isdigit() and ch != "." for ch in s):
+        return None
+    # plain digit sequence written with Chinese digits: 二〇二五
+    if len(s) > 1 and all(ch in _DIGITS for ch in s):
+        return float(int("".join(str(_DIGITS[ch]) for ch in s)))
+    total = 0.0
+    section = 0.0
+    number = None  # pending digit
+    last_unit = 1
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch.isdigit() or ch == ".":
+            j = i
+            while j < len(s) and (s[j].isdigit() or s[j] == "."):
+                j += 1
+            try:
+                number = float(s[i:j])
+            except ValueError:
+                return None
+            i = j
+            continue
+        if ch in _DIGITS:
+            number = float(_DIGITS[ch])
+        elif ch in _SMALL_UNITS:
+            unit = _SMALL_UNITS[ch]
+            section += (number if number is not None else 1.0) * unit
+            number = None
+            last_unit = unit
+        else:  # big unit
+            unit = _BIG_UNITS[ch]
+            section += number or 0.0
+            number = None
+            if section == 0:
+                section = 1.0
+            if unit == 100_000_000:
+                total = (total + section) * unit
+            else:
+                total += section * unit
+            section = 0.0
+            last_unit = unit
+        i += 1
+    if number is not None:
+        # 一万二 = 12000, 两千五 = 2500: a trailing digit after a unit counts one step down
+        if last_unit >= 10 and s[-2:-1] and (s[-2] in _SMALL_UNITS or s[-2] in _BIG_UNITS) and number < 10:
+            number *= last_unit / 10
+        section += number
+    return _clean(total + section)
+
+
+# ------------------------------------------------------------------ money
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    yuan: int
+    text: str
+
+
+# 1亿元 0.5亿元 5000万元 两千万元 1,000万元 伍佰万元 300万 2000元 20000元 5万元 1.5万
+_AMOUNT_RE = re.compile(
+    rf"(?<![\d.,])(?:({_NUM})\s*({_UNIT})?|({_CN}))\s*(万亿|亿|万)?\s*(元|块)?")
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount of money in text (needs 元 or a 万/亿 unit), in yuan, in order."""
+    out: list[Amount] = []
+    for m in _AMOUNT_RE.finditer(text):
+        arabic, unit1, cn, unit2, yuan = m.groups()
+        if not (yuan or unit1 in ("万", "亿", "万亿") or unit2):
+            continue
+        if cn is not None and not (yuan or unit2) and cn[-1] not in "万亿":
+            continue
+        raw = m.group(0)
+        v = parse_amount(raw)
+        if v is None or v <= 0:
+            continue
+        # 万元 alone (no digits) is not an amount; "万" after a word (千万不要) is filtered by needing digits
+        if arabic is None and cn is not None and all(ch in _SMALL_UNITS for ch in cn):
+            continue
+        end = m.end()
+        while end > m.start() and text[end - 1] == " ":
+            end -= 1
+        out.append(Amount(m.start(), end, v, text[m.start():end]))
+    return out
+
+
+def parse_amount(text: str) -> int | None:
+    """'1亿元' '0.5亿元' '5000万元' '两千万元' '1,000万元' '伍佰万元' '300万' '2000元' → yuan; else None."""
+    if not text:
+        return None
+    s = re.sub(r"\s+", "", str(text))
+    s = re.sub(r"(人民币|元|块|RMB)$", "", s)
+    s = s.removeprefix("人民币")
+    if not s:
+        return None
+    m = re.fullmatch(rf"({_NUM})(万亿|亿|万|千|百)?(万亿|亿|万)?", s)
+    if m:
+        try:
+            v = float(m.group(1).replace(",", "")) if m.group(1).count(".") <= 1 else None
+        except ValueError:
+            v = None
+        if v is None:
+            return None
+        for u in (m.group(2), m.group(3)):
+            v *= {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100, None: 1}[u]
+        return int(round(v))
+    v = _parse_cn(s)
+    return None if v is None else int(round(v))
+
+
+# ------------------------------------------------------------------ shares
+
+@dataclass(frozen=True)
+class Share:
+    start: int
+    end: int
+    value: float        # share paid by the subsidy, 0..1
+    kind: str           # pct | discount | pay | cheng
+    text: str
+
+
+_PCT_RE = re.compile(
+    rf"(?:百分之\s*({_CN}|{_NUM})|({_NUM})\s*[%％](?!\d)|({_NUM})\s*(?:个)?百分点)")
+_DISCOUNT_RE = re.compile(r"(?<![\d.])(\d(?:\.\d{1,2})?|[一二三四五六七八九])\s*折(?![旧叠腾算合返射])")
+_CHENG_RE = re.compile(r"(?<![\d.])(\d|[一二三四五六七八九两])\s*成(?![本功员立果为长熟效型绩交立就品都交])")
+_PAY_RE = re.compile(r"(?:仅需|只需|仅|只|自行|自)(?:支付|承担|负担|付)\s*(?:费用的|价格的|金额的|的)?$")
+
+
+def parse_ratio(text: str) -> float | None:
+    """One share: '30%' '百分之三十' '三成' '4折' (→0.6) '8.5折' (→0.15) '七折' (→0.3); else None."""
+    if not text:
+        return None
+    s = re.sub(r"\s+", "", str(text))
+    shares = find_shares(s, strict=False)
+    if not shares:
+        return None
+    return shares[0].value
+
+
+def find_shares(text: str, *, strict: bool = True) -> list[Share]:
+    """Every share in text, as the share the subsidy pays (0..1). strict: X成 needs a subsidy word before it."""
+    out: list[Share] = []
+    for m in _PCT_RE.finditer(text):
+        if m.group(3) is not None:       # 个百分点: a change in a rate, never a share
+            continue
+        raw = m.group(1) or m.group(2)
+        v = parse_number(raw) if raw else None
+        if v is None or v < 0 or v > 100:
+            continue
+        value = v / 100.0
+        kind = "pct"
+        left = text[max(0, m.start() - 10):m.start()]
+        if _PAY_RE.search(left):
+            value, kind = 1.0 - value, "pay"
+        out.append(Share(m.start(), m.end(), round(value, 6), kind, m.group(0)))
+    for m in _DISCOUNT_RE.finditer(text):
+        raw = m.group(1)
+        v = float(raw) if raw[0].isdigit() else float(_DIGITS[raw])
+        if not 0 < v < 10:
+            continue
+        out.append(Share(m.start(), m.end(), round(1.0 - v / 10.0, 6), "discount", m.group(0)))
+    for m in _CHENG_RE.finditer(text):
+        raw = m.group(1)
+        v = float(raw) if raw.isdigit() else float(_DIGITS[raw])
+        if not 0 < v <= 10:
+            continue
+        left = text[max(0, m.start() - 12):m.start()]
+        if strict and not re.search(r"按|给予|补贴|补助|资助|承担|抵扣|支持|奖励|最高|不超过|比例|费用|金额", left):
+            continue
+        out.append(Share(m.start(), m.end(), round(v / 10.0, 6), "cheng", m.group(0)))
+    out.sort(key=lambda s: s.start)
+    return out

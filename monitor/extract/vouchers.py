@@ -1,0 +1,70 @@
+"""Voucher names: canonical names and their aliases, found in (already Simplified) text.
+
+    find_vouchers("发放“大模型券”和Token券") → [模型券 at 3..7, 词元券 at 9..15]
+    canonical("科技创新券") == "创新券";  canonical("消费券") is None
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import VOUCHERS
+
+# alias → canonical; longest first so 大模型券 wins over 模型券
+ALIASES: dict[str, str] = {
+    "中小企业服务券": "服务券",
+    "科技创新券": "创新券",
+    "数据要素券": "数据券",
+    "人工智能券": "智能券",
+    "大模型券": "模型券",
+    "token券": "词元券",
+    "Token券": "词元券",
+    "TOKEN券": "词元券",
+    "词元券": "词元券",
+}
+NAMES: dict[str, str] = {**{v: v for v in VOUCHERS}, **ALIASES}
+_ALT = "|".join(sorted((re.escape(k) for k in NAMES), key=len, reverse=True))
+_VOUCHER_RE = re.compile(rf"(?:{_ALT})", re.IGNORECASE)
+
+# a generic name needs a clean left edge: 数据产权登记服务券 is not the 服务券 of SPEC
+_NEEDS_EDGE = {"服务券", "数据券", "智能券"}
+_EDGE_OK = set("的放发及和与、或等用型类“”\"'‘’「」『』《》（）()[]【】 ,，。；;：:\n\t·-—/")
+
+
+@dataclass(frozen=True)
+class VoucherMention:
+    start: int
+    end: int
+    voucher: str      # canonical
+    surface: str
+
+
+def canonical(name: str) -> str | None:
+    """The canonical voucher name of a surface form, or None when it is not a voucher of SPEC."""
+    if not name:
+        return None
+    s = name.strip().strip("“”\"'「」")
+    hit = NAMES.get(s) or NAMES.get(s.lower()) or (NAMES.get("Token券") if s.lower() == "token券" else None)
+    return hit
+
+
+def find_vouchers(text: str) -> list[VoucherMention]:
+    """Every voucher named in text, in order."""
+    out: list[VoucherMention] = []
+    for m in _VOUCHER_RE.finditer(text):
+        surface = m.group(0)
+        canon = NAMES.get(surface) or ("词元券" if surface.lower() == "token券" else None)
+        if canon is None:
+            continue
+        if surface in _NEEDS_EDGE and m.start() > 0:
+            prev = text[m.start() - 1]
+            if "\u4e00" <= prev <= "\u9fff" and prev not in _EDGE_OK:
+                # 企业服务券 / 市级数据券 / 科技服务券 are fine; 登记服务券, 交易数据券 are other things
+                two = text[max(0, m.start() - 2):m.start()]
+                if not (two.endswith(("企业", "市级", "区级", "省级", "县级", "科技", "普惠", "专项", "首批"))):
+                    continue
+        if surface.lower() == "token券" and m.start() > 0 and text[m.start() - 1].isalnum() \
+                and not ("\u4e00" <= text[m.start() - 1] <= "\u9fff"):
+            continue
+        out.append(VoucherMention(m.start(), m.end(), canon, surface))
+    return out
