@@ -174,7 +174,7 @@ class _Case:
         k, ctx = self.known, self.ctx
         if k is None:
             return False
-        if k.stage == "application" and k.url == ctx.url and k.published == self.facts.published:
+        if k.stage == "application" and k.url == ctx.url and self.facts.published in (None, k.published):
             return True                       # the very notice that announced the known round
         pub = _day(self.facts.published) or _day(ctx.detected_at)
         kd = _day(k.deadline)
