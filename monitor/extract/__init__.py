@@ -1,0 +1,261 @@
+"""Semantic extraction: a document's text in, SPEC facts out. Pure: no network, no disk.
+
+    extract_document(doc)            a models.Document (main text already cleaned) → Facts
+    extract_text(text, ...)          plain text (normalised here: Traditional → Simplified, full width folded)
+    extract_html(html, ...)          page.parse_page + extract
+    extract_bytes(data, ...)         html / pdf / docx / plain text decided by type, extension and magic bytes
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Mapping
+
+from ..errors import SourceError
+from ..models import Document, Facts, Measure
+from .measures import R as _regions
+from .measures import find_measures
+from .meta import find_doc_number, find_issuer, find_published, find_stage, is_repeal
+
+__all__ = ["extract_document", "extract_text", "extract_html", "extract_bytes", "normalize_text", "decode_text"]
+
+_MAX_CHARS = 2_000_000
+
+
+# ------------------------------------------------------------------ normalisation (uses normalize.py when present)
+
+_opencc = None
+
+
+def normalize_text(text: str) -> str:
+    """Simplified, half-width digits and punctuation folded where harmless, lines kept."""
+    if not text:
+        return ""
+    try:
+        from .normalize import normalize as _norm  # the shared normaliser
+        return _norm(text)
+    except ImportError:
+        pass
+    global _opencc
+    if _opencc is None:
+        import opencc
+        _opencc = opencc.OpenCC("t2s")
+    t = _opencc.convert(text)
+    # fold full-width ASCII (digits, letters, %) but keep Chinese punctuation
+    t = "".join(chr(ord(c) - 0xFEE0) if "\uff10" <= c <= "\uff19" or "\uff21" <= c <= "\uff3a"
+                or "\uff41" <= c <= "\uff5a" else c for c in t)
+    t = t.replace("％", "%").replace("\u3000", " ").replace("\xa0", " ")
+    return t
+
+
+# ------------------------------------------------------------------ the public entry points
+
+def extract_document(doc: Document) -> Facts:
+    """Facts of one Document (its text is already the cleaned main text)."""
+    return extract_text(doc.text or "", title=doc.title, published=doc.published, meta=doc.meta,
+                        region=doc.region, authority=doc.authority, url=doc.url, _normalised=False)
+
+
+def extract_text(text: str, *, title: str | None = None, published: str | None = None,
+                 meta: Mapping[str, Any] | None = None, region: str = "", authority: str = "official",
+                 url: str = "", _normalised: bool = False) -> Facts:
+    """Facts of a plain text. `region` is the source's region (the default issuer region)."""
+    text = (text or "")[:_MAX_CHARS]
+    if not _normalised:
+        text = normalize_text(text)
+    title = normalize_text(title).strip() if title else None
+    meta = dict(meta or {})
+    if not title:
+        title = _title_from_text(text)
+    published_iso = find_published(text, published, meta)
+    year = int(published_iso[:4]) if published_iso else _year_from_text(text)
+    issuer = find_issuer(text, title, meta) if authority != "news" else (meta.get("issuer") or None)
+    doc_number = find_doc_number(text, meta, title)
+    stage = find_stage(text, title, authority)
+    repealed = is_repeal(text, title)
+    doc_region = _doc_region(region, title, issuer, authority)
+    policy = _policy_of_title(title)
+    body = text
+    if title and authority != "news" and not text.lstrip().startswith(title[:12]):
+        body = title + "\n" + text if _mentions_voucher(title) and not _mentions_voucher(text[:300]) else text
+    measures = find_measures(body, doc_region=doc_region, title=title, year=year, authority=authority,
+                             default_policy=policy)
+    if stage == "news" and authority == "news":
+        pass
+    return Facts(title=title, published=published_iso, issuer=issuer, doc_number=doc_number, stage=stage,
+                 measures=tuple(measures), repealed=repealed)
+
+
+def extract_html(html: str, *, url: str = "", region: str = "", authority: str = "official",
+                 content: str | None = None) -> Facts:
+    """parse_page (main text, furniture and hidden spam removed) then extract_text."""
+    page = _parse_page(html or "", url=url, content=content)
+    return extract_text(page["text"], title=page["title"], published=page["published"], meta=page["meta"],
+                        region=region, authority=authority, url=url)
+
+
+def extract_bytes(data: bytes, *, url: str = "", content_type: str = "", region: str = "",
+                  authority: str = "official") -> Facts:
+    """Decide the format (content type, extension, magic bytes), read it, extract. SourceError('parse') when unreadable."""
+    if data is None:
+        raise SourceError("parse", "no data")
+    ct = (content_type or "").lower()
+    name = url.lower().split("?")[0]
+    head = data[:8]
+    if head.startswith(b"%PDF") or "pdf" in ct or name.endswith(".pdf"):
+        text = _attachment_text(data, name=name, content_type="application/pdf")
+        return extract_text(text, region=region, authority=authority, url=url)
+    if head.startswith(b"PK\x03\x04") or "officedocument" in ct or name.endswith(".docx"):
+        text = _attachment_text(data, name=name or "x.docx", content_type=ct or
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        return extract_text(text, region=region, authority=authority, url=url)
+    if head.startswith(b"\xd0\xcf\x11\xe0") or name.endswith((".doc", ".xls", ".ppt", ".wps")):
+        raise SourceError("parse", "legacy Office binary format (.doc/.xls/.wps) cannot be read; ask for PDF or DOCX")
+    if _looks_binary(data):
+        raise SourceError("parse", f"binary content ({ct or 'unknown type'}) is not a readable document")
+    text = decode_text(data, content_type=ct)
+    if "html" in ct or name.endswith((".html", ".htm", ".shtml")) or re.search(r"<(?:html|body|div|p|meta|head)\b", text[:4000], re.I):
+        return extract_html(text, url=url, region=region, authority=authority)
+    return extract_text(text, region=region, authority=authority, url=url)
+
+
+# ------------------------------------------------------------------ helpers
+
+def decode_text(data: bytes, content_type: str = "") -> str:
+    """BOM, then the declared charset (header or <meta>), then strict UTF-8, then GB18030. Never Latin-1."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    declared = None
+    m = re.search(r"charset\s*=\s*[\"']?([\w-]+)", content_type or "", re.I)
+    m2 = re.search(rb"<meta[^>]{0,200}charset\s*=\s*[\"']?([\w-]+)", data[:4096], re.I)
+    for cand in ((m2.group(1).decode("ascii", "ignore") if m2 else None), (m.group(1) if m else None)):
+        if cand and cand.lower() not in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"):
+            declared = cand.lower()
+            break
+    if declared in ("gb2312", "gbk", "gb_2312-80", "x-gbk"):
+        declared = "gb18030"
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace")
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:4096]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return ctrl > len(sample) * 0.05
+
+
+def _attachment_text(data: bytes, *, name: str, content_type: str) -> str:
+    try:
+        from .attachments import attachment_text
+    except ImportError:
+        attachment_text = _fallback_attachment_text
+    try:
+        text = attachment_text(data, name=name, content_type=content_type)
+    except SourceError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a broken file is a parse failure, never a traceback
+        raise SourceError("parse", f"cannot read {content_type or 'attachment'}: {exc.__class__.__name__}") from exc
+    if not (text or "").strip():
+        raise SourceError("parse", f"no text in {name or content_type} (scanned image without a text layer?)")
+    return text
+
+
+def _fallback_attachment_text(data: bytes, *, name: str = "", content_type: str = "") -> str:
+    import io
+    if data[:4] == b"%PDF":
+        from pypdf import PdfReader
+        reader = PdfReader(io.BytesIO(data))
+        return "\n".join((p.extract_text() or "") for p in reader.pages[:200])
+    import docx
+    d = docx.Document(io.BytesIO(data))
+    return "\n".join(p.text for p in d.paragraphs)
+
+
+def _parse_page(html: str, *, url: str, content: str | None) -> dict:
+    try:
+        from .page import parse_page
+    except ImportError:
+        parse_page = None
+    if parse_page is not None:
+        p = parse_page(html, url=url, content=content)
+        return {"title": p.title, "text": p.text, "published": p.published, "meta": dict(p.meta or {})}
+    from selectolax.parser import HTMLParser
+    tree = HTMLParser(html)
+    for n in tree.css("script, style, noscript"):
+        n.decompose()
+    title = tree.css_first("title")
+    body = tree.body or tree.root
+    text = body.text(separator="\n") if body else ""
+    return {"title": title.text().strip() if title else None, "text": text, "published": None, "meta": {}}
+
+
+def _title_from_text(text: str) -> str | None:
+    for ln in text.splitlines()[:5]:
+        s = ln.strip().lstrip("#＃ ").strip()
+        if re.search(r"毛片|av|在线观看|视频|免费", s, re.I) or s.startswith(("移动版", "当前位置", "您的位置", "首页")):
+            continue
+        if 6 <= len(s) <= 80 and not re.search(r"[。；]$", s):
+            return s
+    return None
+
+
+def _year_from_text(text: str) -> int | None:
+    ys = re.findall(r"(20\d{2})\s*年\s*\d{1,2}\s*月", text[:20000])
+    if not ys:
+        return None
+    from collections import Counter
+    return int(Counter(ys).most_common(1)[0][0])
+
+
+def _policy_of_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    m = re.search(r"《([^《》]{4,80})》", title)
+    return m.group(1) if m else title
+
+
+def _mentions_voucher(s: str) -> bool:
+    return "券" in s
+
+
+def _doc_region(region: str, title: str | None, issuer: str | None, authority: str) -> str:
+    """The region the document speaks for: the source's region, made more precise by an issuer below it."""
+    base = region or ""
+    if authority == "news":
+        return base
+    for probe in (issuer, title):
+        if not probe:
+            continue
+        head = probe[:30]
+        try:
+            rms = _regions.find_regions(head, base or None)
+        except Exception:  # noqa: BLE001
+            rms = []
+        if rms and rms[0].start <= 1:
+            path = rms[0].path
+            if not base:
+                return path
+            try:
+                if _regions.covers(base, path):
+                    return path
+            except Exception:  # noqa: BLE001
+                pass
+            return base
+    return base

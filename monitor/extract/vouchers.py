@@ -26,9 +26,9 @@ NAMES: dict[str, str] = {**{v: v for v in VOUCHERS}, **ALIASES}
 _ALT = "|".join(sorted((re.escape(k) for k in NAMES), key=len, reverse=True))
 _VOUCHER_RE = re.compile(rf"(?:{_ALT})", re.IGNORECASE)
 
-# a generic name needs a clean left edge: 数据产权登记服务券 is not the 服务券 of SPEC
-_NEEDS_EDGE = {"服务券", "数据券", "智能券"}
-_EDGE_OK = set("的放发及和与、或等用型类“”\"'‘’「」『』《》（）()[]【】 ,，。；;：:\n\t·-—/")
+# 服务券 of SPEC is the SME service voucher; a compound naming another service is something else
+_OTHER_SERVICE = re.compile(r"(?:登记|交易|评估|咨询|检测|认证|法律|金融|物流|人力|家政|养老|医疗|旅游|文旅|交通|餐饮|"
+                            r"知识产权|专利|培训|会展|设计|税务|财务|审计|认定|入表|合规|标注|托管|运维|技术)$")
 
 
 @dataclass(frozen=True)
@@ -56,13 +56,8 @@ def find_vouchers(text: str) -> list[VoucherMention]:
         canon = NAMES.get(surface) or ("词元券" if surface.lower() == "token券" else None)
         if canon is None:
             continue
-        if surface in _NEEDS_EDGE and m.start() > 0:
-            prev = text[m.start() - 1]
-            if "\u4e00" <= prev <= "\u9fff" and prev not in _EDGE_OK:
-                # 企业服务券 / 市级数据券 / 科技服务券 are fine; 登记服务券, 交易数据券 are other things
-                two = text[max(0, m.start() - 2):m.start()]
-                if not (two.endswith(("企业", "市级", "区级", "省级", "县级", "科技", "普惠", "专项", "首批"))):
-                    continue
+        if surface == "服务券" and _OTHER_SERVICE.search(text[max(0, m.start() - 4):m.start()]):
+            continue   # 数据产权登记服务券, 检测服务券 …: other vouchers, not the 服务券 of SPEC
         if surface.lower() == "token券" and m.start() > 0 and text[m.start() - 1].isalnum() \
                 and not ("\u4e00" <= text[m.start() - 1] <= "\u9fff"):
             continue

@@ -1,0 +1,504 @@
+"""Measures: which (voucher, region) pairs a text ties together, and the terms of each.
+
+The text is read paragraph by paragraph, sentence by sentence, keeping a small state:
+
+- the region in force: the document's own region, overridden by section headings (`# 杭州`, `北京市`),
+  paragraph labels (`东莞市:`), and issuers named in a sentence (`X管理委员会印发《…》`, `《门头沟区…》：`);
+- the voucher group in force: the vouchers last named in a way that ties them to that region.
+
+Each amount and share found is attached to one voucher group (the one it sits next to, or the one
+in force), classified (pool, per-recipient cap, threshold, increase, stacking ceiling …) by the
+words around it, and folded into that group's terms. Nothing carries over between groups.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Measure
+from .dates import find_deadline
+from .numbers import Amount, Share, find_amounts, find_shares
+from .vouchers import VoucherMention, find_vouchers
+
+
+class _FallbackRegions:
+    """Used only until monitor.extract.regions is available: a tiny gazetteer, enough for smoke tests."""
+    NATIONAL = "全国"
+    _PATHS = (
+        "北京市", "上海市", "天津市", "重庆市", "广东省", "浙江省", "江苏省", "山东省", "河南省", "河北省", "四川省",
+        "贵州省", "安徽省", "湖北省", "湖南省", "福建省", "江西省", "陕西省", "甘肃省", "青海省", "辽宁省", "吉林省",
+        "黑龙江省", "山西省", "云南省", "海南省", "广西壮族自治区", "内蒙古自治区", "宁夏回族自治区", "新疆维吾尔自治区",
+        "西藏自治区", "广东省/深圳市", "广东省/广州市", "广东省/东莞市", "广东省/珠海市", "浙江省/杭州市",
+        "浙江省/杭州市/西湖区", "浙江省/杭州市/滨江区", "上海市/徐汇区", "上海市/浦东新区", "北京市/海淀区",
+        "北京市/门头沟区", "北京市/北京经济技术开发区", "广东省/广州市/黄埔区", "广东省/广州市/海珠区",
+        "山东省/青岛市", "山东省/济南市", "山东省/泰安市", "河北省/廊坊市", "广西壮族自治区/南宁市", "安徽省/芜湖市",
+        "安徽省/合肥市", "江苏省/泰州市", "江苏省/泰州市/姜堰区", "江苏省/扬州市", "江苏省/苏州市", "四川省/成都市",
+        "湖北省/武汉市", "福建省/厦门市", "江苏省/苏州市/苏州工业园区", "重庆市/两江新区", "天津市/滨海新区",
+        "江苏省/南京市", "浙江省/宁波市", "湖南省/长沙市", "陕西省/西安市")
+    _ALIAS = {"经开区": "北京市/北京经济技术开发区", "中关村科学城": "北京市/海淀区", "广州开发区": "广东省/广州市/黄埔区",
+              "杭州高新区（滨江）": "浙江省/杭州市/滨江区", "杭州高新区(滨江)": "浙江省/杭州市/滨江区", "张江": "上海市/浦东新区",
+              "国家数据局": "全国", "国家发展改革委": "全国", "国务院": "全国", "工业和信息化部": "全国", "财政部": "全国",
+              "广东": "广东省", "山东": "山东省", "浙江": "浙江省", "江苏": "江苏省", "贵州": "贵州省", "河南": "河南省",
+              "四川": "四川省", "安徽": "安徽省", "湖北": "湖北省", "广西": "广西壮族自治区", "河北": "河北省"}
+
+    def __init__(self):
+        names = {}
+        for p in self._PATHS:
+            last = p.split("/")[-1]
+            names[last] = p
+            short = re.sub(r"(?:壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$", "", last)
+            if len(short) >= 2 and last.endswith(("市", "省")) and "/" in p or (last.endswith("市") and "/" not in p):
+                names.setdefault(short, p)
+        names.update(self._ALIAS)
+        self.names = names
+        self.re = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+
+    def find_regions(self, text, context=None):
+        from collections import namedtuple
+        RM = namedtuple("RegionMention", "start end surface path")
+        return [RM(m.start(), m.end(), m.group(0), self.names[m.group(0)]) for m in self.re.finditer(text)]
+
+    def resolve(self, name, context=None):
+        return self.names.get(name)
+
+    def covers(self, parent, child):
+        return child == parent or child.startswith(parent + "/") or parent == "全国"
+
+
+def _region_api():
+    try:
+        from . import regions as mod  # written alongside; preferred when present
+        mod.find_regions, mod.resolve  # noqa: B018
+        if not hasattr(mod, "NATIONAL"):
+            mod.NATIONAL = "全国"
+        return mod
+    except Exception:  # noqa: BLE001 - any import problem: the small fallback keeps extraction working
+        return _FallbackRegions()
+
+
+R = _region_api()
+
+# ------------------------------------------------------------------ text units
+
+_SENT_END = re.compile(r"[。；;！!？?]")
+_FURNITURE_START = re.compile(
+    r"^\s*(?:相关阅读|相关链接|相关新闻|相关文章|相关文件|相关政策|推荐阅读|延伸阅读|热点推荐|热门文章|猜你喜欢|"
+    r"友情链接|上一篇|下一篇|上一条|下一条|版权与免责声明|版权声明|免责声明|责任编辑|扫一扫|分享到|打印本页|关闭窗口|"
+    r"主站蜘蛛池|网站地图|关于我们|联系我们)")
+_TAG_LINE = re.compile(r"^\s*(?:关键词|关键字|标签|Tags?|主题词)\s*[:：]?\s*")
+_SPAM = re.compile(r"毛片|av片|在线观看|九九热|蜘蛛池|视频网站|一区二区|福利网站|免费观看")
+
+# an encouragement to places not named, or a voucher named in general
+_GENERAL = re.compile(
+    r"各地|多地|各省|各市|各区县|各区|地方|地市|市县|有条件的|一些城市|部分城市|部分地区|不少城市|多个城市|多省|"
+    r"等地|等省|等城市|等多|全国各|国家层面|政府通过|各级政府")
+_NATIONAL_ENCOURAGE = re.compile(r"鼓励|支持|引导|推动|探索|推广|指导|加大")
+_TOPIC_BREAK = re.compile(
+    r"人才|团队|落户|子女|住房|租金|房租|用房|场地|办公|基金|贷款|担保|上市|运营经费|运营补贴|一次性奖励|首台|示范空间|"
+    r"备案奖励|园区")
+_LABEL = re.compile(r"^\s*(?:[#＃]+\s*)?([^：:。；，,]{1,40}?)\s*[：:]")
+
+_ORGAN_AFTER = re.compile(
+    r"^(?:市|省|区|县)?(?:人民政府|政府|管理委员会|管委会|委员会|经信委|经信局|科技局|科委|数据局|大数据局|"
+    r"[\u4e00-\u9fa5]{0,14}?(?:局|委|厅|办公室|办公厅|中心))")
+_ISSUE_VERB = re.compile(r"^[^，。；]{0,30}?(?:印发|发布|出台|推出|设立|发放|宣布|制定|实施|启动|开展|率先|落地|下发|公布|发行|投放)")
+
+
+@dataclass
+class Group:
+    """Vouchers named together and the region they belong to, with the terms found for them."""
+    vouchers: list[str]
+    region: str
+    policy: str | None
+    budgets: list[tuple[int, bool]] = field(default_factory=list)   # (yuan, is_batch)
+    ratios: list[float] = field(default_factory=list)
+    caps: list[int] = field(default_factory=list)
+    face: list[int] = field(default_factory=list)                   # 每张 X 元
+    max_sheets: list[int] = field(default_factory=list)             # 最多申请 N 张
+    scope: list[str] = field(default_factory=list)                  # text attached, for the deadline
+
+
+def _sentences(par: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SENT_END.finditer(par):
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(par):
+        out.append((start, len(par)))
+    return [(a, b) for a, b in out if par[a:b].strip()]
+
+
+def _strip_furniture(text: str) -> list[str]:
+    lines = [ln.strip() for ln in text.split("\n")]
+    n = len(lines)
+    out: list[str] = []
+    for i, ln in enumerate(lines):
+        if not ln:
+            continue
+        if _FURNITURE_START.match(ln):
+            if i > n * 0.5:
+                break          # the rest is page furniture
+            continue
+        if _TAG_LINE.match(ln) and len(ln) < 80:
+            continue
+        if len(_SPAM.findall(ln)) >= 2:
+            continue
+        out.append(ln)
+    return out
+
+
+# ------------------------------------------------------------------ classifying numbers
+
+_STRONG_CAP = re.compile(r"单个|单家|每家|每个|每户|每位|每名|同一|单一|每一|一家|每张|每单位|每个单位|单位每年|各单位|最多")
+_BUDGET_CUE = re.compile(r"价值|总额|总规模|规模|资金池|总量|总计|共计|合计|发放|设立|安排|投放|发行|额度达|预算|全年|总盘子")
+_WEAK_CAP = re.compile(r"给予|奖励|资助|补助|补贴|支持|兑付|兑现|申领|享受|获得")
+_THRESHOLD = re.compile(r"(?<!不)超过|达到|以上|不低于|不少于|大于|小于|低于|收入|营收|营业额|产值|合同额(?:在|达)|[<>＜＞≥≤]|投资额|注册资本")
+_INCREASE = re.compile(r"(?:较|比)[^，。；]{0,8}(?:增加|增长|提高|多)|新增|增加了|增长了|追加")
+_BATCH = re.compile(r"首批|第[一二三四五六七八九十\d]+批|本批|本轮|本期|本次|批次")
+_FACE = re.compile(r"^\s*(?:/|每)\s*张|^\s*/张")
+
+
+def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
+    """budget | cap | face | None (threshold, increase, other)."""
+    left = par[max(0, a.start - 24):a.start]
+    clause = re.split(r"[，,。；;：:（(]", left)[-1]
+    right = par[a.end:a.end + 12]
+    if _FACE.match(right) or re.search(r"每张\s*(?:价值|面值|面额)?\s*$", clause):
+        return "face"
+    if re.match(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下|[<>＜＞≤≥])", right) or _THRESHOLD.search(clause):
+        return None
+    if _INCREASE.search(clause):
+        return None
+    if re.match(r"^\s*(?:/|每)\s*(?:平方米|平米|㎡|人|月|天|小时|卡时|P)", right):
+        return None
+    if _STRONG_CAP.search(clause):
+        return "cap"
+    if voucher_after:
+        if _BUDGET_CUE.search(clause) or not _WEAK_CAP.search(clause):
+            return "budget"
+        return "cap"
+    if _BUDGET_CUE.search(clause):
+        return "budget"
+    return "cap"
+
+
+_RATIO_BAD = re.compile(
+    r"增长|下降|降低|提升|提高了|同比|环比|增速|节省|缩短|减少|占比|占|获贷率|利率|贡献|覆盖率|达到|(?<!不)超过|完成率|比重|股权|持股|权重")
+_RATIO_CUE = re.compile(
+    r"按|给予|补贴|补助|资助|抵扣|比例|金额|费用|合同|额的|价格|支付|承担|奖励|激励|兑现|优惠|享受|最高|不超过|不高于|提高至|提高到|以内")
+
+
+def _classify_share(par: str, s: Share) -> bool:
+    left = par[max(0, s.start - 20):s.start]
+    clause = re.split(r"[，,。；;]", left)[-1]
+    right = par[s.end:s.end + 10]
+    if s.kind in ("discount", "pay"):
+        return True
+    if re.search(r"叠加|累计补贴比例|合计不超过|综合补贴比例|总和", clause) and not re.search(r"再按|另按|额外|再给予", clause):
+        return False
+    if re.search(r"^\s*[—\-~～至到]\s*\d", right) and not _RATIO_CUE.search(clause):
+        return False
+    if _RATIO_BAD.search(clause[-8:]) and not re.search(r"提高至|提高到|可提高|最高可", clause):
+        return False
+    if _RATIO_CUE.search(clause) or re.match(r"^\s*(?:的)?(?:比例)?\s*(?:给予|予以|进行|补贴|补助|资助|奖励|抵扣|兑现|激励|的补|支持)", right):
+        return True
+    return False
+
+
+# ------------------------------------------------------------------ region of a paragraph
+
+@dataclass
+class _State:
+    heading: str          # region set by the last heading
+    current: str          # region in force for the paragraph
+    policy: str | None
+    group: Group | None = None
+    top_policy: str | None = None
+
+
+_TITLE_RE = re.compile(r"《([^《》\n]{2,80})》")
+
+
+def _policy_titles(par: str) -> list[tuple[int, str]]:
+    out = []
+    for m in _TITLE_RE.finditer(par):
+        t = m.group(1).strip()
+        if len(t) <= 5:       # 《措施》《通知》: an abbreviation of the last one
+            continue
+        out.append((m.start(), t))
+    return out
+
+
+def _issuer_regions(par: str, context: str) -> list[tuple[int, int, str]]:
+    """Region mentions that speak as issuer: label at paragraph start, X政府/X局…, X印发, 《X…》 at the start,
+    or a region glued to a voucher (杭州算力券)."""
+    out = []
+    for rm in R.find_regions(par, context):
+        after = par[rm.end:rm.end + 40]
+        before = par[max(0, rm.start - 3):rm.start]
+        start_of_par = par[:rm.start].strip(" #＃\t") == "" or re.fullmatch(r"[\s#＃]*(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}-\d{1,2})?[,，]?\s*", par[:rm.start]) is not None
+        label = start_of_par and re.match(r"^\s*[：:]", after)
+        organ = _ORGAN_AFTER.match(after) is not None
+        title_start = before.endswith("《")
+        verb = _ISSUE_VERB.match(after) is not None and (start_of_par or re.search(r"[，,。；;\s]$|^$", par[max(0, rm.start - 1):rm.start]) is not None)
+        glued = re.match(r"^[“\"]?(?:市级|区级|省级)?[“\"]?(?:算力|模型|语料|数据|训力|智能|创新|云服务|算法|服务|运力|词元|大模型)", after) is not None
+        cited = re.search(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受)[^。；]{0,20}$", par[max(0, rm.start - 24):rm.start]) is not None
+        if cited and not label:
+            continue
+        if label or organ or title_start or verb or glued:
+            out.append((rm.start, rm.end, rm.path))
+    return out
+
+
+def _doc_ref_regions(par: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"本市|我市|全市|本区|我区|全区|本省|我省|全省|本县|我县", par)]
+
+
+# ------------------------------------------------------------------ main entry
+
+def find_measures(text: str, *, doc_region: str = "", title: str | None = None, year: int | None = None,
+                  authority: str = "official", default_policy: str | None = None) -> list[Measure]:
+    """The measures a (normalised) text sets: one per (voucher, region), terms folded per pair."""
+    if not text:
+        return []
+    text = text[:400_000]
+    paragraphs = _strip_furniture(text)
+    st = _State(heading=doc_region, current=doc_region, policy=default_policy)
+    groups: list[Group] = []
+
+    for par in paragraphs:
+        body = par.lstrip("#＃ ").strip()
+        plain = re.sub(r"[\s:：#＃]", "", body)
+        # a heading: a short line naming a region, or a voucher name alone (a section of a roundup)
+        if len(plain) <= 12:
+            vs = find_vouchers(plain)
+            if vs and len(plain) <= 8 and not _amounts_or_shares(plain):
+                st.current = st.heading = doc_region if authority == "official" else ""
+                st.group = None
+                st.policy = default_policy
+                continue
+            rms = R.find_regions(plain, st.heading or doc_region)
+            if rms and rms[0].start <= 1 and rms[-1].end >= len(plain) - 3 and not vs:
+                path = rms[0].path
+                st.heading = st.current = path
+                st.group = None
+                st.policy = default_policy
+                continue
+        _read_paragraph(body, st, groups, doc_region, authority)
+    return _fold(groups, text, year)
+
+
+def _amounts_or_shares(s: str) -> bool:
+    return bool(find_amounts(s) or find_shares(s))
+
+
+def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, authority: str) -> None:
+    context = st.current or st.heading or doc_region
+    issuers = _issuer_regions(par, context)
+    mentions = find_vouchers(par)
+    titles = _policy_titles(par)
+    amounts = find_amounts(par)
+    shares = find_shares(par)
+
+    # a paragraph label that is not a region and not a voucher ("语料采购补贴：") starts a new topic
+    lab = _LABEL.match(par)
+    label_breaks = False
+    if lab and not find_vouchers(lab.group(1)) and not any(s <= lab.end() for s, _, _ in issuers):
+        label_breaks = bool(re.search(r"补贴|资助|奖励|补助|支持|政策|措施", lab.group(1)))
+    if issuers and issuers[0][0] <= 2:
+        st.group = None
+    if label_breaks or (not mentions and _TOPIC_BREAK.search(par[:60])):
+        st.group = None
+
+    if not mentions and not issuers and st.group is not None:
+        # a continuation of the group in force
+        _attach_all(par, 0, len(par), st.group, amounts, shares, mentions_after=[])
+        return
+
+    region = st.current
+    policy = st.policy
+    # events in order
+    events: list[tuple[int, str, object]] = []
+    for s, e, path in issuers:
+        events.append((s, "region", path))
+    for pos, t in titles:
+        events.append((pos, "title", t))
+    for pos in _doc_ref_regions(par):
+        events.append((pos, "docref", None))
+    events.sort(key=lambda x: x[0])
+
+    sentences = _sentences(par)
+    first_group = len(groups)
+    general_keys: set[tuple[str, str]] = set()
+    ev_i = 0
+    # voucher groups: adjacent mentions (only punctuation / 和 / 、 between) form one group
+    vgroups = _group_mentions(par, mentions)
+    g_i = 0
+    for (a, b) in sentences:
+        sent = par[a:b]
+        sent_groups = [g for g in vgroups if a <= g[0] < b]
+        if not sent_groups:
+            # advance region / policy state over this sentence
+            while ev_i < len(events) and events[ev_i][0] < b:
+                region, policy = _apply_event(events[ev_i], region, policy, doc_region, st)
+                ev_i += 1
+            if st.group is not None:
+                if _TOPIC_BREAK.search(sent) and not re.search(r"券", sent):
+                    st.group = None
+                else:
+                    _attach_all(par, a, b, st.group, amounts, shares, [])
+            continue
+        cursor = a
+        for k, (gs, ge, vs) in enumerate(sent_groups):
+            while ev_i < len(events) and events[ev_i][0] < gs:
+                region, policy = _apply_event(events[ev_i], region, policy, doc_region, st)
+                ev_i += 1
+            clause_left = par[max(a, gs - 40):gs]
+            clause_left = re.split(r"[，,]", clause_left)[-1] if not re.search(r"[，,][^，,]*$", clause_left) is None else clause_left
+            sent_left = par[a:gs]
+            general = bool(_GENERAL.search(sent_left[-40:])) and not _names_region_near(par, a, gs, issuers)
+            nat = region == R.NATIONAL and _NATIONAL_ENCOURAGE.search(sent_left)
+            condition = re.search(r"(?:符合|满足|获得|享受|使用|持有|领取)[^，。；]{0,6}$", par[max(a, gs - 10):gs]) is not None \
+                and st.group is not None
+            if general or nat or not region:
+                general_keys.update((v, region) for v in vs)
+                st.group = None
+                cursor = ge
+                continue
+            if condition:
+                cursor = ge
+                continue
+            grp = Group(vouchers=list(vs), region=region, policy=policy)
+            groups.append(grp)
+            prev = st.group
+            # terms before the group in the same sentence: those in its own clause are its own (发放3亿元模型券);
+            # earlier ones belong to the group in force
+            own_start = _clause_start(par, cursor, gs)
+            if prev is not None and own_start > cursor:
+                _attach_all(par, cursor, own_start, prev, amounts, shares, [])
+            _attach_all(par, own_start, gs, grp, amounts, shares, [gs])
+            st.group = grp
+            nxt = sent_groups[k + 1][0] if k + 1 < len(sent_groups) else b
+            nxt_clause = _clause_start(par, ge, nxt) if k + 1 < len(sent_groups) else b
+            _attach_all(par, ge, nxt_clause, grp, amounts, shares, [])
+            cursor = nxt_clause
+        while ev_i < len(events) and events[ev_i][0] < b:
+            region, policy = _apply_event(events[ev_i], region, policy, doc_region, st)
+            ev_i += 1
+    st.current = region
+    st.policy = policy
+    # a voucher this paragraph hands to places not named (支持有条件的地方发放算力券) is not the region's own,
+    # even where the paragraph also names it alone (加强算力券支持。)
+    if general_keys:
+        for g in groups[first_group:]:
+            g.vouchers = [v for v in g.vouchers if (v, g.region) not in general_keys]
+        groups[first_group:] = [g for g in groups[first_group:] if g.vouchers]
+        if st.group is not None and not st.group.vouchers:
+            st.group = None
+
+
+def _names_region_near(par: str, a: int, gs: int, issuers) -> bool:
+    return any(a <= s < gs and gs - s <= 12 for s, _, _ in issuers) and not re.search(
+        r"各地|多地|有条件的|等地|等省|等城市|等多", par[a:gs])
+
+
+def _apply_event(ev, region, policy, doc_region, st):
+    pos, kind, val = ev
+    if kind == "region":
+        st.group = None
+        return val, policy
+    if kind == "docref":
+        return (doc_region or region), policy
+    if kind == "title":
+        return region, val
+    return region, policy
+
+
+def _clause_start(par: str, lo: int, hi: int) -> int:
+    """Start of the clause that ends at hi (after the last comma/colon between lo and hi)."""
+    seg = par[lo:hi]
+    m = None
+    for m in re.finditer(r"[，,：:；;]", seg):
+        pass
+    return lo + m.end() if m else lo
+
+
+_SEP_GROUP = re.compile(r"^[\s“”\"'‘’「」、和与及或以及,，/]*$")
+
+
+def _group_mentions(par: str, mentions: list[VoucherMention]) -> list[tuple[int, int, list[str]]]:
+    out: list[tuple[int, int, list[str]]] = []
+    for m in mentions:
+        if out and _SEP_GROUP.match(par[out[-1][1]:m.start]) and not re.search(r"[，,]", par[out[-1][1]:m.start]):
+            s, _, vs = out[-1]
+            if m.voucher not in vs:
+                vs.append(m.voucher)
+            out[-1] = (s, m.end, vs)
+        else:
+            out.append((m.start, m.end, [m.voucher]))
+    return out
+
+
+def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mentions_after) -> None:
+    if hi <= lo:
+        return
+    grp.scope.append(par[lo:hi])
+    for a in amounts:
+        if lo <= a.start < hi:
+            voucher_after = bool(mentions_after) and re.fullmatch(
+                r"\s*(?:的)?\s*(?:规模|额度|总额)?\s*(?:的)?\s*[“\"「]?[\u4e00-\u9fa5]{0,6}?[“\"「]?\s*",
+                par[a.end:mentions_after[0]]) is not None and mentions_after[0] - a.end <= 12
+            kind = _classify_amount(par, a, voucher_after)
+            if kind == "budget":
+                clause = par[max(0, a.start - 24):a.start]
+                grp.budgets.append((a.yuan, bool(_BATCH.search(clause))))
+            elif kind == "cap":
+                grp.caps.append(a.yuan)
+            elif kind == "face":
+                grp.face.append(a.yuan)
+    for s in shares:
+        if lo <= s.start < hi and _classify_share(par, s):
+            grp.ratios.append(s.value)
+    for m in re.finditer(r"最多(?:可)?(?:申请|申领|领取|使用|兑换)?\s*(\d+|[一二两三四五六七八九十])\s*张", par[lo:hi]):
+        n = m.group(1)
+        grp.max_sheets.append(int(n) if n.isdigit() else "一二三四五六七八九十".find(n) + 1 if n != "两" else 2)
+
+
+def _fold(groups: list[Group], text: str, year: int | None) -> list[Measure]:
+    by_key: dict[tuple[str, str], dict] = {}
+    order: list[tuple[str, str]] = []
+    doc_deadline = find_deadline(text[:200_000], year)
+    regions = {g.region for g in groups}
+    for g in groups:
+        budgets = [y for y, batch in g.budgets if not batch] or [y for y, _ in g.budgets]
+        caps = list(g.caps)
+        if g.face:
+            n = max(g.max_sheets) if g.max_sheets else None
+            if n:
+                caps.append(max(g.face) * n)
+        deadline = find_deadline("。".join(g.scope), year) if g.scope else None
+        if deadline is None and len(regions) == 1:
+            deadline = doc_deadline
+        for v in g.vouchers:
+            key = (v, g.region)
+            cur = by_key.get(key)
+            if cur is None:
+                cur = by_key[key] = {"policy": g.policy, "budget": [], "ratio": [], "cap": [], "deadline": []}
+                order.append(key)
+            if cur["policy"] is None:
+                cur["policy"] = g.policy
+            cur["budget"] += budgets
+            cur["ratio"] += g.ratios
+            cur["cap"] += caps
+            if deadline:
+                cur["deadline"].append(deadline)
+    out = []
+    for v, region in order:
+        d = by_key[(v, region)]
+        out.append(Measure(
+            voucher=v, region=region, policy=d["policy"],
+            budget_yuan=max(d["budget"]) if d["budget"] else None,
+            ratio=round(max(d["ratio"]), 4) if d["ratio"] else None,
+            cap_yuan=max(d["cap"]) if d["cap"] else None,
+            deadline=max(d["deadline"]) if d["deadline"] else None))
+    return out

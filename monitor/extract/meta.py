@@ -1,0 +1,203 @@
+"""Document-level facts read from the text: stage, issuer, document number, publication date, repeal.
+
+All pure: text (already normalised) and what the page parser found in, values out.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from .dates import find_dates, parse_date
+
+# ------------------------------------------------------------------ document number
+
+_YEAR_BR = r"[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]"
+DOC_NO_RE = re.compile(rf"([\u4e00-\u9fa5]{{1,14}}){_YEAR_BR}\s*(?:第\s*)?(\d{{1,4}})\s*号")
+_CITE_CUE = re.compile(r"(?:根据|按照|依据|依照|参照|参见|见|贯彻|落实|执行|转发|印发的|废止|修订|替代|原)[^。；\n]{0,40}$")
+_NO_LABEL = re.compile(r"(?:发文字号|文号|发文号|文件编号|字号)\s*[:：]?\s*$")
+_NOT_PREFIX = re.compile(r"^(?:的|和|及|与|号|以)")
+
+
+def find_doc_number(text: str, meta: Mapping[str, Any] | None = None, title: str | None = None) -> str | None:
+    """The document's own 文号 (X〔2025〕N号), not one it cites."""
+    if meta:
+        for k in ("doc_number", "document_number", "文号", "发文字号"):
+            v = meta.get(k)
+            if v and isinstance(v, str) and DOC_NO_RE.search(v):
+                return _fmt(DOC_NO_RE.search(v))
+    if not text:
+        return None
+    head = text[:200000]
+    labelled = None
+    standalone = None
+    first = None
+    for m in DOC_NO_RE.finditer(head):
+        left = head[max(0, m.start() - 60):m.start()]
+        line_start = head.rfind("\n", 0, m.start()) + 1
+        line_end = head.find("\n", m.end())
+        line_end = len(head) if line_end < 0 else line_end
+        line = head[line_start:line_end].strip()
+        prefix = m.group(1)
+        # the number's own agency prefix: the tail of the CJK run before 〔, cut at a cue word
+        if _NO_LABEL.search(left):
+            labelled = labelled or m
+            continue
+        if line == head[m.start():m.end()].strip() or re.fullmatch(r"[\s（(]*" + re.escape(m.group(0)) + r"[\s）)]*", line):
+            standalone = standalone or m
+            continue
+        # cited: after 根据/按照…, right after 《…》, or inside brackets following a title
+        if _CITE_CUE.search(left) or re.search(r"》\s*[（(]?\s*$", head[max(0, m.start() - 4):m.start()] + "") \
+                or re.search(r"》[^。；\n]{0,3}$", left):
+            continue
+        if "《" in left and "》" not in left[left.rfind("《"):]:
+            continue  # inside a title
+        if _NOT_PREFIX.search(prefix):
+            continue
+        first = first or m
+    best = labelled or standalone or first
+    return _fmt(best) if best else None
+
+
+def _fmt(m: re.Match) -> str:
+    s = m.group(0)
+    # trim a leading verb or cue word glued to the agency prefix (印发深工信规〔…）
+    prefix = m.group(1)
+    cut = re.search(r"(?:印发|发布|文号|字号|根据|按照|依据|关于|通知|附件)", prefix)
+    if cut:
+        s = s[cut.end():]
+    return re.sub(r"\s+", "", s)
+
+
+# ------------------------------------------------------------------ issuer
+
+_ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|管理委员会|管委会|委员会|办公厅|办公室|"
+          r"局|厅|委|部|署|中心|政府|办|院|交易所|工作领导小组)")
+_ISSUER_TITLE = re.compile(rf"^([\u4e00-\u9fa5、]{{2,60}}?{_ORGAN})(?:关于|印发|发布|转发)")
+_ORGAN_LINE = re.compile(rf"^[\u4e00-\u9fa5、 ]{{3,40}}{_ORGAN}$")
+
+
+def find_issuer(text: str, title: str | None = None, meta: Mapping[str, Any] | None = None) -> str | None:
+    """Who issued the document: meta, then the title (X关于…的通知), then the signature line."""
+    if meta:
+        for k in ("issuer", "发文机关", "source", "ContentSource"):
+            v = meta.get(k)
+            if v and isinstance(v, str) and re.search(_ORGAN + r"$", v.strip()):
+                return v.strip()
+    if title:
+        m = _ISSUER_TITLE.match(title.strip())
+        if m:
+            return m.group(1).split("、")[0] if False else m.group(1)
+    if text:
+        lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+        # the signature: an organ line just above a date line near the end
+        tail = lines[-8:]
+        for i in range(len(tail) - 1, 0, -1):
+            if find_dates(tail[i]) and len(tail[i]) <= 20 and _ORGAN_LINE.match(tail[i - 1]):
+                return tail[i - 1]
+        for ln in lines[:3]:
+            m = _ISSUER_TITLE.match(ln)
+            if m:
+                return m.group(1)
+    return None
+
+
+# ------------------------------------------------------------------ stage
+
+_DRAFT = re.compile(r"征求意见稿|公开征求意见|征求意见的(?:通知|公告|函)|意见征集|草案|送审稿|（?试行稿）?(?=.*征求)")
+_APPLICATION = re.compile(
+    r"申报指南|申请指南|申报通知|申领|受理|申报工作|组织开展[\u4e00-\u9fa5\d年度、]{0,30}(?:申报|申领|申请|征集)|"
+    r"(?:申报|申请|兑付|兑现)[\u4e00-\u9fa5]{0,6}(?:的)?通知|开展[\u4e00-\u9fa5\d年度、]{0,30}(?:申报|申领|申请)|"
+    r"项目征集|申报[\u4e00-\u9fa5]{0,4}公告|申请工作|兑现工作|兑付工作")
+_NEWS_TEXT = re.compile(r"本报记者|本报讯|记者[\u4e00-\u9fa5]{2,3}(?:报道|摄)|新华社|综合整理|来源[:：][^\n]{0,20}(?:报|网|新闻|社)|"
+                        r"作者[:：]|责任编辑|盘点|据了解|据悉")
+_REPEAL = re.compile(r"(?:予以|决定|宣布)?废止|宣布失效|停止执行|不再执行|予以失效|自[^。\n]{0,20}起失效")
+
+
+def find_stage(text: str, title: str | None = None, authority: str = "official") -> str:
+    """draft | application | final | news (SPEC)."""
+    if authority == "news":
+        return "news"
+    t = (title or "").strip()
+    head = (text or "")[:400]
+    if _NEWS_TEXT.search(head) and not re.search(r"关于.*的通知", t):
+        return "news"
+    for probe in (t, head if not t else ""):
+        if not probe:
+            continue
+        if _DRAFT.search(probe):
+            return "draft"
+        if _APPLICATION.search(probe):
+            return "application"
+    if not t and re.search(r"征求意见稿", (text or "")[:1500]):
+        return "draft"
+    return "final"
+
+
+def is_repeal(text: str, title: str | None = None) -> bool:
+    """True when the document repeals or abolishes a policy (废止, 宣布失效, 停止执行)."""
+    t = title or ""
+    if _REPEAL.search(t):
+        return True
+    head = (text or "")[:3000]
+    for m in _REPEAL.finditer(head):
+        left = head[max(0, m.start() - 40):m.start()]
+        if re.search(r"同时|原|现|决定|予以|自|起|《", left) and not re.search(r"如|若|违反|不得|可|将被|予以追回", left[-10:]):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ published
+
+_PUB_LABEL = re.compile(r"(?:发布日期|发布时间|公开日期|发文日期|发稿时间|时间|日期|Published|PubDate)\s*[:：]?\s*$")
+_WRITTEN_LABEL = re.compile(r"(?:成文日期|成文时间|印发日期|签发日期)\s*[:：]?\s*$")
+
+
+def find_published(text: str, published: str | None = None, meta: Mapping[str, Any] | None = None) -> str | None:
+    """The date the page shows: explicit value, then meta, then a date line in the text, then 成文日期."""
+    for v in (published, *(meta.get(k) for k in ("published", "pubdate", "PubDate", "发布日期")
+                              if meta and meta.get(k))):
+        d = parse_date(str(v)) if v else None
+        if d:
+            return d
+    if not text:
+        return _written(meta)
+    head = text[:1500]
+    written = None
+    for d in find_dates(head):
+        if not d.has_year:
+            continue
+        left = head[max(0, d.start - 14):d.start]
+        if re.search(r"今天是|今日是|当前时间", left):
+            continue
+        if _WRITTEN_LABEL.search(left):
+            written = written or d.iso
+            continue
+        if _PUB_LABEL.search(left):
+            return d.iso
+        # a date line: the date starts a line (article header) or stands alone
+        ls = head.rfind("\n", 0, d.start) + 1
+        le = head.find("\n", d.end)
+        line = head[ls:le if le >= 0 else len(head)].strip()
+        if head[ls:d.start].strip() == "" and (len(line) <= 40 or re.search(r"来源|点击|浏览|作者", line)):
+            return d.iso
+    w = _written(meta) or written
+    if w:
+        return w
+    # the date under the signature
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()][-6:]
+    for ln in reversed(lines):
+        ds = find_dates(ln)
+        if ds and len(ln) <= 20:
+            return ds[-1].iso
+    return None
+
+
+def _written(meta: Mapping[str, Any] | None) -> str | None:
+    if not meta:
+        return None
+    for k in ("written_date", "成文日期"):
+        if meta.get(k):
+            d = parse_date(str(meta[k]))
+            if d:
+                return d
+    return None
