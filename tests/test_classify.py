@@ -128,6 +128,16 @@ CASES = [
     ("official a little older than the news it confirms",
      [T(authority="news", url=NEWS_URL, stage="news", cap_yuan=8_000_000, published="2026-03-10")],
      F(M(cap_yuan=5_000_000), published="2026-03-01"), C(), [("amended", SL, "cap_yuan", 8_000_000, 5_000_000, True)]),
+    ("last year's official notice found after this year's news",
+     [T(authority="news", url=NEWS_URL, stage="news", cap_yuan=8_000_000, published="2026-03-10")],
+     F(M(cap_yuan=5_000_000), published="2025-03-01"), C(), []),
+    ("news amends news-only terms, unconfirmed",
+     [T(authority="news", url=NEWS_URL, stage="news", cap_yuan=8_000_000, published="2026-01-01")],
+     F(M(cap_yuan=9_000_000), stage="news"), C(url="https://news2.example.com/x", authority="news"),
+     [("amended", SL, "cap_yuan", 8_000_000, 9_000_000, False)]),
+    ("official application round confirms news-only terms", [T(authority="news", url=NEWS_URL, stage="news")],
+     F(M(deadline="2026-04-30"), stage="application"), C(),
+     [("application_open", SL, "deadline", None, "2026-04-30", True)]),
     ("repeal withdraws", [T(cap_yuan=5_000_000)], F(M(), stage="final", repealed=True), C(),
      [("withdrawn", SL, None, None, None, True)]),
     ("repeal of another policy of the same voucher", [T(policy="深圳市算力券实施细则(2025)")],
@@ -204,6 +214,12 @@ def test_news_then_official_confirms():
     assert cs == []
     [t] = ups
     assert (t.authority, t.url, t.stage, t.cap_yuan, t.source) == ("official", NEW_URL, "final", 8_000_000, "sz-gxj")
+
+
+def test_news_updates_news_only_terms():
+    known = known_of(T(authority="news", url=NEWS_URL, stage="news", cap_yuan=8_000_000, published="2026-01-01"))
+    _, [t] = classify(known, F(M(cap_yuan=9_000_000), stage="news"), C(url="https://n2/", authority="news"))
+    assert (t.cap_yuan, t.authority, t.url, t.stage) == (9_000_000, "news", "https://n2/", "news")
 
 
 def test_older_document_is_recorded_without_upsert():
