@@ -133,7 +133,7 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                     found.append((0, d.iso))
                     continue
         # 截止时间为 DATE / 截止日期：DATE / 于DATE截止
-        if re.search(r"(?:截止|截至)(?:时间|日期)?(?:为|是|到|至)?[:：\s]*$", clause_left):
+        if re.search(r"(?:截止|(?:申报|申请|报送|提交|申领)[\u4e00-\u9fa5]{0,4}截至)(?:时间|日期)?(?:为|是|到|至)?[:：\s]*$", clause_left):
             if not _NOT_DEADLINE.search(clause_left) and not _NOT_DEADLINE.search(clause_right):
                 found.append((1, d.iso))
                 continue

@@ -36,7 +36,7 @@ class _FallbackRegions:
         "湖北省/武汉市", "福建省/厦门市", "江苏省/苏州市/苏州工业园区", "重庆市/两江新区", "天津市/滨海新区",
         "江苏省/南京市", "浙江省/宁波市", "湖南省/长沙市", "陕西省/西安市")
     _ALIAS = {"经开区": "北京市/北京经济技术开发区", "中关村科学城": "北京市/海淀区", "广州开发区": "广东省/广州市/黄埔区",
-              "杭州高新区（滨江）": "浙江省/杭州市/滨江区", "杭州高新区(滨江)": "浙江省/杭州市/滨江区", "张江": "上海市/浦东新区",
+              "杭州高新区（滨江）": "浙江省/杭州市/滨江区", "杭州高新区": "浙江省/杭州市/滨江区", "杭州高新区(滨江)": "浙江省/杭州市/滨江区", "张江": "上海市/浦东新区",
               "国家数据局": "全国", "国家发展改革委": "全国", "国务院": "全国", "工业和信息化部": "全国", "财政部": "全国",
               "广东": "广东省", "山东": "山东省", "浙江": "浙江省", "江苏": "江苏省", "贵州": "贵州省", "河南": "河南省",
               "四川": "四川省", "安徽": "安徽省", "湖北": "湖北省", "广西": "广西壮族自治区", "河北": "河北省"}
@@ -101,7 +101,7 @@ _LABEL = re.compile(r"^\s*(?:[#＃]+\s*)?([^：:。；，,]{1,40}?)\s*[：:]")
 _ORGAN_AFTER = re.compile(
     r"^(?:市|省|区|县)?(?:人民政府|政府|管理委员会|管委会|委员会|经信委|经信局|科技局|科委|数据局|大数据局|"
     r"[\u4e00-\u9fa5]{0,14}?(?:局|委|厅|办公室|办公厅|中心))")
-_ISSUE_VERB = re.compile(r"^[^，。；]{0,30}?(?:印发|发布|出台|推出|设立|发放|宣布|制定|实施|启动|开展|率先|落地|下发|公布|发行|投放)")
+_ISSUE_VERB = re.compile(r"^[^，。；]{0,30}?(?:印发|发布|出台|推出|设立|发放|宣布|制定|实施|启动|开展|率先|落地|下发|公布|发行|投放|安排|拿出|统筹|每年|将)")
 
 
 @dataclass
@@ -237,17 +237,25 @@ def _issuer_regions(par: str, context: str) -> list[tuple[int, int, str]]:
         after = par[rm.end:rm.end + 40]
         before = par[max(0, rm.start - 3):rm.start]
         start_of_par = par[:rm.start].strip(" #＃\t") == "" or re.fullmatch(r"[\s#＃]*(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}-\d{1,2})?[,，]?\s*", par[:rm.start]) is not None
-        label = start_of_par and re.match(r"^\s*[：:]", after)
+        label = start_of_par and re.match(r"^[^，。；,;：:]{0,24}[：:]", after)
         organ = _ORGAN_AFTER.match(after) is not None
         title_start = before.endswith("《")
         verb = _ISSUE_VERB.match(after) is not None and (start_of_par or re.search(r"[，,。；;\s]$|^$", par[max(0, rm.start - 1):rm.start]) is not None)
-        glued = re.match(r"^[“\"]?(?:市级|区级|省级)?[“\"]?(?:算力|模型|语料|数据|训力|智能|创新|云服务|算法|服务|运力|词元|大模型)", after) is not None
+        glued = _glued_voucher(after)
         cited = re.search(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受)[^。；]{0,20}$", par[max(0, rm.start - 24):rm.start]) is not None
-        if cited and not label:
+        if cited and not (label or glued):
             continue
         if label or organ or title_start or verb or glued:
             out.append((rm.start, rm.end, rm.path))
     return out
+
+
+def _glued_voucher(after: str) -> bool:
+    """A region that owns the voucher right after it: 杭州算力券, 北京市的“算力券”, 广东省“训力券”, 山东省模型券."""
+    m = re.match(r"^(?:的)?[“\"「]?(?:市级|区级|省级|级)?", after)
+    rest = after[m.end():m.end() + 8] if m else after[:8]
+    vs = find_vouchers(rest)
+    return bool(vs) and vs[0].start == 0
 
 
 def _doc_ref_regions(par: str) -> list[int]:

@@ -178,7 +178,9 @@ def find_published(text: str, published: str | None = None, meta: Mapping[str, A
         ls = head.rfind("\n", 0, d.start) + 1
         le = head.find("\n", d.end)
         line = head[ls:le if le >= 0 else len(head)].strip()
-        if head[ls:d.start].strip() == "" and (len(line) <= 40 or re.search(r"来源|点击|浏览|作者", line)):
+        rest = head[d.end:le if le >= 0 else len(head)]
+        if head[ls:d.start].strip() == "" and (re.search(r"来源|点击|浏览|作者|发布|编辑", rest[:40]) and "《" not in rest[:40]
+                                               or (len(rest.strip()) <= 12 and "。" not in rest)):
             return d.iso
     w = _written(meta) or written
     if w:
