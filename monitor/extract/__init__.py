@@ -45,7 +45,31 @@ def normalize_text(text: str) -> str:
     t = "".join(chr(ord(c) - 0xFEE0) if "\uff10" <= c <= "\uff19" or "\uff21" <= c <= "\uff3a"
                 or "\uff41" <= c <= "\uff5a" else c for c in t)
     t = t.replace("％", "%").replace("\u3000", " ").replace("\xa0", " ")
-    return t
+    return _join_broken_lines(t)
+
+
+_OPEN_END = re.compile(r"[\u4e00-\u9fff\d,，、“（(]$")
+_CJK_START = re.compile(r"^[\u4e00-\u9fff\d”）)，,。、]")
+
+
+def _join_broken_lines(t: str) -> str:
+    """Lines broken inside a sentence (PDF/print layout: '借助广\n\n东省') are joined."""
+    lines = t.split("\n")
+    out: list[str] = []
+    pending_blank = 0
+    for ln in lines:
+        s = ln.strip()
+        if not s:
+            pending_blank += 1
+            continue
+        if out and len(out[-1].strip()) >= 40 and not re.match(r"\d{4}\s*[年\-/.]", s) and _OPEN_END.search(out[-1].rstrip()) and _CJK_START.match(s) \
+                and pending_blank <= 1 and not s.startswith("#"):
+            out[-1] = out[-1].rstrip() + s
+        else:
+            out.extend([""] * min(pending_blank, 1))
+            out.append(ln)
+        pending_blank = 0
+    return "\n".join(out)
 
 
 # ------------------------------------------------------------------ the public entry points

@@ -214,6 +214,8 @@ class _State:
     policy: str | None
     group: Group | None = None
     top_policy: str | None = None
+    local: bool = False       # a region was named in the paragraph being read
+    inherited: bool = False   # the region in force came from an issuer named in an earlier paragraph
 
 
 _TITLE_RE = re.compile(r"《([^《》\n]{2,80})》")
@@ -325,6 +327,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
 
     region = st.current
     policy = st.policy
+    st.local = False
     # events in order
     events: list[tuple[int, str, object]] = []
     for s, e, path in issuers:
@@ -376,6 +379,12 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             if condition:
                 cursor = ge
                 continue
+            if st.inherited and not st.local and not _TIE.search(sent) and not _has_terms(sent):
+                # a region named paragraphs ago, and this sentence neither issues nor sets terms: talk about
+                # the voucher in general (news commentary), not a measure
+                st.group = None
+                cursor = ge
+                continue
             grp = Group(vouchers=list(vs), region=region, policy=policy)
             groups.append(grp)
             prev = st.group
@@ -395,6 +404,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             ev_i += 1
     st.current = region
     st.policy = policy
+    st.inherited = region != st.heading and region != doc_region
     # a voucher this paragraph hands to places not named (支持有条件的地方发放算力券) is not the region's own,
     # even where the paragraph also names it alone (加强算力券支持。)
     if general_keys:
@@ -405,6 +415,13 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             st.group = None
 
 
+_TIE = re.compile(r"发放|设立|安排|推出|实施|发行|投放|兑付|兑现|申领|奖补|印发|出台|试点")
+
+
+def _has_terms(s: str) -> bool:
+    return bool(find_amounts(s)) or any(_classify_share(s, x) for x in find_shares(s))
+
+
 def _names_region_near(par: str, a: int, gs: int, issuers) -> bool:
     return any(a <= s < gs and gs - s <= 12 for s, _, _ in issuers) and not re.search(
         r"各地|多地|有条件的|等地|等省|等城市|等多", par[a:gs])
@@ -412,6 +429,8 @@ def _names_region_near(par: str, a: int, gs: int, issuers) -> bool:
 
 def _apply_event(ev, region, policy, doc_region, st):
     pos, kind, val = ev
+    if kind in ("region", "docref"):
+        st.local = True
     if kind == "region":
         st.group = None
         return val, policy
