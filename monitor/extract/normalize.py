@@ -1,0 +1,228 @@
+"""Text normalisation for Chinese policy pages. Pure: str in, str out.
+
+    to_simplified(text)   Traditional → Simplified (OpenCC t2s; one converter, created once, used under a lock)
+    fold_width(text)      full-width ASCII → half-width where it helps parsing; odd spaces → space; zero-width removed
+    join_lines(text)      re-join sentences a PDF or a copy-paste broke every N characters
+    normalize(text)       all of the above, spaces collapsed, lines kept
+
+Choices made in fold_width (documented here because other modules rely on them):
+- full-width digits, letters and ASCII symbols (％ ＋ － ． ／ ＜ ＞ ＝ ＠ ＃ ＆ ＊ ［ ］ ～ …) become ASCII;
+- （ ） become ( ) — brackets carry no sentence meaning and regexes get simpler;
+- the sentence punctuation ， 。 ； ： ！ ？ 、 and the quotes “ ” 《 》 〔 〕 【 】 stay Chinese: they mark sentence
+  and clause ends (join_lines relies on them) and 〔2025〕 is part of a document number;
+- \\u3000, NBSP and the other Unicode spaces become a plain space; zero-width characters, BOM and soft hyphens go.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+__all__ = ["to_simplified", "fold_width", "join_lines", "normalize", "CJK_RE"]
+
+# ------------------------------------------------------------------ Traditional → Simplified
+
+_cc = None
+_cc_lock = threading.Lock()
+_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _converter():
+    global _cc
+    if _cc is None:
+        with _cc_lock:
+            if _cc is None:
+                import opencc
+                _cc = opencc.OpenCC("t2s")
+    return _cc
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters read as Simplified (OpenCC 't2s'). Text without Han characters is returned as is."""
+    if not text or not _HAN_RE.search(text):
+        return text or ""
+    cc = _converter()
+    with _cc_lock:  # the binding's thread safety is not documented: serialise (conversion is fast, ~30 MB/s)
+        return cc.convert(text)
+
+
+# ------------------------------------------------------------------ width folding
+
+# full-width characters kept as they are (Chinese sentence punctuation)
+_KEEP = set("，；：！？")
+
+
+def _build_fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for cp in range(0xFF01, 0xFF5F):
+        ch = chr(cp)
+        if ch in _KEEP:
+            continue
+        table[cp] = chr(cp - 0xFEE0)
+    for cp in (0x3000, 0x00A0, 0x1680, 0x202F, 0x205F, *range(0x2000, 0x200B)):
+        table[cp] = " "
+    for cp in (0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x00AD, 0x180E):
+        table[cp] = None
+    table[0x2028] = "\n"
+    table[0x2029] = "\n"
+    table[ord("\r")] = None    # \r\n → \n (a lone \r is handled in normalize)
+    table[ord("\t")] = " "
+    table[ord("\f")] = "\n"
+    table[ord("\v")] = "\n"
+    table[0xFFE5] = "¥"         # ￥
+    table[0xFFE0] = "¢"
+    return table
+
+
+_FOLD = _build_fold_table()
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII → half-width (digits, letters, %, ., (, ) …), keeping ，；：！？ and 。、 as they are;
+    \\u3000 / NBSP / Unicode spaces → space; zero-width characters and BOM removed."""
+    if not text:
+        return ""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_FOLD)
+
+
+# ------------------------------------------------------------------ line joining
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RE = re.compile(f"[{CJK}]")
+# a line may continue after these endings …
+_CONT_END = re.compile(rf"[{CJK}0-9A-Za-z%，、,“‘《（(〔\[【]$")
+# … but never after these (sentence/clause ends)
+_TERMINAL = set("。！？；：!?;:")
+# and the next line must start like the middle of a sentence
+_CONT_START = re.compile(rf"^[{CJK}0-9A-Za-z%，、。；：！？”’》）)〕\]】]")
+# list items and headings start a new paragraph
+_ITEM_START = re.compile(
+    rf"^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{{1,3}}[、.．)）](?!\d)|"
+    rf"第[一二三四五六七八九十百零〇\d]+[章节条款部分篇]|[①-⑳⑴-⒇❶-❿●○■□◆◇▪•·\-—*#>|]|附件|附表|附录|"
+    rf"(?:发布|成文|印发|发文|索引|来源|联系|电话|传真|地址|邮编|邮箱|网址|时间|日期|主题|文号|作者|编辑|责任|备注|说明)"
+    rf"[{CJK}]{{0,4}}\s*[:：])"
+)
+
+
+def _width(line: str) -> int:
+    """Display width: CJK and full-width characters count 2, others 1."""
+    w = 0
+    for ch in line:
+        w += 2 if ord(ch) >= 0x2E80 else 1
+    return w
+
+
+def _join_pair(a: str, b: str) -> str:
+    if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum():
+        return a + " " + b
+    return a + b
+
+
+def join_lines(text: str) -> str:
+    """Join line breaks inside sentences: a line that ends mid-sentence (CJK, digit, ，、 …; not 。！？；：),
+    is as wide as the lines around it (text wrapped every N characters), and is followed by a line that starts
+    mid-sentence (not a list item or heading) is joined to it. Across a single blank line only when the text
+    shows the fixed-width wrapping pattern clearly. Paragraph breaks, headings and list items stay."""
+    if not text or "\n" not in text:
+        return text or ""
+    lines = text.split("\n")
+    n = len(lines)
+    stripped = [ln.strip() for ln in lines]
+    widths = [_width(s) if s else 0 for s in stripped]
+    nonblank = [i for i in range(n) if stripped[i]]
+    pos = {i: k for k, i in enumerate(nonblank)}
+
+    def neighbours(i: int) -> list[int]:
+        k = pos[i]
+        ws = [widths[j] for j in nonblank[max(0, k - 4):k] + nonblank[k + 1:k + 5]]
+        return [w for w in ws if w >= 8]
+
+    def full(i: int, strict: bool) -> bool:
+        w = widths[i]
+        if w < 12:
+            return False
+        ws = neighbours(i)
+        if len(ws) < 2:
+            return False
+        ws.sort()
+        med = ws[len(ws) // 2]
+        if strict:
+            close = sum(1 for x in ws if abs(x - w) <= max(3, 0.15 * w))
+            return w >= 0.8 * med and close >= 2
+        return w >= 0.75 * med and any(abs(x - w) <= max(3, 0.2 * w) for x in ws)
+
+    def joinable(a: str, b: str) -> bool:
+        if not a or not b or a[-1] in _TERMINAL or " | " in a or " | " in b:
+            return False
+        return bool(_CONT_END.search(a) and _CONT_START.match(b) and not _ITEM_START.match(b)
+                    and (CJK_RE.search(a[-1]) or CJK_RE.search(b[0]) or a[-1].isdigit() or b[0].isdigit()
+                         or a[-1] in "，、"))
+
+    out: list[str] = []
+    i = 0
+    cur: str | None = None       # the line being built
+    cur_last = -1                # index of the last physical line in cur
+    while i < n:
+        s = stripped[i]
+        if not s:
+            # a single blank line inside a fixed-width wrapped text
+            if (cur is not None and i + 1 < n and stripped[i + 1] and cur_last == i - 1
+                    and full(cur_last, strict=True) and joinable(cur, stripped[i + 1])):
+                cur = _join_pair(cur, stripped[i + 1])
+                cur_last = i + 1
+                i += 2
+                continue
+            if cur is not None:
+                out.append(cur)
+                cur = None
+            out.append("")
+            i += 1
+            continue
+        if cur is None:
+            cur, cur_last = s, i
+        elif cur_last == i - 1 and full(cur_last, strict=False) and joinable(cur, s):
+            cur = _join_pair(cur, s)
+            cur_last = i
+        else:
+            out.append(cur)
+            cur, cur_last = s, i
+        i += 1
+    if cur is not None:
+        out.append(cur)
+    return "\n".join(out)
+
+
+# ------------------------------------------------------------------ all together
+
+_SPACES = re.compile(r"[ \t]+")
+# a space between two CJK characters, or between CJK and a digit/percent, carries nothing
+_CJK_SPACE = re.compile(rf"(?<=[{CJK}“”《》〔〕，。；：！？、（）])[ ]+(?=[{CJK}0-9“”《》〔〕，。；：！？、])"
+                        rf"|(?<=[0-9%])[ ]+(?=[{CJK}，。；：！？、])")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def _collapse(text: str) -> str:
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(ln.strip() for ln in text.split("\n"))
+    return text
+
+
+def normalize(text: str) -> str:
+    """Simplified, width-folded, sentences re-joined, runs of spaces collapsed; paragraphs stay on their own lines
+    (at most one blank line between them)."""
+    if not text:
+        return ""
+    text = to_simplified(fold_width(text))
+    text = _collapse(text)
+    text = _CJK_SPACE.sub("", text)
+    text = join_lines(text)
+    text = _BLANKS.sub("\n\n", text)
+    return text.strip()
+
+
+@lru_cache(maxsize=4096)
+def normalize_short(text: str) -> str:
+    """normalize() for short strings (titles, labels), cached."""
+    return normalize(text)
