@@ -28,23 +28,21 @@ _opencc = None
 
 
 def normalize_text(text: str) -> str:
-    """Simplified, half-width digits and punctuation folded where harmless, lines kept."""
+    """Simplified, full-width ASCII folded, sentences broken across lines re-joined; short header lines
+    (title, date line) stay lines of their own."""
     if not text:
         return ""
     try:
-        from .normalize import normalize as _norm  # the shared normaliser
-        return _norm(text)
+        from .normalize import fold_width, to_simplified
+        t = to_simplified(fold_width(text))
     except ImportError:
-        pass
-    global _opencc
-    if _opencc is None:
-        import opencc
-        _opencc = opencc.OpenCC("t2s")
-    t = _opencc.convert(text)
-    # fold full-width ASCII (digits, letters, %) but keep Chinese punctuation
-    t = "".join(chr(ord(c) - 0xFEE0) if "\uff10" <= c <= "\uff19" or "\uff21" <= c <= "\uff3a"
-                or "\uff41" <= c <= "\uff5a" else c for c in t)
-    t = t.replace("％", "%").replace("\u3000", " ").replace("\xa0", " ")
+        global _opencc
+        if _opencc is None:
+            import opencc
+            _opencc = opencc.OpenCC("t2s")
+        t = _opencc.convert(text)
+        t = "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" and c not in "，；：！？" else c for c in t)
+        t = t.replace("\u3000", " ").replace("\xa0", " ").replace("\r\n", "\n")
     return _join_broken_lines(t)
 
 
@@ -220,14 +218,16 @@ def _parse_page(html: str, *, url: str, content: str | None) -> dict:
     if parse_page is not None:
         p = parse_page(html, url=url, content=content)
         return {"title": p.title, "text": p.text, "published": p.published, "meta": dict(p.meta or {})}
-    from selectolax.parser import HTMLParser
-    tree = HTMLParser(html)
-    for n in tree.css("script, style, noscript"):
+    from selectolax.lexbor import LexborHTMLParser
+    tree = LexborHTMLParser(html)
+    for n in tree.css("script, style, noscript, nav, footer, header, [class*=related], [class*=pager], [class*=nav]"):
         n.decompose()
     title = tree.css_first("title")
     body = tree.body or tree.root
     text = body.text(separator="\n") if body else ""
-    return {"title": title.text().strip() if title else None, "text": text, "published": None, "meta": {}}
+    pub = tree.css_first('meta[name="PubDate"], meta[name="pubdate"], meta[name="firstpublishedtime"]')
+    return {"title": title.text().strip() if title else None, "text": text,
+            "published": pub.attributes.get("content") if pub else None, "meta": {}}
 
 
 def _title_from_text(text: str) -> str | None:

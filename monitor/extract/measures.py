@@ -34,11 +34,13 @@ class _FallbackRegions:
         "山东省/青岛市", "山东省/济南市", "山东省/泰安市", "河北省/廊坊市", "广西壮族自治区/南宁市", "安徽省/芜湖市",
         "安徽省/合肥市", "江苏省/泰州市", "江苏省/泰州市/姜堰区", "江苏省/扬州市", "江苏省/苏州市", "四川省/成都市",
         "湖北省/武汉市", "福建省/厦门市", "江苏省/苏州市/苏州工业园区", "重庆市/两江新区", "天津市/滨海新区",
-        "江苏省/南京市", "浙江省/宁波市", "湖南省/长沙市", "陕西省/西安市")
+        "江苏省/南京市", "浙江省/宁波市", "湖南省/长沙市", "陕西省/西安市", "江苏省/苏州市/相城区", "广东省/佛山市",
+        "四川省/成都市/双流区", "四川省/成都市/郫都区", "四川省/成都市/武侯区", "贵州省/贵阳市", "河南省/郑州市",
+        "浙江省/杭州市/余杭区")
     _ALIAS = {"经开区": "北京市/北京经济技术开发区", "中关村科学城": "北京市/海淀区", "广州开发区": "广东省/广州市/黄埔区",
               "杭州高新区（滨江）": "浙江省/杭州市/滨江区", "杭州高新区": "浙江省/杭州市/滨江区", "杭州高新区(滨江)": "浙江省/杭州市/滨江区", "张江": "上海市/浦东新区",
               "国家数据局": "全国", "国家发展改革委": "全国", "国务院": "全国", "工业和信息化部": "全国", "财政部": "全国",
-              "广东": "广东省", "山东": "山东省", "浙江": "浙江省", "江苏": "江苏省", "贵州": "贵州省", "河南": "河南省",
+              "广东": "广东省", "重庆两江新区": "重庆市/两江新区", "天津市滨海新区": "天津市/滨海新区", "山东": "山东省", "浙江": "浙江省", "江苏": "江苏省", "贵州": "贵州省", "河南": "河南省",
               "四川": "四川省", "安徽": "安徽省", "湖北": "湖北省", "广西": "广西壮族自治区", "河北": "河北省"}
 
     def __init__(self):
@@ -150,7 +152,7 @@ def _strip_furniture(text: str) -> list[str]:
 # ------------------------------------------------------------------ classifying numbers
 
 _STRONG_CAP = re.compile(r"单个|单家|每家|每个|每户|每位|每名|同一|单一|每一|一家|每张|每单位|每个单位|单位每年|各单位|最多")
-_BUDGET_CUE = re.compile(r"价值|总额|总规模|规模|资金池|总量|总计|共计|合计|发放|设立|安排|投放|发行|额度达|预算|全年|总盘子")
+_BUDGET_CUE = re.compile(r"统筹|资金$|价值|总额|总规模|规模|资金池|总量|总计|共计|合计|发放|设立|安排|投放|发行|额度达|预算|全年|总盘子")
 _WEAK_CAP = re.compile(r"给予|奖励|资助|补助|补贴|支持|兑付|兑现|申领|享受|获得")
 _THRESHOLD = re.compile(r"(?<!不)超过|达到|以上|不低于|不少于|大于|小于|低于|收入|营收|营业额|产值|合同额(?:在|达)|[<>＜＞≥≤]|投资额|注册资本")
 _INCREASE = re.compile(r"(?:较|比)[^，。；]{0,8}(?:增加|增长|提高|多)|新增|增加了|增长了|追加")
@@ -231,10 +233,24 @@ def _policy_titles(par: str) -> list[tuple[int, str]]:
     return out
 
 
+_NATIONAL_BODY = re.compile(
+    r"国务院|中共中央|中央网信办|国家(?:发展改革委|发展和改革委员会|数据局|网信办|[\u4e00-\u9fa5]{1,8}?(?:局|委员会|委|部|署))|"
+    r"(?:工业和信息化|财政|科学技术|商务|教育|人力资源社会保障|人力资源和社会保障|农业农村|交通运输)部")
+
+
 def _issuer_regions(par: str, context: str) -> list[tuple[int, int, str]]:
     """Region mentions that speak as issuer: label at paragraph start, X政府/X局…, X印发, 《X…》 at the start,
-    or a region glued to a voucher (杭州算力券)."""
+    or a region glued to a voucher (杭州算力券). National bodies (国家数据局, 工业和信息化部) speak for 全国."""
     out = []
+    for m in _NATIONAL_BODY.finditer(par):
+        left = par[max(0, m.start() - 24):m.start()]
+        if re.search(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|入选|纳入)[^。；]{0,20}$", left):
+            continue
+        if re.search(r"经$", left):
+            continue
+        if re.match(r"^(?:等[\u4e00-\u9fa5]{0,4})?[、，,\s]*(?:联合|会同|近日|日前|于)?[\u4e00-\u9fa5]{0,3}?(?:印发|发布|出台|制定|公布|下发|发出|提出|指出|明确)",
+                    par[m.end():m.end() + 16]) or re.match(r"^[\s、，,]*(?:等|联合|会同)", par[m.end():m.end() + 8]):
+            out.append((m.start(), m.end(), R.NATIONAL))
     for rm in R.find_regions(par, context):
         after = par[rm.end:rm.end + 40]
         before = par[max(0, rm.start - 3):rm.start]
@@ -244,11 +260,15 @@ def _issuer_regions(par: str, context: str) -> list[tuple[int, int, str]]:
         title_start = before.endswith("《")
         verb = _ISSUE_VERB.match(after) is not None and (start_of_par or re.search(r"[，,。；;\s]$|^$", par[max(0, rm.start - 1):rm.start]) is not None)
         glued = _glued_voucher(after)
-        cited = re.search(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受)[^。；]{0,20}$", par[max(0, rm.start - 24):rm.start]) is not None
-        if cited and not (label or glued):
+        cited = re.search(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|符合|持有|使用)[^。；]{0,20}$", par[max(0, rm.start - 24):rm.start]) is not None
+        located = re.search(r"(?:在|于|到|从|向|赴|来|至|与|和|同|落户|入驻)$", par[max(0, rm.start - 2):rm.start]) is not None
+        if located and not label:
+            continue
+        if cited and not label:
             continue
         if label or organ or title_start or verb or glued:
             out.append((rm.start, rm.end, rm.path))
+    out.sort()
     return out
 
 
@@ -295,7 +315,7 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
                 st.policy = default_policy
                 continue
         _read_paragraph(body, st, groups, doc_region, authority)
-    return _fold(groups, text, year)
+    return _fold(groups, text, year, title)
 
 
 def _amounts_or_shares(s: str) -> bool:
@@ -369,11 +389,19 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             sent_left = par[a:gs]
             general = bool(_GENERAL.search(sent_left[-40:])) and not _names_region_near(par, a, gs, issuers)
             nat = region == R.NATIONAL and _NATIONAL_ENCOURAGE.search(sent_left)
-            condition = re.search(r"(?:符合|满足|获得|享受|使用|持有|领取)[^，。；]{0,6}$", par[max(a, gs - 10):gs]) is not None \
-                and st.group is not None
+            cm = re.search(r"(?:符合|满足|获得|享受|使用|持有|领取)([^，。；]{0,6})$", par[max(a, gs - 10):gs])
+            condition = cm is not None and not re.search(r"给予|予以|发放|安排|设立|条件的", cm.group(1))
+            if condition and st.group is None and authority == "official" and doc_region:
+                # 对获得苏州市算力券支持的企业，区级再按10%叠加支持: a top-up by the document's own region
+                region = doc_region
+                condition = False
             if general or nat or not region:
                 general_keys.update((v, region) for v in vs)
                 st.group = None
+                cursor = ge
+                continue
+            negated = re.search(r"(?:未|尚未|暂未|没有|无|不再|停止)[\u4e00-\u9fa5]{0,4}$", par[max(a, gs - 8):gs].rstrip("“\"「 ")) is not None
+            if negated:
                 cursor = ge
                 continue
             if condition:
@@ -391,8 +419,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             # terms before the group in the same sentence: those in its own clause are its own (发放3亿元模型券);
             # earlier ones belong to the group in force
             own_start = _clause_start(par, cursor, gs)
-            if prev is not None and own_start > cursor:
-                _attach_all(par, cursor, own_start, prev, amounts, shares, [])
+            if own_start > cursor:
+                _attach_all(par, cursor, own_start, prev if prev is not None else grp, amounts, shares, [])
             _attach_all(par, own_start, gs, grp, amounts, shares, [gs])
             st.group = grp
             nxt = sent_groups[k + 1][0] if k + 1 < len(sent_groups) else b
@@ -491,11 +519,12 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
         grp.max_sheets.append(int(n) if n.isdigit() else "一二三四五六七八九十".find(n) + 1 if n != "两" else 2)
 
 
-def _fold(groups: list[Group], text: str, year: int | None) -> list[Measure]:
+def _fold(groups: list[Group], text: str, year: int | None, title: str | None = None) -> list[Measure]:
     by_key: dict[tuple[str, str], dict] = {}
     order: list[tuple[str, str]] = []
     doc_deadline = find_deadline(text[:200_000], year)
     regions = {g.region for g in groups}
+    title_vouchers = {m.voucher for m in find_vouchers(title or "")}
     for g in groups:
         budgets = [y for y, batch in g.budgets if not batch] or [y for y, _ in g.budgets]
         caps = list(g.caps)
@@ -504,8 +533,8 @@ def _fold(groups: list[Group], text: str, year: int | None) -> list[Measure]:
             if n:
                 caps.append(max(g.face) * n)
         deadline = find_deadline("。".join(g.scope), year) if g.scope else None
-        if deadline is None and len(regions) == 1:
-            deadline = doc_deadline
+        if deadline is None and len(regions) == 1 and (not title_vouchers or set(g.vouchers) & title_vouchers):
+            deadline = doc_deadline   # the round the document announces: its vouchers (those of the title)
         for v in g.vouchers:
             key = (v, g.region)
             cur = by_key.get(key)

@@ -130,6 +130,14 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
             return "application"
     if not t and re.search(r"征求意见稿", (text or "")[:1500]):
         return "draft"
+    # 关于发放/开展…券 的通知 that sets a last day to apply is an application round, not a policy
+    if t and not re.search(r"印发|办法|细则|措施|政策|方案|意见|规定|决定|废止", t) and re.search(r"发放|开展|组织|征集|兑付|兑现", t):
+        from .dates import find_deadline
+        from .dates import find_dates as _fd
+        ys = [d.iso[:4] for d in _fd((text or "")[:3000]) if d.has_year]
+        year = int(max(set(ys), key=ys.count)) if ys else None
+        if find_deadline((text or "")[:20000], year):
+            return "application"
     return "final"
 
 
