@@ -773,7 +773,7 @@ def _yaml_problem(e: yaml.YAMLError, file: str) -> Problem:
     ctxt = getattr(e, "context", None)
     msg = f"YAML syntax error{f' at line {line}, column {col}' if line else ''}: {what}" + (f" ({ctxt})" if ctxt else "")
     low = msg.lower()
-    if "tab" in low:
+    if "tab" in low or "'\\t'" in msg or "\t" in msg:
         fix = "indent with spaces, never tabs"
     elif "expected a single document" in low:
         fix = "keep one document: remove the extra '---'"
