@@ -405,7 +405,12 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 cursor = ge
                 continue
             if condition:
-                cursor = ge
+                # 符合市级算力券条件的 / 获得X券支持的: a condition inside the terms of the group in force
+                nxt = sent_groups[k + 1][0] if k + 1 < len(sent_groups) else b
+                stop = _clause_start(par, ge, nxt) if k + 1 < len(sent_groups) else b
+                if st.group is not None:
+                    _attach_all(par, cursor, stop, st.group, amounts, shares, [])
+                cursor = stop
                 continue
             if st.inherited and not st.local and not _TIE.search(sent) and not _has_terms(sent):
                 # a region named paragraphs ago, and this sentence neither issues nor sets terms: talk about
