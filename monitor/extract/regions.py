@@ -1,0 +1,398 @@
+"""Regions: a gazetteer of China's administrative divisions, and a resolver for names found in text.
+
+A region is a path of official names from the province down (SPEC "Regions"):
+``广东省/深圳市``, ``浙江省/杭州市/西湖区``, ``上海市/徐汇区`` (municipalities have two levels), and
+``全国`` for national measures. Pure: text in, paths out. The data (monitor/data/regions.tsv) is read
+once, lazily, and cached.
+
+    resolve("深圳") == "广东省/深圳市"          resolve("广州开发区") == "广东省/广州市/黄埔区"
+    resolve("朝阳区") is None                  resolve("朝阳区", "北京市/海淀区") == "北京市/朝阳区"
+    [m.path for m in find_regions("杭州市西湖区发布模型券")] == ["浙江省/杭州市/西湖区"]
+
+How names are read (the rules, not fitted to any one document):
+
+- Every official name is a surface; so are short forms (深圳, 广西, 延边, 滨江) and the aliases of
+  zones and parks in the data. When one surface names several regions, the strongest kind wins:
+  an explicit alias, then an official name, then a province's short form, a city's, a district's.
+- A surface that still names several regions (朝阳区: 北京 and 长春) resolves only where exactly one
+  of them lies under the context: the context given, walked up from the deepest level (朝阳区 under
+  ``北京市/海淀区`` → ``北京市/朝阳区``), then the regions named just before in the text. Never the
+  first match in the country.
+- A name written right after its parent joins it into one mention (杭州市西湖区, 广东深圳, 泰州市姜堰区).
+- Words that contain region names but are not regions (长治久安, 阿里云, 光明日报, 西湖 the lake)
+  are matched as a whole and dropped. Generic words (开发区, 新区, 高新区, 城区, 全国, 国家) are no
+  surfaces; a few aliases apply only in their own region's context (经开区 in a Beijing context).
+- Zones: a zone with an official name of its own that SPEC lists is written under its city
+  (``北京市/北京经济技术开发区``, ``江苏省/苏州市/苏州工业园区``, ``重庆市/两江新区``, ``河北省/雄安新区``);
+  any other zone or park maps to the district that contains it (广州开发区 → 黄埔区), and a zone
+  spread over several districts maps to its city (成都高新区 → ``四川省/成都市``).
+
+Matching uses one compiled regular expression shaped as a trie of all surfaces (leftmost-longest),
+so a 30 KB text is scanned in C at one pass.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["NATIONAL", "MUNICIPALITIES", "RegionMention", "Gazetteer", "gazetteer", "resolve",
+           "find_regions", "candidates", "covers", "parent", "is_valid", "level", "display"]
+
+NATIONAL = "全国"
+MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
+
+# kinds of surface, strongest first
+_ALIAS, _FULL, _PROVINCE_SHORT, _CITY_SHORT, _DISTRICT_SHORT = range(5)
+_SPACE = " \t\u3000\u00a0"
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    start: int
+    end: int
+    surface: str
+    path: str
+
+
+class Gazetteer:
+    """The regions of one data file: nodes (path → level), surfaces and the matcher."""
+
+    def __init__(self, nodes: dict[str, str], names: dict[str, list[tuple[int, str]]],
+                 scoped: dict[str, list[tuple[str, str]]], blocked: set[str]):
+        self.nodes = dict(nodes)
+        self._names: dict[str, tuple[str, ...]] = {}
+        for surface, entries in names.items():
+            best = min(tier for tier, _ in entries)
+            paths = [p for tier, p in entries if tier == best]
+            self._names[surface] = tuple(dict.fromkeys(paths))
+        self._scoped = {s: tuple(v) for s, v in scoped.items()}
+        self._blocked = frozenset(blocked)
+        surfaces = set(self._names) | set(self._scoped) | self._blocked
+        self._pattern = re.compile(_trie_regex(surfaces)) if surfaces else re.compile(r"(?!)")
+
+    # ------------------------------------------------------------------ loading
+
+    @classmethod
+    def from_text(cls, text: str) -> "Gazetteer":
+        """Parse the TSV format documented at the top of monitor/data/regions.tsv."""
+        nodes: dict[str, str] = {}
+        names: dict[str, list[tuple[int, str]]] = {}
+        scoped: dict[str, list[tuple[str, str]]] = {}
+        blocked: set[str] = set()
+        pending: list[tuple[int, str, list[str]]] = []   # aliases, checked once all nodes exist
+
+        def add(surface: str, tier: int, path: str) -> None:
+            if surface:
+                names.setdefault(surface, []).append((tier, path))
+
+        for lineno, raw in enumerate(text.splitlines(), 1):
+            line = raw.rstrip("\r\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            fields = line.split("\t")
+            kind = fields[0].strip()
+            try:
+                if kind == "P":
+                    name, shorts = _split_item(fields[1])
+                    nodes[name] = "province"
+                    add(name, _FULL, name)
+                    for s in shorts or ():
+                        add(s, _PROVINCE_SHORT, name)
+                elif kind in ("C", "D"):
+                    up = fields[1].strip()
+                    if up not in nodes:
+                        raise ValueError(f"unknown parent {up!r}")
+                    lvl = "city" if kind == "C" and up not in MUNICIPALITIES else "district"
+                    for item in fields[2].split():
+                        name, shorts = _split_item(item)
+                        path = f"{up}/{name}"
+                        nodes[path] = lvl
+                        add(name, _FULL, path)
+                        if shorts is None:
+                            shorts = _derived_shorts(name, lvl)
+                        tier = _CITY_SHORT if lvl == "city" else _DISTRICT_SHORT
+                        for s in shorts:
+                            add(s, tier, path)
+                elif kind == "Z":
+                    up, official = fields[1].strip(), fields[2].strip()
+                    if up not in nodes:
+                        raise ValueError(f"unknown parent {up!r}")
+                    path = f"{up}/{official}"
+                    nodes[path] = "city" if nodes[up] == "province" and up not in MUNICIPALITIES \
+                        else "district"
+                    add(official, _FULL, path)
+                    pending.append((lineno, path, fields[3].split() if len(fields) > 3 else []))
+                elif kind == "A":
+                    pending.append((lineno, fields[1].strip(), fields[2].split()))
+                elif kind == "X":
+                    blocked.update(" ".join(fields[1:]).split())
+                else:
+                    raise ValueError(f"unknown record kind {kind!r}")
+            except IndexError:
+                raise ValueError(f"regions data line {lineno}: missing field") from None
+            except ValueError as e:
+                raise ValueError(f"regions data line {lineno}: {e}") from None
+        for lineno, target, aliases in pending:
+            if target not in nodes:
+                raise ValueError(f"regions data line {lineno}: unknown region {target!r}")
+            for alias in aliases:
+                surface, _, scope = alias.partition("@")
+                if scope:
+                    if scope not in nodes:
+                        raise ValueError(f"regions data line {lineno}: unknown scope {scope!r}")
+                    scoped.setdefault(surface, []).append((target, scope))
+                else:
+                    add(surface, _ALIAS, target)
+        return cls(nodes, names, scoped, blocked)
+
+    # ------------------------------------------------------------------ queries
+
+    def candidates(self, surface: str) -> tuple[str, ...]:
+        """Every region a surface can name (strongest kind only), without context."""
+        if surface in self._blocked:
+            return ()
+        return self._names.get(surface, ())
+
+    def context_path(self, context: str | None) -> str | None:
+        if not context:
+            return None
+        context = context.strip(_SPACE)
+        if context == NATIONAL or context in self.nodes:
+            return context
+        return self.resolve(context)
+
+    def resolve(self, name: str, context: str | None = None) -> str | None:
+        if name is None:
+            return None
+        name = name.strip(_SPACE)
+        if not name:
+            return None
+        if name == NATIONAL or name in self.nodes:
+            return name
+        ctx = self.context_path(context)
+        if "/" in name:
+            cur = None
+            for part in name.split("/"):
+                found = self.resolve(part, cur or ctx)
+                if found is None or (cur is not None and not found.startswith(cur + "/")):
+                    return None
+                cur = found
+            return cur
+        if name in self._blocked:
+            return None
+        cands = self._names.get(name)
+        if cands:
+            return cands[0] if len(cands) == 1 else _pick(cands, ctx)
+        scoped = self._scoped.get(name)
+        if scoped:
+            return _pick_scoped(scoped, [ctx])
+        found = self.find(name, context)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
+            return found[0].path
+        return None
+
+    def find(self, text: str, context: str | None = None) -> list[RegionMention]:
+        if not text:
+            return []
+        ctx = self.context_path(context)
+        out: list[RegionMention] = []
+        for m in self._pattern.finditer(text):
+            surface = m.group()
+            if surface in self._blocked:
+                continue
+            start, end = m.span()
+            cands = self._names.get(surface, ())
+            scoped = self._scoped.get(surface, ())
+            if out and not text[out[-1].end:start].strip(_SPACE):
+                prev = out[-1]     # a name written right after its parent joins it
+                under = [c for c in cands if c.startswith(prev.path + "/")] or \
+                        [p for p, _ in scoped if p.startswith(prev.path + "/")]
+                if len(under) == 1:
+                    out[-1] = RegionMention(prev.start, end, text[prev.start:end], under[0])
+                    continue
+            recent = [mm.path for mm in out[-3:]][::-1]
+            path = None
+            if len(cands) == 1:
+                path = cands[0]
+            elif cands:
+                for c in [ctx, *recent]:
+                    path = _pick(cands, c)
+                    if path:
+                        break
+            elif scoped:
+                path = _pick_scoped(scoped, [ctx, *recent[:1]])
+            if path:
+                out.append(RegionMention(start, end, surface, path))
+        return out
+
+
+def _pick(cands: tuple[str, ...], ctx: str | None) -> str | None:
+    """The one candidate under the context, walking the context up; None when none or several."""
+    node = ctx
+    while node:
+        under = [c for c in cands if c == node or c.startswith(node + "/")]
+        if len(under) == 1:
+            return under[0]
+        if under:
+            return None
+        node = parent(node)
+    return None
+
+
+def _pick_scoped(scoped, contexts) -> str | None:
+    for ctx in contexts:
+        if ctx:
+            for path, scope in scoped:
+                if ctx == scope or ctx.startswith(scope + "/"):
+                    return path
+    return None
+
+
+def _split_item(item: str) -> tuple[str, list[str] | None]:
+    """'延边朝鲜族自治州=延边|延边州' → name and explicit short forms; no '=' → None (derive)."""
+    item = item.strip()
+    if "=" not in item:
+        return item, None
+    name, _, rest = item.partition("=")
+    return name, [s for s in rest.split("|") if s]
+
+
+def _derived_shorts(name: str, lvl: str) -> list[str]:
+    suffixes = ("市", "地区", "盟") if lvl == "city" else ("新区", "区", "县", "市", "旗")
+    for suf in suffixes:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return [name[: -len(suf)]]
+    return []
+
+
+def _trie_regex(words) -> str:
+    """One regex matching any of the words, leftmost-longest: the words as a trie of groups."""
+    words = [w for w in words if w]
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    items = sorted((ch, _node_regex(child)) for ch, child in root.items() if ch)
+    if not items:
+        return r"(?!)"
+    seconds = sorted({w[1] for w in words if len(w) > 1})
+    # the first character is consumed by one class (so re skips other positions at C speed), the
+    # second is checked against one class (most candidates end here), then the first is looked
+    # behind at to choose the branch
+    first = "[" + "".join(re.escape(ch) for ch, _ in items) + "]"
+    second = "(?=[" + "".join(re.escape(ch) for ch in seconds) + "])" if all(len(w) > 1 for w in words) \
+        else ""
+    return first + second + _dispatch(items, behind=True)
+
+
+def _node_regex(node: dict) -> str:
+    items = sorted((ch, child) for ch, child in node.items() if ch)
+    if not items:
+        return ""
+    body = _dispatch([(ch, _node_regex(child)) for ch, child in items])
+    return body + "?" if "" in node else body
+
+
+_FANOUT = 8
+
+
+def _dispatch(items: list[tuple[str, str]], behind: bool = False) -> str:
+    """Alternatives keyed by their first character. re tries the branches of an alternation one by
+    one, so a node with many children is split into groups guarded by a character class: a search
+    tree of lookaheads instead of a scan of hundreds of branches at every position."""
+    if len(items) <= _FANOUT and behind:
+        return "(?:" + "|".join(f"(?<={re.escape(ch)}){sub}" for ch, sub in items) + ")"
+    if len(items) <= _FANOUT:
+        leaves = [ch for ch, sub in items if not sub]
+        parts = [re.escape(ch) + sub for ch, sub in items if sub]
+        if len(leaves) == 1:
+            parts.append(re.escape(leaves[0]))
+        elif leaves:
+            parts.append("[" + "".join(re.escape(c) for c in leaves) + "]")
+        return "(?:" + "|".join(parts) + ")"
+    size = -(-len(items) // _FANOUT)
+    groups = [items[i:i + size] for i in range(0, len(items), size)]
+    look = "(?<=[" if behind else "(?=["
+    return "(?:" + "|".join(
+        look + "".join(re.escape(ch) for ch, _ in g) + "])" + _dispatch(g, behind) for g in groups) + ")"
+
+
+# ---------------------------------------------------------------------- the shipped data
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer of the shipped data file, loaded once."""
+    text = resources.files("monitor").joinpath("data/regions.tsv").read_text(encoding="utf-8")
+    return Gazetteer.from_text(text)
+
+
+def resolve(name: str, context: str | None = None) -> str | None:
+    """A name (official, short, alias, combined or a path) → its region path; None when unknown or
+    ambiguous under the context. resolve('全国') == '全国'."""
+    return gazetteer().resolve(name, context)
+
+
+def find_regions(text: str, context: str | None = None) -> list[RegionMention]:
+    """Every region mention of the text, longest match first, non-overlapping, in text order."""
+    return gazetteer().find(text, context)
+
+
+def candidates(name: str) -> tuple[str, ...]:
+    """Every region a name can mean without context (朝阳区 → 北京 and 长春)."""
+    return gazetteer().candidates(name.strip(_SPACE))
+
+
+def covers(parent_path: str, child: str) -> bool:
+    """'广东省' covers '广东省/深圳市/南山区' and itself; '全国' covers only '全国'."""
+    if not parent_path or not child:
+        return False
+    if parent_path == NATIONAL:
+        return child == NATIONAL
+    return child == parent_path or child.startswith(parent_path + "/")
+
+
+def parent(path: str) -> str | None:
+    """'广东省/深圳市' → '广东省'; a province or '全国' → None."""
+    if not path or "/" not in path:
+        return None
+    return path.rsplit("/", 1)[0]
+
+
+def is_valid(path: str) -> bool:
+    """A known full path, or '全国'."""
+    return path == NATIONAL or path in gazetteer().nodes
+
+
+def level(path: str) -> str:
+    """'country' | 'province' | 'city' | 'district' (by the data, else by the shape of the path)."""
+    if path == NATIONAL:
+        return "country"
+    known = gazetteer().nodes.get(path)
+    if known:
+        return known
+    parts = [p for p in (path or "").split("/") if p]
+    if not parts:
+        raise ValueError(f"not a region path: {path!r}")
+    if len(parts) == 1:
+        return "province"
+    if len(parts) == 2:
+        return "district" if parts[0] in MUNICIPALITIES else "city"
+    return "district"
+
+
+def display(path: str) -> str:
+    """Short human form for alerts: '深圳市', '杭州市西湖区', '北京市朝阳区', '苏州工业园区'."""
+    if not path:
+        return ""
+    parts = path.split("/")
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2 and parts[0] not in MUNICIPALITIES:
+        return parts[1]
+    city, last = parts[-2], parts[-1]
+    stem = city[:-1] if city.endswith("市") else city
+    return last if last.startswith(stem) else city + last
