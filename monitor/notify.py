@@ -22,8 +22,14 @@ log = logging.getLogger("monitor.notify")
 
 # apprise logs URLs and payloads (tokens) at DEBUG: never let it below INFO, whatever the root logger says
 _apprise_log = logging.getLogger("apprise")
-if _apprise_log.getEffectiveLevel() < logging.INFO:
-    _apprise_log.setLevel(logging.INFO)
+
+
+def _quiet_apprise() -> None:
+    if _apprise_log.level == logging.NOTSET or _apprise_log.level < logging.INFO:
+        _apprise_log.setLevel(logging.INFO)
+
+
+_quiet_apprise()
 
 KEY_HEADER = "X-Monitor-Key"
 HEADER_SCHEMES = ("json", "jsons", "xml", "xmls", "form", "forms")
@@ -231,6 +237,7 @@ def _apprise_send(url: str, title: str, body: str, fmt: str, key: str | None) ->
     if obj is None:
         return "not a usable apprise URL (unknown scheme or missing parts)"
     obj.request_rate_per_sec = 0          # apprise sleeps ~5.5 s between sends of one instance otherwise
+    _quiet_apprise()                      # someone may have turned it to DEBUG since import
     cap = _Capture()
     _apprise_log.addHandler(cap)
     try:
