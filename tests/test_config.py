@@ -305,6 +305,9 @@ def test_unknown_region():
     assert p.line == 3 and "火星市" in p.message and "广东省/深圳市" in p.fix
     ps = problems_of(SRC + "channels:\n  - id: c\n    notify: json://127.0.0.1/x\n    regions: [广东省, 月球]\n")
     assert [p.line for p in ps] == [9]
+    for short, full in [("深圳", "广东省/深圳市"), ("广州开发区", "广东省/广州市/黄埔区"), ("杭州市/西湖区", "浙江省/杭州市/西湖区")]:
+        p = one(SRC.replace("region: 广东省", f"region: {short}"))
+        assert p.line == 3 and f"did you mean '{full}'?" in p.fix
 
 
 def test_unknown_voucher_and_kinds_in_a_channel():
