@@ -205,7 +205,9 @@ class ReplayWeb:
         return {h: self.origin(h) for h in self.hosts}
 
     def render_config(self, template: str, **values) -> str:
-        """Fill `{host:NAME}` with NAME's origin and `{name}` with values[name]; other braces stay (YAML flow maps)."""
+        """Fill `{host:NAME}` with NAME's origin and `{name}` with values[name]; other braces stay (YAML flow maps).
+
+        Whole-line comments (`# …`) are left as they are."""
         def sub(m: re.Match) -> str:
             key = m.group(1)
             if key.startswith("host:"):
@@ -213,7 +215,9 @@ class ReplayWeb:
             if key in values:
                 return str(values[key])
             return m.group(0)
-        return re.sub(r"\{(host:[^{}\s]+|[A-Za-z_][A-Za-z0-9_]*)\}", sub, template)
+        pattern = re.compile(r"\{(host:[^{}\s]+|[A-Za-z_][A-Za-z0-9_]*)\}")
+        return "".join(line if line.lstrip().startswith("#") else pattern.sub(sub, line)
+                       for line in template.splitlines(keepends=True))
 
     def start(self) -> "ReplayWeb":
         if self._servers:
