@@ -193,10 +193,10 @@ def service_format(url: str) -> tuple[str, int | None]:
     except Exception:  # noqa: BLE001
         obj = None
     if obj is not None:
+        # markdown reads well as plain text and apprise converts it for services that want HTML
+        # (Telegram, Matrix …), whose HTML subsets would refuse our email markup
         maxlen = getattr(obj, "body_maxlen", 0) or None
-        fmt = str(getattr(obj, "notify_format", "markdown"))
-        fmt = {"html": "html", "text": "text"}.get(fmt, "markdown")
-        return fmt, maxlen
+        return "markdown", (maxlen if maxlen and maxlen < 100_000 else None)
     return "markdown", None
 
 

@@ -179,9 +179,9 @@ def _what(c: Change) -> str:
     if k == "withdrawn":
         return "文件已撤回或废止，原条款不再有效" + (f"（原：{_terms_text(c.terms)}）" if c.terms and _terms_text(c.terms) else "")
     if k == "source_failing":
-        src = c.title or c.source or ""
-        cls = f"[{c.field}] " if c.field else ""
-        return f"信息源 {src}（{c.source}）{cls}{c.new or '连续失败'}" if c.source and c.title else f"信息源 {src} {cls}{c.new or '连续失败'}"
+        src = f"{c.title}（{c.source}）" if c.title and c.source else (c.title or c.source or "")
+        cls = f"（错误类型：{c.field}）" if c.field else ""
+        return f"信息源 {src} {c.new or '连续多次失败'}{cls}"
     if k == "source_recovered":
         src = c.title or c.source or ""
         extra = f"（此前错误：{c.old}）" if c.old else ""
@@ -307,7 +307,7 @@ def _fmt_block(fmt: str, heading: str, lines: list[_Line]) -> str:
 
 def _fmt_region(fmt: str, region: str) -> str:
     if fmt == "markdown":
-        return f"### {_md_escape(region)}"
+        return f"#### {_md_escape(region)}"
     if fmt == "html":
         return f"<h3>{html.escape(region)}</h3>"
     return f"【{region}】"

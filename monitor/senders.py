@@ -179,7 +179,7 @@ class DingTalk(ChatSender):
         if target.secret:
             ts = int(time.time() * 1000)
             endpoint += f"&timestamp={ts}&sign={quote(dingtalk_sign(target.secret, ts), safe='')}"
-        text = f"#### {title}\n\n{body}" if title else body
+        text = f"### {title}\n\n{body}" if title else body
         if target.targets:
             text += "\n\n" + " ".join("@" + p for p in target.targets)
         payload = {"msgtype": "markdown", "markdown": {"title": title or "monitor", "text": text},

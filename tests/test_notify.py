@@ -98,7 +98,7 @@ def test_dingtalk_signed_markdown_verified_by_receiver(rx):
     body = req["json"]
     assert body["msgtype"] == "markdown"
     assert body["markdown"]["title"] == "monitor：2条政策变更"
-    assert "### 广东省深圳市" in body["markdown"]["text"] and "kd1" in body["markdown"]["text"]
+    assert "#### 广东省深圳市" in body["markdown"]["text"] and "kd1" in body["markdown"]["text"]
     assert body["at"]["atMobiles"] == ["13800138000"]
     assert res[0].url == "dingtalk://***@***/13800138000"
 
