@@ -118,9 +118,14 @@ class _Ctx:
         self.file = file
         self.env = env
         self.problems: list[Problem] = []
+        self.budget = 50_000        # YAML nodes walked: aliases must not expand a small file into millions
 
     def add(self, line: int | None, message: str, fix: str = "") -> None:
         self.problems.append(Problem(self.file, line, message, fix))
+
+
+class _TooBig(Exception):
+    pass
 
 
 _ENV_RE = re.compile(r"\$\$\{|\$\{([^}]*)\}")
@@ -146,6 +151,9 @@ def _substitute(text: str, line: int, ctx: _Ctx) -> str:
 
 def _to_tree(node: yaml.Node, ctx: _Ctx, constructor: yaml.SafeLoader) -> N:
     line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    ctx.budget -= 1
+    if ctx.budget < 0:
+        raise _TooBig(line)
     if isinstance(node, yaml.MappingNode):
         out: dict[str, tuple[N, N]] = {}
         for knode, vnode in node.value:
@@ -797,7 +805,11 @@ def _parse(text: str, file: str, env: Mapping[str, str] | None) -> tuple[Config 
     if root is None:
         return None, [Problem(file, None, "the configuration is empty",
                               "add a `sources:` list (start from the shipped sources.yaml)")]
-    tree = _to_tree(root, ctx, yaml.SafeLoader(""))
+    try:
+        tree = _to_tree(root, ctx, yaml.SafeLoader(""))
+    except _TooBig as e:
+        return None, [Problem(file, e.args[0], "the configuration expands to too many values (YAML aliases?)",
+                              "write the values out instead of nesting aliases (&name / *name)")]
     if tree.kind != "map":
         ctx.add(tree.line, f"the configuration must be a mapping with settings, sources, channels, not {_describe(tree)}",
                 "start the file with `sources:`")

@@ -468,6 +468,14 @@ def test_any_text_gives_a_config_or_problems_never_a_crash(text):
         assert e.problems and all(isinstance(p, Problem) and p.file == "fuzz.yaml" for p in e.problems)
 
 
+def test_alias_bomb_is_refused_quickly():
+    text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 9):
+        text += f"{chr(97 + i)}: &{chr(97 + i)} [" + ", ".join([f"*{chr(96 + i)}"] * 10) + "]\n"
+    p = one(text + SRC)
+    assert "too many" in p.message and "aliases" in p.fix
+
+
 # ---------------------------------------------------------------- the shipped sources.yaml
 
 REQUIRED_REGIONS = {
