@@ -1,0 +1,1075 @@
+"""A fetched HTML page → its main text and page metadata. Pure: str in, PageText out; never raises on bad input.
+
+    parse_page(html, *, url="", content=None) -> PageText
+
+Steps: guard pathological nesting → parse (selectolax/lexbor) → read <meta> → find hidden elements (inline style,
+`hidden`, simple <style> rules) → choose the body container (configured selector, known CMS containers, else a
+text-density score) → render the page once as text (blocks on lines, table rows as "a | b", furniture and link farms
+dropped, the container's span remembered) → title, date, info-table fields and attachments from what was seen.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .normalize import CJK, fold_width, normalize, to_simplified
+
+__all__ = ["PageText", "parse_page", "KNOWN_CONTAINERS", "ATTACHMENT_EXTS"]
+
+
+@dataclass(frozen=True)
+class PageText:
+    title: str | None
+    text: str
+    published: str | None
+    meta: dict = field(default_factory=dict)
+    attachments: tuple[str, ...] = ()
+    selector_matched: bool | None = None
+
+
+# Body containers of the CMS families of SOURCES-SURVEY.md, most specific first.
+KNOWN_CONTAINERS = (
+    "div.TRS_Editor", "div.TRS_UEDITOR", ".TRS_Editor", ".TRS_UEDITOR", "#UCAP-CONTENT", ".pages_content",
+    "#zoom", "#mainText", "#con_con", "div#ivs_content", ".news_cont_d_wrap", "div.wzcon", "div.yMain",
+    "div.article", "#Zoom", "#content_body", ".article-content", ".article_content", ".articleContent",
+    "#js_content", ".rich_media_content", ".view.TRS_UEDITOR", "#info_content", ".content_body",
+    "#ContentRegion", ".zw", "#zw", ".conTxt", ".detail-content", ".details-content", ".article-body",
+    "article", "main",
+)
+ATTACHMENT_EXTS = (".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".zip", ".rar", ".et", ".7z")
+
+MAX_HTML = 25_000_000            # characters parsed at most (the fetcher caps bodies far below this)
+MAX_DEPTH = 400                  # nesting of block tags kept
+META_SCAN = 60_000               # characters of page text searched for date lines and info tables
+
+_SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "canvas", "object", "embed", "iframe", "frame",
+    "frameset", "select", "option", "button", "input", "textarea", "audio", "video", "map", "head", "title",
+    "meta", "link", "nav", "aside", "footer", "dialog", "-comment", "!doctype", "marquee",
+})
+_BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt",
+    "dd", "table", "thead", "tbody", "tfoot", "caption", "blockquote", "pre", "address", "figure", "figcaption",
+    "hr", "center", "fieldset", "legend", "header", "details", "summary", "form", "body", "html", "tr",
+})
+# tags whose end tag is required (p, li, td … close themselves and would inflate a naive depth count)
+_NEST_TAGS = ("div", "section", "article", "ul", "ol", "dl", "blockquote", "center", "form", "table", "figure",
+              "main", "address", "fieldset", "details", "header", "footer", "nav", "aside")
+
+_HAN = re.compile(f"[{CJK}]")
+
+
+# ================================================================== entry point
+
+def parse_page(html: str, *, url: str = "", content: str | None = None) -> PageText:
+    """Main text (normalised), title, ISO publication date, info fields, attachment URLs of one HTML page."""
+    try:
+        return _parse(html, url=url, content=content)
+    except RecursionError:
+        return PageText(None, "", None, {}, (), False if content else None)
+
+
+def _parse(html: str, *, url: str, content: str | None) -> PageText:
+    if not isinstance(html, str):
+        html = html.decode("utf-8", "replace") if isinstance(html, (bytes, bytearray)) else str(html or "")
+    html = html[:MAX_HTML]
+    if "\x00" in html:
+        html = html.replace("\x00", "")
+    if not html.strip():
+        return PageText(None, "", _date_from_url(url), {}, (), False if content else None)
+    html = _cap_nesting(html)
+    tree = LexborHTMLParser(html)
+    root = tree.root
+    if root is None:
+        return PageText(None, "", _date_from_url(url), {}, (), False if content else None)
+
+    metas = _read_metas(tree)
+    raw_title = _node_text(tree.css_first("head title") or tree.css_first("title"))
+    attachments = _attachments(tree, html, url)
+
+    # ---- the body container
+    selector_matched: bool | None = None
+    container = None
+    if content:
+        try:
+            container = _best_of(tree.css(content))
+        except Exception:  # noqa: BLE001 - an invalid selector is a selector that matched nothing
+            container = None
+        selector_matched = container is not None
+    hidden_classes, hidden_ids = _hidden_style_rules(tree)
+    if container is None:
+        for sel in KNOWN_CONTAINERS:
+            try:
+                found = [n for n in tree.css(sel)
+                         if not _is_hidden_subtree(n, hidden_classes, hidden_ids) and _han_count(n) >= 20]
+            except Exception:  # noqa: BLE001
+                found = []
+            if found:
+                container = _best_of(found)
+                break
+    body = tree.body or root
+    if container is None:
+        container = _densest(body, hidden_classes, hidden_ids) or body
+
+    # ---- render once: whole page text (for metadata) with the container's span marked
+    r = _Renderer(container, hidden_classes, hidden_ids)
+    r.render(body if _is_inside(container, body) else container)
+    main_raw = r.container_text()
+    if main_raw is None:      # the container lies outside <body> (or was cut off): render it alone
+        r2 = _Renderer(container, set(), set(), hidden_ok=True)
+        r2.render(container)
+        main_raw = r2.container_text() or ""
+    page_raw = r.page_text()
+
+    main_text = _clean_text(main_raw)
+    page_head = _light(_clean_lines(page_raw[:META_SCAN * 2], keep_counters=True))[:META_SCAN]
+
+    # ---- title
+    title = _title(metas, container, raw_title, tree, hidden_classes, hidden_ids)
+
+    # ---- info fields and date
+    info = _info_fields(page_head)
+    source_line = _source_line(page_head, title)
+    meta: dict = {}
+    issuer = (_meta_get(metas, "contentsource") or info.get("issuer") or info.get("source")
+              or (_issuer_of_line(source_line) if source_line else None) or _meta_get(metas, "source"))
+    if issuer:
+        meta["issuer"] = _clean_value(issuer)
+    for key in ("doc_number", "written_date", "index_number", "topic", "valid"):
+        if info.get(key):
+            meta[key] = info[key]
+    if source_line:
+        meta["source_line"] = source_line
+    col = _meta_get(metas, "columnname", "column")
+    if col:
+        meta["column"] = _clean_value(col)
+    kw = _meta_get(metas, "keywords")
+    if kw:
+        meta["keywords"] = _clean_value(kw)[:200]
+    if info.get("labels"):
+        meta["info"] = info["labels"]
+
+    published = (_first_date(_meta_get(metas, "pubdate", "pubtime"))
+                 or _first_date(_meta_get(metas, "firstpublishedtime", "publishdate", "publishtime",
+                                          "article:published_time", "dc.date", "dcterms.issued", "dc.date.issued",
+                                          "releasedate", "createdate", "maketime"))
+                 or info.get("published")
+                 or (_first_date(source_line) if source_line else None)
+                 or _date_near_title(page_head, title)
+                 or _date_from_url(url))
+    if meta.get("written_date") and published == meta["written_date"] and info.get("published") not in (None, published):
+        published = info["published"]
+
+    return PageText(title=title, text=main_text, published=published, meta=meta,
+                    attachments=tuple(attachments), selector_matched=selector_matched)
+
+
+# ================================================================== nesting guard
+
+_NEST_RE = re.compile(r"<(/?)(" + "|".join(_NEST_TAGS) + r")\b[^>]*>", re.I)
+
+
+def _cap_nesting(html: str) -> str:
+    """Drop block tags nested deeper than MAX_DEPTH: lexbor is quadratic in the depth of nested <div>s."""
+    if html.count("<") < 4 * MAX_DEPTH:
+        return html
+    depth = 0
+    dropped = 0
+    out: list[str] = []
+    last = 0
+    changed = False
+    for m in _NEST_RE.finditer(html):
+        closing = m.group(1) == "/"
+        if m.group(0).endswith("/>"):
+            continue
+        if not closing:
+            if depth >= MAX_DEPTH:
+                dropped += 1
+                out.append(html[last:m.start()])
+                last = m.end()
+                changed = True
+                continue
+            depth += 1
+        else:
+            if dropped:
+                dropped -= 1
+                out.append(html[last:m.start()])
+                last = m.end()
+                changed = True
+                continue
+            depth = max(0, depth - 1)
+    if not changed:
+        return html
+    out.append(html[last:])
+    return "".join(out)
+
+
+# ================================================================== <meta>
+
+def _read_metas(tree) -> dict[str, str]:
+    metas: dict[str, str] = {}
+    for m in tree.css("meta"):
+        attrs = m.attributes
+        key = attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or attrs.get("http-equiv")
+        val = attrs.get("content")
+        if key and val and val.strip():
+            metas.setdefault(key.strip().lower(), val.strip())
+    return metas
+
+
+def _meta_get(metas: dict[str, str], *keys: str) -> str | None:
+    for k in keys:
+        v = metas.get(k)
+        if v and v.strip():
+            return v.strip()
+    return None
+
+
+# ================================================================== hidden elements
+
+_HIDDEN_DECL = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![-\w])font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:!important)?\s*(?:;|$)"
+    r"|(?<![-\w])(?:max-)?(?:height|width)\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:!important)?\s*(?:;|$)"
+    r"|opacity\s*:\s*0(?:\.0+)?\s*(?:!important)?\s*(?:;|$)"
+    r"|(?:left|top|right|margin-left|margin-top)\s*:\s*-\s*(?:\d{4,}|9\d\d)(?:\.\d+)?(?:px|pt|em|rem)"
+    r"|text-indent\s*:\s*-\s*(?:\d{4,}|9\d\d)(?:\.\d+)?(?:px|pt|em|rem)"
+    r"|clip\s*:\s*rect\(\s*0(?:px)?\s*,?\s*0(?:px)?\s*,?\s*0", re.I)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_SEL = re.compile(r"^\s*(?:[a-z][a-z0-9]*)?([.#])([\w-]+)\s*$", re.I)
+
+
+def _style_hidden(style: str | None) -> bool:
+    return bool(style) and bool(_HIDDEN_DECL.search(style.replace("\n", " ")))
+
+
+def _hidden_style_rules(tree) -> tuple[set[str], set[str]]:
+    """Classes and ids hidden by simple rules of the page's <style> blocks (a common way to hide injected spam)."""
+    classes: set[str] = set()
+    ids: set[str] = set()
+    for st in tree.css("style"):
+        css = st.text() or ""
+        if len(css) > 500_000:
+            css = css[:500_000]
+        css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+        for m in _CSS_RULE.finditer(css):
+            if not _style_hidden(m.group(2)):
+                continue
+            for sel in m.group(1).split(","):
+                sm = _SIMPLE_SEL.match(sel)
+                if sm:
+                    (classes if sm.group(1) == "." else ids).add(sm.group(2))
+    return classes, ids
+
+
+def _el_hidden(node, hidden_classes: set[str], hidden_ids: set[str]) -> bool:
+    attrs = node.attributes
+    if not attrs:
+        return False
+    if "hidden" in attrs:
+        return True
+    style = attrs.get("style")
+    if style and _style_hidden(style):
+        return True
+    if hidden_classes:
+        cls = attrs.get("class")
+        if cls and any(c in hidden_classes for c in cls.split()):
+            return True
+    if hidden_ids:
+        i = attrs.get("id")
+        if i and i in hidden_ids:
+            return True
+    return False
+
+
+def _is_hidden_subtree(node, hidden_classes, hidden_ids) -> bool:
+    n = node
+    for _ in range(200):
+        if n is None or n.tag in ("html", "body", "-undef", "#document"):
+            return False
+        if _el_hidden(n, hidden_classes, hidden_ids):
+            return True
+        n = n.parent
+    return False
+
+
+# ================================================================== choosing the body container
+
+def _han_count(node) -> int:
+    try:
+        return len(_HAN.findall(node.text(deep=True) or ""))
+    except Exception:  # noqa: BLE001
+        return 0
+
+
+def _best_of(nodes: Iterable) -> object | None:
+    """The node with the most Chinese text among several matches (a container may appear twice: summary and body)."""
+    best, best_n = None, -1
+    for n in nodes:
+        c = _han_count(n)
+        if c > best_n:
+            best, best_n = n, c
+    return best
+
+
+def _is_inside(node, ancestor) -> bool:
+    n = node
+    for _ in range(MAX_DEPTH + 50):
+        if n is None:
+            return False
+        if n.mem_id == ancestor.mem_id:
+            return True
+        n = n.parent
+    return False
+
+
+_BLOCKISH = frozenset({"div", "td", "article", "section", "main", "body", "li", "dd", "center", "form", "font",
+                       "span", "table", "tbody", "tr"})
+_CAND = frozenset({"div", "td", "article", "section", "main", "center", "form", "font", "span", "dd", "li", "table"})
+
+
+def _densest(body, hidden_classes, hidden_ids):
+    """Readability-style: each text run credits its block (fully), the block's parent (1/2) and grandparent (1/4);
+    link text counts against. The best-scored candidate container wins."""
+    scores: dict[int, list] = {}
+    stack = [(body, False, False)]
+    count = 0
+    while stack:
+        node, in_link, _ = stack.pop()
+        count += 1
+        if count > 400_000:
+            break
+        for ch in node.iter(include_text=True):
+            tag = ch.tag
+            if tag == "-text":
+                t = ch.text_content
+                if not t or t.isspace():
+                    continue
+                n_han = len(_HAN.findall(t))
+                n = n_han + (len(t.strip()) - n_han) * 0.3
+                if n < 1:
+                    continue
+                # find the block this text belongs to
+                blk = node
+                for _ in range(6):
+                    if blk is None or blk.tag in _BLOCKISH:
+                        break
+                    blk = blk.parent
+                if blk is None:
+                    continue
+                link = in_link
+                weight = 1.0
+                b = blk
+                for _ in range(3):
+                    if b is None:
+                        break
+                    ent = scores.get(b.mem_id)
+                    if ent is None:
+                        ent = scores[b.mem_id] = [b, 0.0, 0.0]
+                    if link:
+                        ent[2] += n * weight
+                    else:
+                        ent[1] += n * weight
+                    weight /= 2
+                    b = b.parent
+                continue
+            if tag in _SKIP_TAGS or tag.startswith("-"):
+                continue
+            if _el_hidden(ch, hidden_classes, hidden_ids):
+                continue
+            stack.append((ch, in_link or tag == "a", False))
+    best, best_score = None, 0.0
+    for b, text_n, link_n in scores.values():
+        if b.tag not in _CAND:
+            continue
+        total = text_n + link_n
+        if total <= 0:
+            continue
+        ld = link_n / total
+        score = text_n * (1 - ld)
+        if score > best_score:
+            best, best_score = b, score
+    return best
+
+
+# ================================================================== rendering
+
+_FURNITURE_START = re.compile(
+    r"^\s*(?:[【\[]?\s*)?(?:当前位置|您现在的位置|您的位置|你的位置|你现在的位置|所在位置|现在位置|當前位置|您現在的位置|您的位置|位置)\s*[:：>]")
+_RELATED_START = re.compile(
+    r"^\s*[【\[]?\s*(?:相关链接|相关文章|相关阅读|相关新闻|相关推荐|相关文件|相关政策|推荐阅读|热点推荐|热门文章|延伸阅读|"
+    r"猜你喜欢|更多阅读|精彩推荐|相关稿件|相關閱讀|相關鏈接|相關文章|新发产品|新發產品|最新资讯|热门资讯|推荐产品)")
+_PREVNEXT_START = re.compile(r"^\s*[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|上一篇：|前一篇|后一篇|上篇|下篇)")
+_FOOTER_MARK = re.compile(r"ICP\s*备|ICP證|网站标识码|網站標識碼|公网安备|公網安備|版权所有|版權所有|Copyright|©|\(c\)\s*\d{4}", re.I)
+_FOOTER_SOFT = re.compile(r"主办单位|主辦單位|承办单位|承辦單位|技术支持|技術支持|联系我们|聯繫我們|网站地图|網站地圖|建议使用|"
+                          r"分辨率|浏览器|免责声明|免責聲明")
+
+
+class _Frame:
+    __slots__ = ("node", "tag", "start", "chars", "link_chars", "links", "short_links", "attach", "text_head",
+                 "is_container", "holds_container")
+
+    def __init__(self, node, tag, start, is_container=False):
+        self.node = node
+        self.tag = tag
+        self.start = start
+        self.chars = 0
+        self.link_chars = 0
+        self.links = 0
+        self.short_links = 0
+        self.attach = False
+        self.text_head = ""
+        self.is_container = is_container
+        self.holds_container = False
+
+
+class _Renderer:
+    """One iterative pass over a subtree: text pieces with block breaks, tables as rows, furniture dropped."""
+
+    def __init__(self, container, hidden_classes, hidden_ids, hidden_ok: bool = False):
+        self.container_id = container.mem_id if container is not None else None
+        self.hidden_classes = hidden_classes
+        self.hidden_ids = hidden_ids
+        self.hidden_ok = hidden_ok
+        self.pieces: list[str] = []
+
+    # -- output helpers
+    def _emit(self, s: str) -> None:
+        self.pieces.append(s)
+
+    def render(self, top) -> None:
+        pieces = self.pieces
+        frames: list[_Frame] = []
+        # stack entries: (node, entering?)
+        stack: list[tuple[object, bool]] = [(top, True)]
+        in_link = 0
+        in_pre = 0
+        in_container = 0
+        visited = 0
+        while stack:
+            node, entering = stack.pop()
+            if not entering:
+                fr = frames.pop()
+                tag = fr.tag
+                if tag == "a":
+                    in_link -= 1
+                elif tag == "pre":
+                    in_pre -= 1
+                keep = self._keep(fr)
+                if not keep:
+                    del pieces[fr.start:]
+                else:
+                    if tag in ("td", "th"):
+                        pieces.append("\x1e")
+                    elif tag == "tr":
+                        self._close_row(fr.start)
+                    elif tag == "br":
+                        pass
+                    elif tag in _BLOCK_TAGS:
+                        pieces.append("\n")
+                if fr.is_container:
+                    pieces.append(_END)
+                    in_container -= 1
+                    for f in frames:
+                        f.holds_container = True
+                if frames and keep:
+                    p = frames[-1]
+                    p.chars += fr.chars
+                    p.link_chars += fr.link_chars
+                    p.links += fr.links
+                    p.short_links += fr.short_links
+                    p.attach = p.attach or fr.attach
+                    if len(p.text_head) < 40:
+                        p.text_head += fr.text_head
+                continue
+            visited += 1
+            if visited > 2_000_000:
+                break
+            tag = node.tag
+            is_container = node.mem_id == self.container_id
+            if tag == "-text":
+                t = node.text_content
+                if not t:
+                    continue
+                if not in_pre:
+                    t = _WS.sub(" ", t)
+                    if t == " ":
+                        if pieces and not pieces[-1].endswith((" ", "\n")):
+                            pieces.append(" ")
+                        continue
+                pieces.append(t)
+                if frames:
+                    fr = frames[-1]
+                    n = len(t.strip())
+                    fr.chars += n
+                    if in_link:
+                        fr.link_chars += n
+                    if len(fr.text_head) < 40:
+                        fr.text_head += t
+                continue
+            if tag is None or tag.startswith("-") or tag.startswith("!"):
+                continue
+            if not is_container:
+                if tag in _SKIP_TAGS:
+                    continue
+                if tag == "header" and not in_container and _han_count(node) < 200:
+                    continue
+                if tag == "form" and len(node.text(deep=True) or "") < 300:
+                    continue
+                if not self.hidden_ok and _el_hidden(node, self.hidden_classes, self.hidden_ids) \
+                        and not self._holds_container(node):
+                    continue
+            if tag == "br":
+                pieces.append("\n")
+                continue
+            if tag == "img":
+                alt = node.attributes.get("alt") if node.attributes else None
+                continue
+            if tag in ("td", "th"):
+                pieces.append("\x1f")
+            elif tag == "tr":
+                pieces.append("\n\x1d")
+            elif tag in _BLOCK_TAGS:
+                pieces.append("\n")
+            fr = _Frame(node, tag, len(pieces) - (1 if tag in _BLOCK_TAGS or tag in ("td", "th") else 0),
+                        is_container)
+            if is_container:
+                in_container += 1
+                pieces.append(_START)
+                fr.start = len(pieces)
+            if tag == "a":
+                in_link += 1
+                fr.links = 1
+                href = (node.attributes or {}).get("href") or ""
+                if _is_attachment_href(href):
+                    fr.attach = True
+            elif tag == "pre":
+                in_pre += 1
+            frames.append(fr)
+            stack.append((node, False))
+            children = list(node.iter(include_text=True))
+            for ch in reversed(children):
+                stack.append((ch, True))
+        # unwind (visit cap reached)
+        self.pieces = pieces
+
+    def _holds_container(self, node) -> bool:
+        if self.container_id is None:
+            return False
+        for n in node.traverse():
+            if n.mem_id == self.container_id:
+                return True
+        return False
+
+    def _keep(self, fr: _Frame) -> bool:
+        """False for blocks that are page furniture: link farms, related/prev-next lists, breadcrumbs, footers."""
+        tag = fr.tag
+        if fr.is_container or fr.holds_container or tag in ("body", "html"):
+            return True
+        if tag == "a":
+            n = fr.chars
+            if n and n <= 12:
+                fr.short_links = 1
+            return True
+        if tag not in _BLOCK_TAGS and tag not in ("td", "span", "font"):
+            return True
+        chars = fr.chars
+        if chars == 0:
+            return True
+        head = fr.text_head.lstrip()
+        # a link farm: many links, mostly link text, short anchors
+        if fr.links >= 5 and not fr.attach and fr.link_chars >= 0.6 * chars and \
+                fr.link_chars / max(fr.links, 1) <= 16:
+            return False
+        if chars <= 400 and _PREVNEXT_START.match(head):
+            return False
+        if chars <= 120 and _FURNITURE_START.match(head):
+            return False
+        if _RELATED_START.match(head) and (fr.links >= 2 and fr.link_chars >= 0.4 * chars or chars <= 30):
+            return False
+        if chars <= 600 and not fr.attach:
+            txt = "".join(self.pieces[fr.start:])
+            if _FOOTER_MARK.search(txt) and (len(_FOOTER_SOFT.findall(txt)) >= 1 or chars <= 200):
+                return False
+            if len(set(_FOOTER_SOFT.findall(txt))) >= 3:
+                return False
+        return True
+
+    def _close_row(self, start: int) -> None:
+        """Rewrite the pieces of one <tr> as a line 'cell | cell' (data table) or as lines (layout table)."""
+        raw = "".join(self.pieces[start:])
+        raw = raw.replace("\x1d", "")
+        cells: list[str] = []
+        for part in raw.split("\x1f"):
+            part = part.replace("\x1e", "")
+            cells.append(part)
+        cells = [c for c in cells]
+        texts = [re.sub(r"\s+", " ", c).strip() for c in cells]
+        texts = [t for t in texts if t]
+        layout = any(len(c) > 300 or c.count("\n") > 3 for c in cells) or len(texts) <= 1
+        if layout:
+            joined = "\n".join(c.strip("\n") for c in cells if c.strip())
+        else:
+            joined = " | ".join(texts)
+        del self.pieces[start:]
+        self.pieces.append("\n" + joined + "\n")
+
+    def container_text(self) -> str | None:
+        """The container's text, or None when it was not rendered (outside the subtree, or cut off)."""
+        full = "".join(self.pieces)
+        a = full.find(_START)
+        b = full.find(_END, a + 1) if a >= 0 else -1
+        if a < 0 or b < 0:
+            return None
+        return full[a + 1:b].replace(_START, "").replace(_END, "")
+
+    def page_text(self) -> str:
+        return "".join(self.pieces).replace(_START, "").replace(_END, "")
+
+
+_WS = re.compile(r"[ \t\r\n\f]+")
+_START, _END = "\x02", "\x03"     # the container's span in the rendered pieces
+
+
+# ================================================================== text cleaning
+
+_INLINE_FURNITURE = [
+    re.compile(r"[【\[]?\s*字[体號号]\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?\s*[】\]]?"),
+    re.compile(r"(?:字[体號号]\s*[:：]?\s*)?[【\[(（〖]\s*大\s*[|｜]?\s*中\s*[|｜]?\s*小\s*[】\])）〗]"),
+    re.compile(r"[【\[]\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|纠错|我要纠错|分享|加入收藏)\s*[】\]]"),
+    re.compile(r"(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|我要纠错|扫一扫在手机打开当前页|扫一扫在手机上查看当前页面)"),
+    re.compile(r"分享到\s*[:：]?[^\n。]{0,30}?(?=$|\n)"),
+    re.compile(r"今天是\s*[:：]?\s*\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*(?:[星期周礼拜]{1,2}[一二三四五六日天])?"),
+    re.compile(r"今天是\s*[:：]?\s*(?:[星期周]{1,2}[一二三四五六日天])"),
+]
+_COUNTER = re.compile(r"[【\[]?\s*(?:(?:点击量|点击数|点击次数|点击率|浏览次数|浏览量|浏览数|阅读数|阅读量|阅读次数|访问量|访问次数|"
+                      r"點擊量|點擊數|點擊次數|瀏覽次數|瀏覽量|閱讀數|閱讀量)\s*(?:[:：]\s*(?:\d+|\[\s*\d*\s*\]|\{[^}]*\})?|\d+)"
+                      r"|(?:阅读|閱讀|浏览|瀏覽|点击|點擊)\s*[:：]\s*\d+)\s*次?\s*[】\]]?")
+_ONLY_PUNCT = re.compile(rf"^[\s|｜\-—_=*·•.,，。:：;；/\\()（）【】\[\]<>《》>]*$")
+_LINE_FURNITURE = re.compile(
+    r"^\s*(?:[【\[]?\s*(?:返回|返回列表|返回首页|首页|移动版|手机版|无障碍|无障碍浏览|长者模式|繁体|简体|繁體|English|登录|注册|"
+    r"打印|关闭|收藏|分享|微信|微博|我要投稿|更多|更多>>|更多>|MORE|more|相关阅读|相关链接|相关文章|相关新闻|推荐阅读|相关推荐|"
+    r"延伸阅读|热点推荐|新发产品|关键词|关键字|标签|TAG|Tags)\s*[】\]]?\s*(?:更多)?\s*[>»]*\s*[|｜/]?\s*)+$", re.I)
+
+
+def _clean_lines(text: str, keep_counters: bool = False) -> str:
+    out = []
+    for line in text.replace("\x1f", " ").replace("\x1e", " ").replace("\x1d", "").split("\n"):
+        s = line
+        for rx in _INLINE_FURNITURE:
+            s = rx.sub(" ", s)
+        if not keep_counters:
+            s = _COUNTER.sub(" ", s)
+        s = s.strip()
+        if not s or _ONLY_PUNCT.match(s) or _LINE_FURNITURE.match(s):
+            continue
+        out.append(s)
+    return "\n".join(out)
+
+
+def _light(text: str) -> str:
+    """Simplified and width-folded, spaces collapsed, lines kept as they are (no joining): for metadata search."""
+    text = to_simplified(fold_width(text))
+    return "\n".join(re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n"))
+
+
+def _clean_text(raw: str) -> str:
+    text = _clean_lines(fold_width(raw))
+    text = to_simplified(text)
+    # second pass on the Simplified text: Traditional furniture words are caught now
+    text = _clean_lines(text)
+    return normalize(text)
+
+
+# ================================================================== title
+
+_TITLE_SEP = re.compile(r"\s*(?:_{1,2}|\s[-–—|｜]\s|--|——|－)\s*")
+
+
+def _clean_title(t: str | None) -> str | None:
+    if not t:
+        return None
+    t = normalize(re.sub(r"\s+", " ", t)).replace("\n", " ").strip()
+    return t or None
+
+
+def _strip_site(t: str) -> str:
+    """'Title_Column_Site' or 'Title - Site' → 'Title'."""
+    parts = _TITLE_SEP.split(t)
+    while len(parts) > 1:
+        tail = parts[-1]
+        head = " ".join(parts[:-1])
+        if len(tail) <= 30 and len(tail) < len(head) + 4 and len(head) >= 4:
+            parts = parts[:-1]
+        else:
+            break
+    if len(parts) == 1:
+        return parts[0]
+    # keep the separators of what remains
+    m = t.find(parts[-1])
+    return t[:m + len(parts[-1])].strip() if m >= 0 else " ".join(parts)
+
+
+def _shares(a: str, b: str, n: int = 4) -> bool:
+    """Do a and b share a run of n characters?"""
+    if len(a) < n or len(b) < n:
+        return a in b or b in a
+    return any(a[i:i + n] in b for i in range(len(a) - n + 1))
+
+
+def _title(metas, container, raw_title, tree, hidden_classes, hidden_ids) -> str | None:
+    for key in ("articletitle", "og:title", "dc.title", "twitter:title"):
+        v = _clean_title(metas.get(key))
+        if v:
+            return v
+    if container is not None:
+        for sel in ("h1", "h2"):
+            try:
+                h = container.css_first(sel)
+            except Exception:  # noqa: BLE001
+                h = None
+            v = _clean_title(_node_text(h)) if h is not None else None
+            if v and len(v) >= 4:
+                return v
+    page_title = _clean_title(raw_title)
+    stripped = _strip_site(page_title) if page_title else None
+    heads = []
+    for h in tree.css("h1, h2, .title, .article-title, .tit, #title, .xxgk_title, .article_title, .detail-title"):
+        if _is_hidden_subtree(h, hidden_classes, hidden_ids):
+            continue
+        v = _clean_title(_node_text(h))
+        if v and 6 <= len(v) <= 200:
+            heads.append((h.tag, v))
+    # a heading the <title> starts with ('Heading_Column_Site') or that starts like the <title> (truncated)
+    if stripped:
+        for _, v in heads:
+            if stripped.startswith(v[:12]) or v.startswith(stripped[:12]) or \
+                    (v in page_title and len(v) >= 0.4 * len(page_title)):
+                return v
+    # a single h1 that has nothing in common with the <title>: the <title> is generic or was hijacked
+    h1s = [v for tag, v in heads if tag == "h1"]
+    if len(h1s) == 1 and (not page_title or not _shares(h1s[0], page_title)):
+        return h1s[0]
+    if stripped:
+        return stripped
+    return _clean_title(metas.get("title")) or (heads[0][1] if heads else None)
+
+
+def _node_text(node) -> str | None:
+    if node is None:
+        return None
+    try:
+        t = node.text(deep=True, separator=" ")
+    except Exception:  # noqa: BLE001
+        return None
+    t = re.sub(r"\s+", " ", t or "").strip()
+    return t or None
+
+
+# ================================================================== dates
+
+_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[-/.年]|\s)\s*(\d{1,2})\s*(?:[-/.月]|\s)\s*(\d{1,2})(?!\d)")
+_DATE_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
+
+
+def _iso(y: str, m: str, d: str) -> str | None:
+    try:
+        return date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _first_date(s: str | None) -> str | None:
+    """The first valid date in a string (meta values may hold two datetimes; firstpublishedtime 2026-05-12-10:30:00)."""
+    if not s:
+        return None
+    s = fold_width(s)
+    for m in _DATE.finditer(s):
+        iso = _iso(*m.groups())
+        if iso:
+            return iso
+    m = _DATE_COMPACT.search(s)
+    if m:
+        return _iso(*m.groups())
+    if re.fullmatch(r"\s*\d{10}(?:\d{3})?\s*", s):     # epoch seconds / milliseconds
+        from datetime import datetime, timedelta, timezone
+        v = int(s.strip())
+        if v > 10**11:
+            v //= 1000
+        try:
+            return datetime.fromtimestamp(v, tz=timezone(timedelta(hours=8))).date().isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
+    return None
+
+
+_URL_DATES = (
+    re.compile(r"[/_-]t((?:19|20)\d{2})(\d{2})(\d{2})_"),                     # TRS: t20250512_123.html
+    re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"),                # Hanweb
+    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})-(\d{1,2})/"),                    # /2025/05-12/
+    re.compile(r"/((?:19|20)\d{2})-(\d{1,2})/(\d{1,2})/"),                    # /2025-05/12/
+    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"),                          # /20250512/
+    re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/"),                         # /2025/0512/
+    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"),                    # /2025/5/12/
+    re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})[_-]?\d*\.s?html?"),     # /20250512_1.html
+)
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])/")
+
+
+def _date_from_url(url: str) -> str | None:
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        path = url
+    for rx in _URL_DATES:
+        m = rx.search(path)
+        if m:
+            iso = _iso(*m.groups())
+            if iso:
+                return iso
+    m = _URL_MONTH.search(path)
+    if m:                         # /202505/: the month only — the first of it, the best the URL knows
+        return _iso(m.group(1), m.group(2), "1")
+    return None
+
+
+_CLOCK = re.compile(r"今天是[^\n]{0,30}")
+_PUB_LABEL = re.compile(
+    r"(?<![成印])(?:发布日期|发布时间|发文日期|公开日期|公布日期|发布于|更新时间|更新日期|发表时间|发表日期|时间|日期)\s*[:：]\s*"
+    r"[\[【(]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+
+
+def _date_near_title(page: str, title: str | None) -> str | None:
+    """A date line near the title: '发布时间：2025-03-14', '2025年03月14日 来源：…', or a bare date line."""
+    if not page:
+        return None
+    text = _CLOCK.sub(" ", page)
+    start = 0
+    if title:
+        k = text.find(title[:20])
+        if k >= 0:
+            start = k
+    window = text[start:start + 1500]
+    for rx_text in (window, text[:8000]):
+        for m in _PUB_LABEL.finditer(rx_text):
+            label_start = m.start()
+            before = rx_text[max(0, label_start - 4):label_start]
+            if re.search(r"(成文|印发|施行|生效|有效|截止|申报|报名|开始|结束)$", before):
+                continue
+            iso = _first_date(m.group(1))
+            if iso:
+                return iso
+    # a short line holding a date and a source/author/view cue, or a bare date line, right after the title
+    lines = window.split("\n")[:8]
+    for line in lines:
+        s = line.strip()
+        if len(s) > 120:
+            continue
+        m = _DATE.search(s)
+        if not m:
+            continue
+        rest = _DATE.sub("", s)
+        if re.search(r"来源|作者|发布|浏览|点击|阅读|编辑|责任|时间", rest) or len(re.sub(r"[\s\d:：\-\[\]【】()]", "", rest)) == 0:
+            iso = _iso(*m.groups())
+            if iso:
+                return iso
+    return None
+
+
+# ================================================================== info tables and the source line
+
+_LABELS: list[tuple[str, re.Pattern]] = [
+    ("index_number", re.compile(r"^(?:索引号|索\s*引\s*号|信息索引号|索引編號)$")),
+    ("doc_number", re.compile(r"^(?:发文字号|文号|发文文号|文件编号|文件字号|发文编号|字号|发文号|文件文号)$")),
+    ("issuer", re.compile(r"^(?:发文机关|发文单位|发布机构|发布机关|发布单位|制发机关|成文机关|发文机构|颁布机关|制定机关|"
+                          r"公开主体|发布主体|所属机构|责任部门|发布部门|主办部门|联合发文单位)$")),
+    ("source", re.compile(r"^(?:信息来源|来源|文章来源|稿件来源)$")),
+    ("written_date", re.compile(r"^(?:成文日期|成文时间|印发日期|发文日期|签发日期|制发日期)$")),
+    ("published", re.compile(r"^(?:发布日期|发布时间|公开日期|公布日期|公开时间|生成日期|信息公开日期)$")),
+    ("topic", re.compile(r"^(?:主题分类|主题词|分类|主题|所属主题|体裁分类|信息分类|文种)$")),
+    ("valid", re.compile(r"^(?:有效性|时效性|效力状态|有效状态|是否有效|实施日期|施行日期|生效日期|有效期)$")),
+    ("title", re.compile(r"^(?:标题|名称|文件名称|公文标题)$")),
+]
+_LABEL_CELL = re.compile(rf"^\s*([{CJK}][{CJK}\s]{{0,9}}?)\s*[:：]\s*(.*)$")
+
+
+def _label_key(label: str) -> str | None:
+    lab = re.sub(r"\s+", "", label)
+    for key, rx in _LABELS:
+        if rx.match(lab):
+            return key
+    return None
+
+
+def _info_fields(page: str) -> dict:
+    """Label/value pairs of info tables ('发文字号 | 深工信规〔2025〕3号 | 成文日期 | 2025-03-10') and labelled lines."""
+    found: dict = {}
+    labels: dict[str, str] = {}
+    for line in page.split("\n"):
+        if len(line) > 600:
+            continue
+        cells = [c.strip() for c in line.split(" | ")] if " | " in line else [line.strip()]
+        # split 'a：x b：y' cells on known labels too
+        expanded: list[str] = []
+        for c in cells:
+            expanded.extend(_split_labelled(c))
+        i = 0
+        while i < len(expanded):
+            c = expanded[i]
+            m = _LABEL_CELL.match(c)
+            label, value = (m.group(1), m.group(2).strip()) if m else (c, "")
+            key = _label_key(label)
+            if key is None:
+                i += 1
+                continue
+            if not value and i + 1 < len(expanded) and _label_key(_strip_colon(expanded[i + 1])) is None:
+                value = expanded[i + 1].strip()
+                i += 1
+            i += 1
+            if " | " not in line:
+                # 'label：value  next-label：…' on one line: the value ends where another label begins
+                value = re.split(rf"\s+[{CJK}]{{2,6}}\s*[:：]", value)[0]
+                value = _COUNTER.sub(" ", value).strip()
+            if not value or len(value) > 200:
+                continue
+            lab = re.sub(r"\s+", "", label)
+            labels.setdefault(lab, value)
+            if key in ("written_date", "published"):
+                iso = _first_date(value)
+                if iso:
+                    found.setdefault(key, iso)
+            elif key == "valid" or key == "topic":
+                found.setdefault(key, value)
+            elif key == "title":
+                continue
+            else:
+                v = _clean_value(value)
+                if v:
+                    found.setdefault(key, v)
+    if labels:
+        found["labels"] = dict(list(labels.items())[:30])
+    return found
+
+
+def _strip_colon(s: str) -> str:
+    return re.sub(r"[:：]\s*$", "", s.strip())
+
+
+_INLINE_LABEL = re.compile(
+    r"(?:(?<=\s)|^)(索\s*引\s*号|发文字号|文\s*号|发文机关|发文单位|发布机构|成文日期|发布日期|发布时间|主题分类|有\s*效\s*性|来\s*源|"
+    r"信息来源|时效性)\s*[:：]")
+
+
+def _split_labelled(cell: str) -> list[str]:
+    starts = [m.start() for m in _INLINE_LABEL.finditer(cell)]
+    if len(starts) <= 1:
+        return [cell]
+    out = []
+    if starts[0] > 0 and cell[:starts[0]].strip():
+        out.append(cell[:starts[0]].strip())
+    for a, b in zip(starts, starts[1:] + [len(cell)]):
+        out.append(cell[a:b].strip())
+    return out
+
+
+def _clean_value(v: str) -> str:
+    v = normalize(v).replace("\n", " ").strip()
+    v = re.sub(r"^[:：\s]+", "", v)
+    return v[:200]
+
+
+_SOURCE_CUE = re.compile(r"(?:来源|信息来源|发布机构|发布单位|作者|发布时间|发布日期|时间|日期)\s*[:：]")
+
+
+def _source_line(page: str, title: str | None) -> str | None:
+    """The short line under the title that names date and source ('发布时间：2025-03-14 来源：深圳市工信局')."""
+    if not page:
+        return None
+    text = page
+    start = 0
+    if title:
+        k = text.find(title[:20])
+        if k >= 0:
+            start = k
+    for line in text[start:start + 2000].split("\n")[:12]:
+        s = line.strip()
+        if not s or len(s) > 160 or "今天是" in s:
+            continue
+        if _SOURCE_CUE.search(s) and (_DATE.search(s) or re.search(r"来源\s*[:：]", s)) and " | " not in s:
+            return _COUNTER.sub(" ", s).strip()
+    return None
+
+
+_ISSUER_IN_LINE = re.compile(r"(?:信息来源|来源|发布机构|发布单位)\s*[:：]\s*([^\s|:：]{2,40})")
+
+
+def _issuer_of_line(line: str) -> str | None:
+    m = _ISSUER_IN_LINE.search(line)
+    if not m:
+        return None
+    v = re.split(r"(?:作者|时间|日期|发布|浏览|点击|阅读|字号|编辑)", m.group(1))[0]
+    v = v.strip(" ，,。")
+    return v if len(v) >= 2 else None
+
+
+# ================================================================== attachments
+
+def _is_attachment_href(href: str) -> bool:
+    if not href:
+        return False
+    h = href.strip().lower()
+    if h.startswith(("javascript:", "mailto:", "tel:", "#")):
+        return False
+    try:
+        sp = urlsplit(h)
+    except ValueError:
+        return False
+    path = sp.path
+    if path.endswith(ATTACHMENT_EXTS):
+        return True
+    q = sp.query
+    return bool(q) and bool(re.search(r"\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)(?:&|$)", q))
+
+
+_SCRIPT_HREF = re.compile(r"""(?:href|src)\s*=\s*\\?["']([^"'<>\s\\]+\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar))\\?["']""", re.I)
+
+
+def _attachments(tree, html: str, url: str) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+
+    def add(href: str) -> None:
+        href = (href or "").strip().replace("\\", "/") if "\\" in (href or "") else (href or "").strip()
+        if not href or href.lower().startswith(("javascript:", "mailto:", "tel:", "#", "data:")):
+            return
+        try:
+            absu = urljoin(url, href) if url else href
+        except ValueError:
+            return
+        absu = absu.split("#")[0]
+        if absu and absu not in seen:
+            seen.add(absu)
+            out.append(absu)
+
+    for a in tree.css("a[href]"):
+        href = a.attributes.get("href") or ""
+        if _is_attachment_href(href):
+            add(href)
+            continue
+        text = (a.text(deep=True) or "")[:80]
+        if "附件" in text or "附件" in (a.attributes.get("title") or ""):
+            add(href)
+    # TRS pages often write the attachment links from a script variable
+    for sc in tree.css("script"):
+        s = sc.text() or ""
+        if ".pdf" in s.lower() or ".doc" in s.lower() or ".wps" in s.lower() or ".ofd" in s.lower() \
+                or ".xls" in s.lower() or ".zip" in s.lower():
+            for m in _SCRIPT_HREF.finditer(s[:200_000]):
+                add(m.group(1))
+    return out[:50]
