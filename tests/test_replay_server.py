@@ -246,3 +246,38 @@ def test_command_line_prints_origins(tmp_path):
     finally:
         p.terminate()
         p.wait(timeout=10)
+
+
+def test_bundled_web_is_what_build_makes(tmp_path):
+    """The committed snapshot and story are exactly what monitor/replay/build.py writes (no hand edits drift)."""
+    from monitor.replay import build
+    build.build(tmp_path / "web")
+    made = {p.relative_to(tmp_path / "web").as_posix(): p.read_bytes()
+            for p in (tmp_path / "web").rglob("*") if p.is_file()}
+    shipped = {p.relative_to(DEFAULT_ROOT).as_posix(): p.read_bytes() for p in DEFAULT_ROOT.rglob("*") if p.is_file()}
+    assert made.keys() == shipped.keys()
+    assert [k for k in made if made[k] != shipped[k]] == []
+    story = json.loads((DEFAULT_ROOT.parent / "story.json").read_text(encoding="utf-8"))
+    assert build.make_story() == story
+
+
+def test_bundled_gbk_pages_and_withdrawal():
+    with ReplayWeb(round="r3") as web:
+        r = requests.get(web.origin("dgjxj.dg.gov.cn") + "/zwgk/tzgg/content/post_4468302.html", timeout=5)
+        assert r.headers["Content-Type"] == "text/html"
+        assert b'charset="gb2312"' in r.content[:200]
+        text = r.content.decode("gbk")
+        assert "东莞市算力券实施细则" in text and "5000万元" in text
+        with pytest.raises(UnicodeDecodeError):
+            r.content.decode("utf-8")
+        wuhu = web.origin("www.wuhu.gov.cn") + "/openness/public/6596211/47512345.html"
+        assert requests.get(wuhu, timeout=5).status_code == 200
+        for rnd in ("r4", "r5", "r6"):
+            web.set_round(rnd)
+            assert requests.get(wuhu, timeout=5).status_code == 404
+        feed = requests.get(web.origin("www.wuhu.gov.cn") + "/rss/rss.xml?siteId=6787231", timeout=5).text
+        assert "47512345" not in feed and "10:31:08.0" not in feed and "01:39:11.0" in feed
+        gd = requests.get(web.origin("www.gd.gov.cn") + "/gkmlpt/api/all/5?page=1&sid=2", timeout=5).json()
+        assert [a["is_abolished"] for a in gd["articles"]] == [False, True, False]
+        # links inside the JSON point back at the replay host
+        assert all(a["url"].startswith(web.origin("www.gd.gov.cn") + "/gkmlpt/content/") for a in gd["articles"])
