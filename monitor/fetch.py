@@ -352,10 +352,13 @@ def legacy_context() -> ssl.SSLContext:
         ctx.set_ciphers("DEFAULT:@SECLEVEL=0")
     except ssl.SSLError:
         ctx.set_ciphers("DEFAULT")
-    try:
-        ctx.minimum_version = ssl.TLSVersion.TLSv1
-    except (ValueError, AttributeError):
-        pass
+    ctx.check_hostname = False          # urllib3 matches the hostname itself whenever it verifies
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            ctx.minimum_version = ssl.TLSVersion.TLSv1
+        except (ValueError, AttributeError):
+            pass
     ctx.options |= getattr(ssl, "OP_LEGACY_SERVER_CONNECT", 0x4)
     ctx.options &= ~getattr(ssl, "OP_NO_RENEGOTIATION", 0)
     ctx.load_default_certs()
@@ -369,7 +372,7 @@ def _chain(e: BaseException):
     stack = [e]
     while stack:
         x = stack.pop()
-        if x is None or id(x) in seen:
+        if not isinstance(x, BaseException) or id(x) in seen:
             continue
         seen.add(id(x))
         yield x
