@@ -431,7 +431,8 @@ def demo(notify_url, rounds):
 
 def main(argv: list[str] | None = None) -> None:
     try:
-        cli.main(args=argv, prog_name="monitor", standalone_mode=False)
+        rv = cli.main(args=argv, prog_name="monitor", standalone_mode=False)
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except click.ClickException as e:
