@@ -19,6 +19,10 @@ How names are read (the rules, not fitted to any one document):
   ``北京市/海淀区`` → ``北京市/朝阳区``), then the regions named just before in the text. Never the
   first match in the country.
 - A name written right after its parent joins it into one mention (杭州市西湖区, 广东深圳, 泰州市姜堰区).
+- The short form of a district (滨江, 海安, 周至) is two common characters that often straddle two
+  words (沿海安全, 每周至少); in text it counts only after its parent or under a context (the one given,
+  or a region named just before) where it is the one candidate. resolve() of the bare name accepts
+  it when it is unique.
 - Words that contain region names but are not regions (长治久安, 阿里云, 光明日报, 西湖 the lake)
   are matched as a whole and dropped. Generic words (开发区, 新区, 高新区, 城区, 全国, 国家) are no
   surfaces; a few aliases apply only in their own region's context (经开区 in a Beijing context).
@@ -63,10 +67,13 @@ class Gazetteer:
                  scoped: dict[str, list[tuple[str, str]]], blocked: set[str]):
         self.nodes = dict(nodes)
         self._names: dict[str, tuple[str, ...]] = {}
+        self._weak: set[str] = set()      # short forms of districts: in text, only under a context
         for surface, entries in names.items():
             best = min(tier for tier, _ in entries)
             paths = [p for tier, p in entries if tier == best]
             self._names[surface] = tuple(dict.fromkeys(paths))
+            if best == _DISTRICT_SHORT:
+                self._weak.add(surface)
         self._scoped = {s: tuple(v) for s, v in scoped.items()}
         self._blocked = frozenset(blocked)
         surfaces = set(self._names) | set(self._scoped) | self._blocked
@@ -104,7 +111,7 @@ class Gazetteer:
                     up = fields[1].strip()
                     if up not in nodes:
                         raise ValueError(f"unknown parent {up!r}")
-                    lvl = "city" if kind == "C" and up not in MUNICIPALITIES else "district"
+                    lvl = "city" if kind == "C" and not _municipality(up) else "district"
                     for item in fields[2].split():
                         name, shorts = _split_item(item)
                         path = f"{up}/{name}"
@@ -120,7 +127,7 @@ class Gazetteer:
                     if up not in nodes:
                         raise ValueError(f"unknown parent {up!r}")
                     path = f"{up}/{official}"
-                    nodes[path] = "city" if nodes[up] == "province" and up not in MUNICIPALITIES \
+                    nodes[path] = "city" if nodes[up] == "province" and not _municipality(up) \
                         else "district"
                     add(official, _FULL, path)
                     pending.append((lineno, path, fields[3].split() if len(fields) > 3 else []))
@@ -154,6 +161,14 @@ class Gazetteer:
         if surface in self._blocked:
             return ()
         return self._names.get(surface, ())
+
+    def surfaces(self) -> frozenset[str]:
+        """Every string the matcher looks for (names, short forms, aliases and blocked words)."""
+        return frozenset(self._names) | frozenset(self._scoped) | self._blocked
+
+    def children(self, path: str) -> list[str]:
+        """The regions directly under a path, in data order."""
+        return [p for p in self.nodes if p.rsplit("/", 1)[0] == path and "/" in p]
 
     def context_path(self, context: str | None) -> str | None:
         if not context:
@@ -214,11 +229,12 @@ class Gazetteer:
                     continue
             recent = [mm.path for mm in out[-3:]][::-1]
             path = None
-            if len(cands) == 1:
+            if len(cands) == 1 and surface not in self._weak:
                 path = cands[0]
             elif cands:
+                weak = surface in self._weak
                 for c in [ctx, *recent]:
-                    path = _pick(cands, c)
+                    path = _pick(cands, c, weak)
                     if path:
                         break
             elif scoped:
@@ -228,10 +244,13 @@ class Gazetteer:
         return out
 
 
-def _pick(cands: tuple[str, ...], ctx: str | None) -> str | None:
-    """The one candidate under the context, walking the context up; None when none or several."""
+def _pick(cands: tuple[str, ...], ctx: str | None, weak: bool = False) -> str | None:
+    """The one candidate under the context, walking the context up; None when none or several.
+    Weak names (short forms of districts) are looked for under a city or a municipality only."""
     node = ctx
     while node:
+        if weak and not _municipality(node) and "/" not in node:
+            return None
         under = [c for c in cands if c == node or c.startswith(node + "/")]
         if len(under) == 1:
             return under[0]
@@ -248,6 +267,11 @@ def _pick_scoped(scoped, contexts) -> str | None:
                 if ctx == scope or ctx.startswith(scope + "/"):
                     return path
     return None
+
+
+def _municipality(path: str) -> bool:
+    """A province-level city (北京市 上海市 天津市 重庆市): its districts sit right under it."""
+    return "/" not in path and path.endswith("市")
 
 
 def _split_item(item: str) -> tuple[str, list[str] | None]:
@@ -380,7 +404,7 @@ def level(path: str) -> str:
     if len(parts) == 1:
         return "province"
     if len(parts) == 2:
-        return "district" if parts[0] in MUNICIPALITIES else "city"
+        return "district" if _municipality(parts[0]) else "city"
     return "district"
 
 
@@ -391,7 +415,7 @@ def display(path: str) -> str:
     parts = path.split("/")
     if len(parts) == 1:
         return parts[0]
-    if len(parts) == 2 and parts[0] not in MUNICIPALITIES:
+    if len(parts) == 2 and not _municipality(parts[0]):
         return parts[1]
     city, last = parts[-2], parts[-1]
     stem = city[:-1] if city.endswith("市") else city

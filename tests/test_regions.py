@@ -1,0 +1,369 @@
+"""Region gazetteer and resolver: data, resolve, find_regions, the path helpers, properties."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from monitor.extract import regions as R
+from monitor.extract.regions import (Gazetteer, RegionMention, covers, display, find_regions, is_valid,
+                                     level, parent, resolve)
+
+G = R.gazetteer()
+
+
+def paths(text, context=None):
+    return [m.path for m in find_regions(text, context)]
+
+
+# ---------------------------------------------------------------------------- the shipped data
+
+def test_every_province_level_unit():
+    provinces = [p for p, lv in G.nodes.items() if lv == "province"]
+    assert len(provinces) == 34
+    for name in ("北京市", "天津市", "上海市", "重庆市", "内蒙古自治区", "广西壮族自治区", "西藏自治区",
+                 "宁夏回族自治区", "新疆维吾尔自治区", "香港特别行政区", "澳门特别行政区", "黑龙江省"):
+        assert name in provinces
+
+
+@pytest.mark.parametrize("province,count", [
+    ("河北省", 11), ("山西省", 11), ("内蒙古自治区", 12), ("辽宁省", 14), ("吉林省", 9), ("黑龙江省", 13),
+    ("江苏省", 13), ("浙江省", 11), ("安徽省", 16), ("福建省", 9), ("江西省", 11), ("山东省", 16),
+    ("湖南省", 14), ("广东省", 21), ("广西壮族自治区", 14), ("四川省", 21), ("贵州省", 9), ("云南省", 16),
+    ("西藏自治区", 7), ("陕西省", 10), ("甘肃省", 14), ("青海省", 8), ("宁夏回族自治区", 5)])
+def test_prefecture_counts(province, count):
+    # provinces without directly administered county-level cities: exactly their prefectures
+    assert len([c for c in G.children(province) if level(c) == "city" and c != "河北省/雄安新区"]) == count
+
+
+def test_prefecture_total_at_least_333():
+    cities = [p for p, lv in G.nodes.items() if lv == "city"]
+    assert len(cities) >= 333
+    assert len(G.children("河南省")) == 18        # 17 prefectures and 济源
+    assert len(G.children("海南省")) >= 4
+
+
+@pytest.mark.parametrize("city,count", [("北京市", 16), ("上海市", 16), ("天津市", 16)])
+def test_municipalities_have_all_districts(city, count):
+    assert len([c for c in G.children(city) if not c.endswith("开发区")]) == count
+
+
+def test_chongqing_districts_and_counties():
+    kids = G.children("重庆市")
+    assert len([k for k in kids if k.endswith("区") and k != "重庆市/两江新区"]) == 26
+    assert len([k for k in kids if k.endswith("县")]) == 12
+
+
+VOUCHER_CITIES = [
+    "广东省/深圳市", "广东省/广州市", "广东省/珠海市", "浙江省/杭州市", "浙江省/宁波市", "江苏省/苏州市",
+    "江苏省/南京市", "江苏省/无锡市", "江苏省/泰州市", "江苏省/扬州市", "安徽省/合肥市", "安徽省/芜湖市",
+    "四川省/成都市", "湖北省/武汉市", "陕西省/西安市", "山东省/济南市", "山东省/青岛市", "山东省/泰安市",
+    "贵州省/贵阳市", "河南省/郑州市", "湖南省/长沙市", "福建省/福州市", "福建省/厦门市",
+    "广西壮族自治区/南宁市", "河北省/廊坊市", "河北省/石家庄市", "青海省/西宁市", "甘肃省/庆阳市",
+    "辽宁省/沈阳市", "辽宁省/大连市", "黑龙江省/哈尔滨市", "吉林省/长春市", "江西省/南昌市",
+    "云南省/昆明市", "海南省/海口市", "新疆维吾尔自治区/乌鲁木齐市", "内蒙古自治区/呼和浩特市",
+    "宁夏回族自治区/银川市", "甘肃省/兰州市", "山西省/太原市"]
+
+
+@pytest.mark.parametrize("city", VOUCHER_CITIES)
+def test_voucher_cities_have_their_districts(city):
+    kids = G.children(city)
+    assert len(kids) >= 3, city
+    assert all(level(k) == "district" for k in kids)
+
+
+def test_dongguan_is_a_city_without_districts():
+    assert is_valid("广东省/东莞市") and level("广东省/东莞市") == "city"
+
+
+def test_every_surface_names_known_regions():
+    for surface in G.surfaces():
+        for p in G.candidates(surface):
+            assert is_valid(p), (surface, p)
+
+
+# ---------------------------------------------------------------------------- resolve
+
+@pytest.mark.parametrize("name,expected", [
+    # official names and short forms
+    ("广东省", "广东省"), ("深圳", "广东省/深圳市"), ("深圳市", "广东省/深圳市"), ("浙江", "浙江省"),
+    ("广西", "广西壮族自治区"), ("内蒙古", "内蒙古自治区"), ("宁夏", "宁夏回族自治区"),
+    ("新疆", "新疆维吾尔自治区"), ("西藏", "西藏自治区"), ("北京", "北京市"), ("上海", "上海市"),
+    ("香港", "香港特别行政区"), ("庆阳", "甘肃省/庆阳市"), ("泰安", "山东省/泰安市"), ("东莞", "广东省/东莞市"),
+    ("中山", "广东省/中山市"), ("延边", "吉林省/延边朝鲜族自治州"), ("恩施州", "湖北省/恩施土家族苗族自治州"),
+    ("大兴安岭", "黑龙江省/大兴安岭地区"), ("锡林郭勒", "内蒙古自治区/锡林郭勒盟"),
+    ("吉林", "吉林省"), ("吉林市", "吉林省/吉林市"), ("海南", "海南省"), ("河北", "河北省"),
+    ("姜堰区", "江苏省/泰州市/姜堰区"), ("滨海新区", "天津市/滨海新区"), ("浦东新区", "上海市/浦东新区"),
+    ("徐汇区", "上海市/徐汇区"), ("海淀区", "北京市/海淀区"), ("南山区", None),
+    # zones and parks
+    ("广州开发区", "广东省/广州市/黄埔区"), ("北京经济技术开发区", "北京市/北京经济技术开发区"),
+    ("北京经开区", "北京市/北京经济技术开发区"), ("亦庄", "北京市/北京经济技术开发区"),
+    ("中关村科学城", "北京市/海淀区"), ("中关村门头沟科技园", "北京市/门头沟区"),
+    ("杭州高新区（滨江）", "浙江省/杭州市/滨江区"), ("高新区(滨江)", "浙江省/杭州市/滨江区"),
+    ("高新区（滨江）", "浙江省/杭州市/滨江区"), ("张江", "上海市/浦东新区"), ("西岸", "上海市/徐汇区"),
+    ("苏州工业园区", "江苏省/苏州市/苏州工业园区"), ("苏州园区", "江苏省/苏州市/苏州工业园区"),
+    ("两江新区", "重庆市/两江新区"), ("雄安新区", "河北省/雄安新区"), ("雄安", "河北省/雄安新区"),
+    ("南沙", "广东省/广州市/南沙区"), ("前海", "广东省/深圳市/南山区"), ("光明科学城", "广东省/深圳市/光明区"),
+    ("临港新片区", "上海市/浦东新区"), ("漕河泾", "上海市/徐汇区"), ("合肥高新区", "安徽省/合肥市/蜀山区"),
+    ("成都高新区", "四川省/成都市"), ("横琴", "广东省/珠海市/香洲区"), ("松山湖", "广东省/东莞市"),
+    # national, paths, combined names
+    ("全国", "全国"), ("广东省/深圳市", "广东省/深圳市"), ("浙江省/杭州市/西湖区", "浙江省/杭州市/西湖区"),
+    ("广东/深圳", "广东省/深圳市"), ("杭州市西湖区", "浙江省/杭州市/西湖区"), ("杭州西湖区", "浙江省/杭州市/西湖区"),
+    ("广东省深圳市南山区", "广东省/深圳市/南山区"), ("北京市朝阳区", "北京市/朝阳区"),
+    ("  深圳 ", "广东省/深圳市"),
+    # not regions
+    ("南A中心", None), ("国家", None), ("中国", None), ("开发区", None), ("新区", None), ("高新区", None),
+    ("城区", None), ("市区", None), ("郊区", None), ("东区", None), ("经开区", None), ("", None),
+    ("长治久安", None), ("阿里云", None), ("朝阳", None), ("火星市", None), ("广东省/杭州市", None),
+])
+def test_resolve(name, expected):
+    assert resolve(name) == expected
+
+
+@pytest.mark.parametrize("name,context,expected", [
+    ("朝阳区", None, None), ("朝阳区", "北京市", "北京市/朝阳区"), ("朝阳区", "北京市/海淀区", "北京市/朝阳区"),
+    ("朝阳区", "吉林省/长春市", "吉林省/长春市/朝阳区"), ("朝阳区", "吉林省", "吉林省/长春市/朝阳区"),
+    ("朝阳区", "北京", "北京市/朝阳区"), ("朝阳区", "全国", None), ("朝阳区", "广东省", None),
+    ("鼓楼区", None, None), ("鼓楼区", "江苏省", None), ("鼓楼区", "江苏省/南京市", "江苏省/南京市/鼓楼区"),
+    ("鼓楼区", "江苏省/徐州市/云龙区", "江苏省/徐州市/鼓楼区"), ("鼓楼区", "福建省", "福建省/福州市/鼓楼区"),
+    ("鼓楼区", "河南省/开封市", "河南省/开封市/鼓楼区"),
+    ("西湖区", None, None), ("西湖区", "浙江省/杭州市", "浙江省/杭州市/西湖区"),
+    ("西湖区", "江西省/南昌市", "江西省/南昌市/西湖区"),
+    ("通州区", None, None), ("通州区", "北京市", "北京市/通州区"), ("通州区", "江苏省/南通市", "江苏省/南通市/通州区"),
+    ("普陀区", "上海市", "上海市/普陀区"), ("普陀区", "浙江省/舟山市", "浙江省/舟山市/普陀区"),
+    ("江北区", "重庆市", "重庆市/江北区"), ("江北区", "浙江省", "浙江省/宁波市/江北区"),
+    ("经开区", "北京市", "北京市/北京经济技术开发区"), ("经开区", "北京市/大兴区", "北京市/北京经济技术开发区"),
+    ("经开区", "上海市", None), ("深圳", "北京市", "广东省/深圳市"),     # a unique name ignores the context
+])
+def test_resolve_with_context(name, context, expected):
+    assert resolve(name, context) == expected
+
+
+def test_never_the_first_match_in_the_country():
+    for name in ("朝阳区", "鼓楼区", "西湖区", "通州区", "普陀区", "宝山区", "市中区", "新华区", "桥西区",
+                 "城关区", "新城区", "长安区", "白云区", "青山区", "和平区", "河东区", "铁西区", "龙华区"):
+        assert len(R.candidates(name)) >= 2, name
+        assert resolve(name) is None, name
+
+
+# ---------------------------------------------------------------------------- find_regions
+
+@pytest.mark.parametrize("text,context,expected", [
+    ("杭州市西湖区发布模型券", None, ["浙江省/杭州市/西湖区"]),
+    ("杭州西湖区", None, ["浙江省/杭州市/西湖区"]),
+    ("泰州市姜堰区算力券", None, ["江苏省/泰州市/姜堰区"]),
+    ("广东省深圳市南山区", None, ["广东省/深圳市/南山区"]),
+    ("广东深圳", None, ["广东省/深圳市"]),
+    ("浙江省 杭州市", None, ["浙江省/杭州市"]),
+    ("南京市鼓楼区和福州市鼓楼区", None, ["江苏省/南京市/鼓楼区", "福建省/福州市/鼓楼区"]),
+    ("长春市朝阳区、北京市朝阳区", None, ["吉林省/长春市/朝阳区", "北京市/朝阳区"]),
+    ("朝阳区发放算力券", None, []),
+    ("朝阳区发放算力券", "北京市", ["北京市/朝阳区"]),
+    ("朝阳区发放算力券", "北京市/海淀区", ["北京市/朝阳区"]),
+    ("北京市发布，朝阳区跟进", None, ["北京市", "北京市/朝阳区"]),        # a region named just before
+    ("江苏省鼓楼区", None, ["江苏省"]),                               # two 鼓楼区 in 江苏
+    ("北京经开区、经开区", None, ["北京市/北京经济技术开发区", "北京市/北京经济技术开发区"]),
+    ("经开区", None, []), ("经开区", "北京市", ["北京市/北京经济技术开发区"]),
+    ("杭州高新区（滨江）每年安排最高1亿元的算力券", None, ["浙江省/杭州市/滨江区"]),
+    ("高新区(滨江)", None, ["浙江省/杭州市/滨江区"]),
+    ("中关村科学城和中关村门头沟科技园", None, ["北京市/海淀区", "北京市/门头沟区"]),
+    ("广州开发区、南沙、前海、光明科学城", None,
+     ["广东省/广州市/黄埔区", "广东省/广州市/南沙区", "广东省/深圳市/南山区", "广东省/深圳市/光明区"]),
+    ("张江、西岸、临港新片区、漕河泾", None,
+     ["上海市/浦东新区", "上海市/徐汇区", "上海市/浦东新区", "上海市/徐汇区"]),
+    ("苏州工业园区、两江新区、滨海新区、雄安新区", None,
+     ["江苏省/苏州市/苏州工业园区", "重庆市/两江新区", "天津市/滨海新区", "河北省/雄安新区"]),
+    ("甘肃庆阳", None, ["甘肃省/庆阳市"]),
+    ("山东泰安与广东东莞", None, ["山东省/泰安市", "广东省/东莞市"]),
+    # short forms of districts: only after their parent or under a context
+    ("杭州滨江", None, ["浙江省/杭州市/滨江区"]),
+    ("滨江发布", None, []), ("滨江发布", "浙江省/杭州市", ["浙江省/杭州市/滨江区"]),
+    ("北京：通州", None, ["北京市", "北京市/通州区"]),
+    ("沿海安全生产", None, []), ("沿海安全生产", "江苏省", []),
+    ("每周至少一次", "陕西省/西安市", []),
+    # generic words and common words are no regions
+    ("各地推出算力券，全国统一大市场，国家数据局，鼓励有条件的地方发放数据券", None, []),
+    ("开发区、高新区、新区、城区、市区、郊区、东区、西区、园区、工业园区", None, []),
+    ("社会长治久安，朝阳产业，阿里云、阿里巴巴，三明治，光明日报", None, []),
+    ("以上地区", None, []), ("与会来宾", "广西壮族自治区", []), ("南A中心", None, []),
+    ("杭州西湖边", None, ["浙江省/杭州市"]),
+    ("", None, []),
+])
+def test_find_regions(text, context, expected):
+    assert paths(text, context) == expected
+
+
+def test_find_regions_spans_and_surfaces():
+    text = "据悉，杭州市西湖区和上海张江将发放模型券。"
+    ms = find_regions(text)
+    assert ms == [RegionMention(3, 9, "杭州市西湖区", "浙江省/杭州市/西湖区"),
+                  RegionMention(10, 14, "上海张江", "上海市/浦东新区")]
+    for m in ms:
+        assert text[m.start:m.end] == m.surface
+
+
+def test_longest_match_first():
+    assert [m.surface for m in find_regions("苏州工业园区")] == ["苏州工业园区"]
+    assert [m.surface for m in find_regions("大连市中山区")] == ["大连市中山区"]
+    assert paths("大连市中山区") == ["辽宁省/大连市/中山区"]
+    assert paths("中山市") == ["广东省/中山市"]
+    assert paths("大兴安岭地区") == ["黑龙江省/大兴安岭地区"]
+
+
+def test_long_text_finds_every_mention():
+    unit = "深圳市工业和信息化局发布通知，杭州市西湖区跟进，北京经开区、苏州工业园区亦有行动。" \
+           "普通的句子没有地名，只有算力券、模型券与语料券，以及每周至少一次的申报。"
+    text = unit * (30_000 // len(unit) + 1)
+    assert len(text) >= 30_000
+    ms = find_regions(text)
+    assert len(ms) == 4 * text.count(unit)
+    assert [m.path for m in ms[:4]] == ["广东省/深圳市", "浙江省/杭州市/西湖区", "北京市/北京经济技术开发区",
+                                       "江苏省/苏州市/苏州工业园区"]
+
+
+# ---------------------------------------------------------------------------- path helpers
+
+@pytest.mark.parametrize("p,c,expected", [
+    ("广东省", "广东省/深圳市/南山区", True), ("广东省", "广东省", True), ("广东省/深圳市", "广东省", False),
+    ("广东省", "广东省会", False), ("广东省/深圳市", "广东省/深圳市/南山区", True),
+    ("全国", "全国", True), ("全国", "广东省", False), ("广东省", "全国", False),
+    ("北京市", "北京市/朝阳区", True), ("", "北京市", False),
+])
+def test_covers(p, c, expected):
+    assert covers(p, c) is expected
+
+
+@pytest.mark.parametrize("p,expected", [
+    ("广东省/深圳市", "广东省"), ("广东省", None), ("全国", None), ("浙江省/杭州市/西湖区", "浙江省/杭州市"),
+    ("北京市/海淀区", "北京市"),
+])
+def test_parent(p, expected):
+    assert parent(p) == expected
+
+
+@pytest.mark.parametrize("p,expected", [
+    ("全国", True), ("广东省", True), ("广东省/深圳市", True), ("浙江省/杭州市/西湖区", True),
+    ("北京市/北京经济技术开发区", True), ("江苏省/苏州市/苏州工业园区", True), ("河北省/雄安新区", True),
+    ("深圳", False), ("广东省/杭州市", False), ("广东省/深圳市/", False), ("", False),
+])
+def test_is_valid(p, expected):
+    assert is_valid(p) is expected
+
+
+@pytest.mark.parametrize("p,expected", [
+    ("全国", "country"), ("广东省", "province"), ("北京市", "province"), ("广东省/深圳市", "city"),
+    ("河北省/雄安新区", "city"), ("北京市/海淀区", "district"), ("浙江省/杭州市/西湖区", "district"),
+    ("北京市/北京经济技术开发区", "district"), ("江苏省/苏州市/苏州工业园区", "district"),
+    ("重庆市/两江新区", "district"), ("某省/某市", "city"),
+])
+def test_level(p, expected):
+    assert level(p) == expected
+
+
+@pytest.mark.parametrize("p,expected", [
+    ("全国", "全国"), ("广东省", "广东省"), ("广东省/深圳市", "深圳市"), ("浙江省/杭州市/西湖区", "杭州市西湖区"),
+    ("北京市/朝阳区", "北京市朝阳区"), ("北京市/北京经济技术开发区", "北京经济技术开发区"),
+    ("江苏省/苏州市/苏州工业园区", "苏州工业园区"), ("河北省/雄安新区", "雄安新区"), ("重庆市/两江新区", "重庆市两江新区"),
+])
+def test_display(p, expected):
+    assert display(p) == expected
+
+
+# ---------------------------------------------------------------------------- the data format
+
+SMALL = """# a tiny gazetteer
+P\t甲省=甲
+P\t乙市=乙
+C\t甲省\t丙市 丁戊自治州=丁戊
+D\t甲省/丙市\t东区区 南新区
+D\t乙市\t东区区 北城县=
+Z\t乙市\t乙经济开发区\t乙经开区 经开区@乙市
+A\t甲省/丙市/南新区\t南园
+X\t东区区长
+"""
+
+
+def test_small_gazetteer_from_text():
+    g = Gazetteer.from_text(SMALL)
+    assert g.nodes["甲省/丙市"] == "city" and g.nodes["乙市/东区区"] == "district"
+    assert g.nodes["乙市/乙经济开发区"] == "district"
+    assert g.resolve("甲") == "甲省" and g.resolve("丙") is None      # one character: no short form
+    assert g.resolve("丁戊") == "甲省/丁戊自治州"
+    assert g.resolve("东区区") is None
+    assert g.resolve("东区区", "乙市") == "乙市/东区区"
+    assert g.resolve("南新") == "甲省/丙市/南新区"                    # 新区 stripped
+    assert g.resolve("北城") is None                                # name= : no short form
+    assert g.resolve("南园") == "甲省/丙市/南新区"
+    assert g.resolve("经开区") is None and g.resolve("经开区", "乙") == "乙市/乙经济开发区"
+    assert [m.path for m in g.find("丙市东区区，东区区长，乙经开区")] == \
+        ["甲省/丙市/东区区", "乙市/乙经济开发区"]
+
+
+@pytest.mark.parametrize("bad", [
+    "C\t无省\t某市\n", "P\t甲省\nA\t甲省/乙市\t乙\n", "Q\t甲省\n", "P\t甲省\nD\t甲省\n",
+    "P\t甲省\nA\t甲省\t某@乙省\n",
+])
+def test_bad_data_is_reported_with_its_line(bad):
+    with pytest.raises(ValueError, match="line"):
+        Gazetteer.from_text(bad)
+
+
+# ---------------------------------------------------------------------------- properties
+
+_CHARS = sorted({ch for s in G.surfaces() for ch in s} | set("，。、（）() 的在和与市区县省新开发高"))
+
+
+def _reference_scan(words: set[str], text: str) -> list[tuple[int, int]]:
+    longest = max(map(len, words))
+    out, i = [], 0
+    while i < len(text):
+        for n in range(min(longest, len(text) - i), 0, -1):
+            if text[i:i + n] in words:
+                out.append((i, i + n))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_CHARS), max_size=80), st.sampled_from([None, "北京市", "浙江省/杭州市"]))
+def test_find_regions_never_raises_and_spans_are_sane(text, context):
+    ms = find_regions(text, context)
+    end = 0
+    for m in ms:
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.start >= end                       # in text order, non-overlapping
+        assert text[m.start:m.end] == m.surface
+        assert is_valid(m.path)
+        end = m.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_find_regions_on_any_unicode(text):
+    for m in find_regions(text):
+        assert text[m.start:m.end] == m.surface
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="甲乙丙丁戊己", min_size=1, max_size=5), min_size=1, max_size=12),
+       st.text(alphabet="甲乙丙丁戊己庚", max_size=40))
+def test_trie_regex_is_leftmost_longest(words, text):
+    pattern = re.compile(R._trie_regex(set(words)))
+    assert [m.span() for m in pattern.finditer(text)] == _reference_scan(set(words), text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_CHARS), max_size=60))
+def test_gazetteer_matcher_is_leftmost_longest(text):
+    assert [m.span() for m in G._pattern.finditer(text)] == _reference_scan(set(G.surfaces()), text)
+
+
+@given(st.text(max_size=30), st.one_of(st.none(), st.text(max_size=10)))
+def test_resolve_never_raises(name, context):
+    got = resolve(name, context)
+    assert got is None or is_valid(got)
