@@ -19,7 +19,7 @@ from .meta import find_doc_number, find_issuer, find_published, find_stage, is_r
 
 __all__ = ["extract_document", "extract_text", "extract_html", "extract_bytes", "normalize_text", "decode_text"]
 
-_MAX_CHARS = 2_000_000
+_MAX_CHARS = 1_000_000
 
 
 # ------------------------------------------------------------------ normalisation (uses normalize.py when present)
@@ -46,28 +46,36 @@ def normalize_text(text: str) -> str:
     return _join_broken_lines(t)
 
 
-_OPEN_END = re.compile(r"[\u4e00-\u9fff\d,，、“（(]$")
+_OPEN_END = re.compile(r"[\u4e00-\u9fff\d,，、“（(]")
 _CJK_START = re.compile(r"^[\u4e00-\u9fff\d”）)，,。、]")
 
 
 def _join_broken_lines(t: str) -> str:
-    """Lines broken inside a sentence (PDF/print layout: '借助广\n\n东省') are joined."""
-    lines = t.split("\n")
-    out: list[str] = []
+    """Lines broken inside a sentence (PDF/print layout: '借助广\n\n东省') are joined; short lines (titles,
+    date lines, headings) and lines ending a sentence stay."""
+    out: list[list[str]] = []     # paragraphs as lists of pieces (joining stays linear)
+    last_len = 0
     pending_blank = 0
-    for ln in lines:
+    for ln in t.split("\n"):
         s = ln.strip()
         if not s:
             pending_blank += 1
             continue
-        if out and len(out[-1].strip()) >= 40 and not re.match(r"\d{4}\s*[年\-/.]", s) and _OPEN_END.search(out[-1].rstrip()) and _CJK_START.match(s) \
-                and pending_blank <= 1 and not s.startswith("#"):
-            out[-1] = out[-1].rstrip() + s
+        prev = out[-1][-1].rstrip() if out else ""
+        if (out and last_len >= 40 and pending_blank <= 1 and _OPEN_END.match(prev[-1:])
+                and _CJK_START.match(s) and not _DATE_START.match(s) and not s.startswith("#")):
+            out[-1].append(s)
+            last_len = len(s)
         else:
-            out.extend([""] * min(pending_blank, 1))
-            out.append(ln)
+            if pending_blank and out:
+                out.append([""])
+            out.append([ln])
+            last_len = len(s)
         pending_blank = 0
-    return "\n".join(out)
+    return "\n".join("".join(p) for p in out)
+
+
+_DATE_START = re.compile(r"\d{4}\s*[年\-/.]")
 
 
 # ------------------------------------------------------------------ the public entry points

@@ -60,6 +60,8 @@ def _parse_cn(s: str) -> float | None:
     if any(ch not in _DIGITS and ch not in _SMALL_UNITS and ch not in _BIG_UNITS
            and not ch.isdigit() and ch != "." for ch in s):
         return None
+    if all(ch in _BIG_UNITS for ch in s):
+        return None   # 万 alone is a unit, not a number
     # plain digit sequence written with Chinese digits: 二〇二五
     if len(s) > 1 and all(ch in _DIGITS for ch in s):
         return float(int("".join(str(_DIGITS[ch]) for ch in s)))

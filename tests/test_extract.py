@@ -1,0 +1,324 @@
+"""Semantic extraction: the golden corpus reaches its targets, and unit tables for each reading rule."""
+from __future__ import annotations
+
+import io
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from monitor.errors import SourceError
+from monitor.evaluate import evaluate, main as evaluate_main
+from monitor.extract import decode_text, extract_bytes, extract_document, extract_html, extract_text
+from monitor.extract.meta import find_doc_number, find_published, find_stage, is_repeal
+from monitor.extract.vouchers import canonical, find_vouchers
+from monitor.models import Document, Facts
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def one(text, **kw):
+    facts = extract_text(text, **kw)
+    return {(m.voucher, m.region): m for m in facts.measures}
+
+
+# ------------------------------------------------------------------ the corpus
+
+def test_golden_corpus_reaches_targets():
+    rep = evaluate(GOLDEN)
+    assert rep.documents >= 40
+    assert not rep.errors
+    assert rep.f1 >= 0.95, rep.misses
+    assert rep.field_accuracy() >= 0.95, rep.misses
+    for f in ("budget_yuan", "ratio", "cap_yuan", "deadline"):
+        assert rep.field_accuracy(f) >= 0.9, (f, rep.misses)
+    assert rep.doc_accuracy("stage") >= 0.95, rep.misses
+
+
+def test_evaluate_cli_json(capsys, tmp_path):
+    (tmp_path / "a.txt").write_text("武汉市经济和信息化局关于印发算力券办法的通知\n每年发放1亿元算力券。", encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"_input": {"region": "湖北省/武汉市"}, "stage": "final", "measures": ['
+                                     '{"voucher": "算力券", "region": "湖北省/武汉市", "budget_yuan": 100000000}]}',
+                                     encoding="utf-8")
+    assert evaluate_main([str(tmp_path), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert '"f1": 1.0' in out
+
+
+def test_evaluate_counts_a_wrong_expectation(tmp_path):
+    (tmp_path / "a.txt").write_text("深圳市发放算力券，每年发放1亿元算力券。", encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"_input": {"region": "广东省/深圳市"}, "measures": ['
+                                     '{"voucher": "模型券", "region": "广东省/深圳市"}]}', encoding="utf-8")
+    rep = evaluate(tmp_path)
+    assert rep.fn == 1 and rep.fp == 1 and rep.f1 == 0.0
+
+
+# ------------------------------------------------------------------ vouchers
+
+@pytest.mark.parametrize("surface,canon", [
+    ("数据要素券", "数据券"), ("大模型券", "模型券"), ("Token券", "词元券"), ("token券", "词元券"),
+    ("中小企业服务券", "服务券"), ("科技创新券", "创新券"), ("算力券", "算力券"), ("云服务券", "云服务券"),
+    ("消费券", None), ("一券通", None), ("补贴券", None),
+])
+def test_canonical(surface, canon):
+    assert canonical(surface) == canon
+
+
+def test_find_vouchers_skips_other_service_vouchers():
+    vs = [m.voucher for m in find_vouchers("数据产权登记服务券、数据交易券、算力资源券和中小企业服务券")]
+    assert vs == ["服务券"]
+
+
+# ------------------------------------------------------------------ measures: ties
+
+def test_city_notice_speaks_for_its_region():
+    ms = one("关于印发算力券实施细则的通知\n每年安排1亿元发放算力券，按合同金额的30%给予支持，单个企业最高300万。",
+             region="湖北省/武汉市")
+    m = ms[("算力券", "湖北省/武汉市")]
+    assert (m.budget_yuan, m.ratio, m.cap_yuan) == (100_000_000, 0.3, 3_000_000)
+
+
+def test_tied_without_terms_gives_null_fields():
+    ms = one("本市将适时发放语料券。", region="上海市")
+    m = ms[("语料券", "上海市")]
+    assert (m.budget_yuan, m.ratio, m.cap_yuan, m.deadline) == (None, None, None, None)
+
+
+@pytest.mark.parametrize("text,region", [
+    ("各地推出算力券，降低企业用算成本。", ""),
+    ("鼓励有条件的地方发放数据券、算力券。", "全国"),
+    ("国家数据局等部门印发意见，鼓励有条件的地方探索发放数据券。", ""),
+    ("对企业租用算力的，按30%给予补贴，单个企业最高500万元。", "浙江省/杭州市"),
+    ("发放汽车消费券5000万元，推出一券通服务。", "贵州省/贵阳市"),
+    ("武侯区对人工智能企业给予房租补贴，暂未推出算力券。", ""),
+])
+def test_no_measure(text, region):
+    assert extract_text(text, region=region, authority="news" if not region else "official").measures == ()
+
+
+def test_related_links_and_pager_are_furniture():
+    html = ("<html><head><title>关于公布人工智能园区名单的通知</title></head><body><div class='article'>"
+            "<p>现将人工智能特色园区名单予以公布。</p></div><div class='related'><h3>相关链接</h3>"
+            "<a href='/1'>关于开展算力券申领工作的通知</a></div><p>上一篇：关于发放模型券的公示</p></body></html>")
+    assert extract_html(html, region="上海市").measures == ()
+
+
+def test_roundup_gives_each_city_its_own_terms():
+    text = ("各地算力券政策盘点\n"
+            "廣東省\n"
+            "東莞市:東莞市政府出臺措施，設立最高5000萬元算力券，按不超過實際服務額50%給予每年最高100萬元資助。\n"
+            "珠海市:珠海市工業和信息化局發布征求意見稿，擬設立總額最高5億元的“算力券”。\n"
+            "安徽省\n"
+            "蕪湖市:“算力券”年發放額度達1億元，提供25%補貼，單個主體年最高兌付2000萬元。\n")
+    ms = one(text, authority="news")
+    assert ms[("算力券", "广东省/东莞市")].ratio == 0.5
+    assert ms[("算力券", "广东省/珠海市")].budget_yuan == 500_000_000
+    assert ms[("算力券", "广东省/珠海市")].ratio is None          # never the first city's ratio on all
+    assert ms[("算力券", "安徽省/芜湖市")].cap_yuan == 20_000_000
+    assert len(ms) == 3
+
+
+def test_issuer_in_sentence():
+    ms = one("2024年11月24日，北京经济技术开发区管理委员会印发《若干政策》，每年发放1亿元的算力券。", authority="news")
+    assert ms[("算力券", "北京市/北京经济技术开发区")].budget_yuan == 100_000_000
+
+
+# ------------------------------------------------------------------ measures: terms
+
+@pytest.mark.parametrize("sentence,field,value", [
+    ("每年发放1亿元算力券。", "budget_yuan", 100_000_000),
+    ("设立年度2.5亿元规模的算力券。", "budget_yuan", 250_000_000),
+    ("算力券总额不超过5000万元。", "budget_yuan", 50_000_000),
+    ("拟设立总额最高5亿元的算力券。", "budget_yuan", 500_000_000),
+    ("算力券总额3亿元，较上年增加1亿元。", "budget_yuan", 300_000_000),
+    ("全年算力券总额2亿元，首批发放5000万元。", "budget_yuan", 200_000_000),
+    ("发放算力券，对合同额超过2000万元的企业按30%给予支持。", "budget_yuan", None),
+    ("发放算力券，按不超过合同金额的30%给予补贴。", "ratio", 0.3),
+    ("发放算力券，按30%给予补贴，初创企业资助比例可提高至60%。", "ratio", 0.6),
+    ("发放算力券，国产算力按40%、非国产算力按20%给予补贴。", "ratio", 0.4),
+    ("发放算力券，按照不超过30%给予补贴，中小企业按照不超过50%的比例给予补贴。", "ratio", 0.5),
+    ("发放算力券，企业可享4折优惠。", "ratio", 0.6),
+    ("发放算力券，企业可享七折优惠。", "ratio", 0.3),
+    ("发放算力券，按合同金额的三成给予补贴。", "ratio", 0.3),
+    ("发放算力券，企业仅需支付45%。", "ratio", 0.55),
+    ("发放算力券，按合同金额的百分之三十给予补贴。", "ratio", 0.3),
+    ("发放算力券，按20%给予支持，与其他补贴叠加后不超过50%。", "ratio", 0.2),
+    ("发放算力券，单个企业最高500万元。", "cap_yuan", 5_000_000),
+    ("发放算力券，每家企业不超过500万元。", "cap_yuan", 5_000_000),
+    ("发放算力券，同一主体年度累计兑现额度最高不超过200万元。", "cap_yuan", 2_000_000),
+    ("发放算力券，最高300万。", "cap_yuan", 3_000_000),
+    ("发放算力券，每张2000元，同一家企业最多申请1张。", "cap_yuan", 2000),
+    ("发放算力券。申报时间：6月16日至7月15日。", "deadline", "2025-07-15"),
+    ("发放算力券。征求意见截止时间为2025年7月3日。", "deadline", None),
+])
+def test_terms_table(sentence, field, value):
+    facts = extract_text("关于算力券的通知\n发布日期：2025-06-01\n" + sentence, region="湖北省/武汉市")
+    ms = {m.voucher: m for m in facts.measures}
+    assert getattr(ms["算力券"], field) == value
+
+
+def test_values_never_carry_over_between_vouchers():
+    ms = one("发放3亿元模型券，给予核定合同额最高50%、最高500万元补贴。发放语料券。", region="上海市")
+    assert ms[("模型券", "上海市")].ratio == 0.5
+    assert ms[("语料券", "上海市")] .ratio is None and ms[("语料券", "上海市")].budget_yuan is None
+
+
+def test_other_subsidies_are_not_the_voucher_budget():
+    ms = one("对顶尖人才给予最高500万元奖励。同时，发行2000万元模型券，按模型购买费用的30%予以奖励。",
+             region="浙江省/杭州市/西湖区")
+    m = ms[("模型券", "浙江省/杭州市/西湖区")]
+    assert (m.budget_yuan, m.ratio, m.cap_yuan) == (20_000_000, 0.3, None)
+
+
+# ------------------------------------------------------------------ document facts
+
+@pytest.mark.parametrize("title,text,authority,stage", [
+    ("关于公开征求《算力券管理办法（征求意见稿）》意见的公告", "", "official", "draft"),
+    ("关于2025年度算力券申报指南的通知", "", "official", "application"),
+    ("关于组织开展2025年度算力券申领工作的通知", "", "official", "application"),
+    ("关于印发《算力券实施细则》的通知", "", "official", "final"),
+    ("各地算力券政策一览", "", "news", "news"),
+    (None, "本报记者 李洋\n多地推出模型券。", "official", "news"),
+])
+def test_stage(title, text, authority, stage):
+    assert find_stage(text, title, authority) == stage
+
+
+@pytest.mark.parametrize("text,number", [
+    ("发文字号：深工信规〔2025〕3号\n", "深工信规〔2025〕3号"),
+    ("关于印发的通知\n京经信发[2025]33号\n各区：", "京经信发[2025]33号"),
+    ("根据《若干措施》（鄂政办发〔2024〕15号）要求，现印发。", None),
+    ("按照粤府〔2024〕1号文件精神，制定本办法。\n粤工信〔2025〕7号", "粤工信〔2025〕7号"),
+    ("渝两江管发(2025)8号\n", "渝两江管发(2025)8号"),
+])
+def test_doc_number(text, number):
+    assert find_doc_number(text) == number
+
+
+@pytest.mark.parametrize("text,published,meta,iso", [
+    ("标题\n发布日期：2025-06-10\n正文", None, None, "2025-06-10"),
+    ("今天是2026年11月23日 星期一\n标题\n2025年05月20日 16:24 来源：本网\n正文", None, None, "2025-05-20"),
+    ("成文日期：2025年4月28日\n发布日期：2025年5月6日\n正文", None, None, "2025-05-06"),
+    ("正文。\n某某局\n二〇二五年四月三十日", None, None, "2025-04-30"),
+    ("成文日期：2025年4月28日", "2025-05-02", None, "2025-05-02"),
+    ("正文", None, {"written_date": "2025-01-03"}, "2025-01-03"),
+])
+def test_published(text, published, meta, iso):
+    assert find_published(text, published, meta) == iso
+
+
+def test_repeal():
+    assert is_repeal("决定废止《算力券管理暂行办法》，自印发之日起停止执行。", "关于废止《算力券管理暂行办法》的通知")
+    assert not is_repeal("违反规定的，予以追回。", "关于印发算力券办法的通知")
+    f = extract_text("决定废止《滨海新区算力券管理暂行办法》。", title="关于废止《滨海新区算力券管理暂行办法》的通知",
+                     region="天津市/滨海新区")
+    assert f.repealed and f.measures and f.measures[0].region == "天津市/滨海新区"
+
+
+def test_extract_document_uses_the_source_region():
+    doc = Document(url="https://example.gov.cn/a.html", title="关于印发模型券办法的通知",
+                   text="每年发放1亿元模型券，单个企业最高200万元。", published="2025-03-14", region="广东省/深圳市")
+    f = extract_document(doc)
+    assert f.published == "2025-03-14"
+    assert f.measures[0].region == "广东省/深圳市" and f.measures[0].cap_yuan == 2_000_000
+
+
+# ------------------------------------------------------------------ bytes, encodings, bad input
+
+def test_decode_text_charsets():
+    s = "关于发放算力券的通知"
+    assert decode_text(s.encode("gbk")) == s
+    assert decode_text(b"\xef\xbb\xbf" + s.encode()) == s
+    assert decode_text(s.encode("gb18030"), "text/html; charset=ISO-8859-1") == s   # a lying header
+    html = f'<html><head><meta charset="gbk"></head><body>{s}</body></html>'.encode("gbk")
+    assert s in decode_text(html)
+
+
+def test_extract_bytes_gbk_text():
+    data = "关于开展算力券申领工作的通知\n每年发放总额不超过1000万元的算力券。".encode("gbk")
+    f = extract_bytes(data, url="a.txt", region="四川省/成都市")
+    assert f.measures[0].budget_yuan == 10_000_000
+
+
+@pytest.mark.parametrize("data", [b"", b"\x00\x01\x02" * 1000, bytes(range(256)) * 40])
+def test_bad_bytes_raise_source_error_or_give_nothing(data):
+    try:
+        f = extract_bytes(data, url="x.bin")
+    except SourceError as exc:
+        assert exc.klass == "parse"
+    else:
+        assert f.measures == ()
+
+
+def test_textless_pdf_is_a_source_error():
+    from pypdf import PdfWriter
+    buf = io.BytesIO()
+    w = PdfWriter()
+    w.add_blank_page(width=200, height=200)
+    w.write(buf)
+    with pytest.raises(SourceError):
+        extract_bytes(buf.getvalue(), url="scan.pdf", content_type="application/pdf")
+
+
+def test_docx_attachment():
+    import docx
+    d = docx.Document()
+    d.add_paragraph("关于印发算力券办法的通知")
+    d.add_paragraph("每年发放2亿元算力券，按合同金额的30%给予支持。")
+    buf = io.BytesIO()
+    d.save(buf)
+    f = extract_bytes(buf.getvalue(), url="a.docx", region="安徽省/合肥市")
+    assert f.measures[0].budget_yuan == 200_000_000
+
+
+def test_big_input_is_bounded():
+    text = ("算力券按30%给予补贴，" + "各地" * 50 + "\n") * 40_000   # ~ 4 MB
+    f = extract_text(text, region="湖北省/武汉市")
+    assert isinstance(f, Facts)
+
+
+def test_served_page_over_loopback():
+    page = ("<html><head><meta charset='gbk'><title>关于发放模型券的通知</title>"
+            "<meta name='PubDate' content='2025-04-01 10:00'></head><body><div id='zoom'>"
+            "<p>每年发放1亿元模型券，单个企业最高200万元。</p></div></body></html>").encode("gbk")
+
+    class H(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *a):
+            pass
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), H)
+    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t.start()
+    try:
+        import requests
+        r = requests.get(f"http://127.0.0.1:{srv.server_address[1]}/a.html", timeout=5)
+        f = extract_bytes(r.content, url=r.url, content_type=r.headers["Content-Type"], region="广东省/深圳市")
+    finally:
+        srv.shutdown()
+    assert f.published == "2025-04-01"
+    assert f.measures[0].budget_yuan == 100_000_000 and f.measures[0].cap_yuan == 2_000_000
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_extract_text_never_raises(s):
+    f = extract_text(s, region="上海市")
+    assert isinstance(f, Facts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["算力券", "模型券", "发放", "1亿元", "30%", "最高", "500万元", "。", "，", "\n",
+                                  "北京市", "各地", "4折", "申报时间：", "6月16日至7月15日", "《", "》", "：", "#"]),
+                max_size=60))
+def test_extract_text_never_raises_on_policy_soup(parts):
+    f = extract_text("".join(parts), region="北京市")
+    for m in f.measures:
+        assert m.ratio is None or 0 <= m.ratio <= 1

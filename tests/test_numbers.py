@@ -1,0 +1,71 @@
+"""Numbers in Chinese policy text: amounts, shares, discounts (monitor.extract.numbers)."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from monitor.extract.numbers import find_amounts, find_shares, parse_amount, parse_int, parse_number, parse_ratio
+
+
+@pytest.mark.parametrize("text,yuan", [
+    ("1亿元", 100_000_000), ("0.5亿元", 50_000_000), ("5000万元", 50_000_000), ("两千万元", 20_000_000),
+    ("1,000万元", 10_000_000), ("伍佰万元", 5_000_000), ("300万", 3_000_000), ("每张2000元"[2:], 2000),
+    ("2.5亿元", 250_000_000), ("壹仟万元", 10_000_000), ("三百五十万元", 3_500_000), ("一万二千元", 12_000),
+    ("20000元", 20_000), ("5 亿元", 500_000_000), ("伍拾万元", 500_000), ("十亿元", 1_000_000_000),
+])
+def test_parse_amount(text, yuan):
+    assert parse_amount(text) == yuan
+
+
+@pytest.mark.parametrize("text", ["", "元", "万元", "abc", "一网通办", None])
+def test_parse_amount_rejects(text):
+    assert parse_amount(text) is None
+
+
+@pytest.mark.parametrize("text,value", [
+    ("30%", 0.3), ("百分之三十", 0.3), ("三成", 0.3), ("4折", 0.6), ("8.5折", 0.15), ("七折", 0.3),
+    ("企业仅需支付45%", 0.55), ("不超过50%", 0.5), ("最高可提高至60%", 0.6), ("百分之五十五", 0.55), ("20 %", 0.2),
+])
+def test_parse_ratio(text, value):
+    assert parse_ratio(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text,value", [("两千", 2000), ("二〇二五", 2025), ("十五", 15), ("一万二", 12000),
+                                        ("两千五", 2500), ("1,000", 1000), ("伍佰", 500), ("零", 0)])
+def test_parse_int(text, value):
+    assert parse_int(text) == value
+
+
+def test_find_amounts_skips_words_and_keeps_positions():
+    text = "一网通办，每年发放最高 5 亿元 “训力券”，给予最高 1000 万元资助，最高300万。"
+    found = [(a.yuan, text[a.start:a.end]) for a in find_amounts(text)]
+    assert found == [(500_000_000, "5 亿元"), (10_000_000, "1000 万元"), (3_000_000, "300万")]
+
+
+def test_find_shares_units_and_points():
+    text = "按30%给予补贴，增速提高2个百分点，享受4折优惠，按合同金额的三成给予支持"
+    assert [s.value for s in find_shares(text)] == pytest.approx([0.3, 0.6, 0.3])
+
+
+def test_cheng_needs_a_subsidy_word_in_text():
+    assert find_shares("完成三成任务") == []          # 成 of 完成/成本 is not a share
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_number_parsers_never_raise(s):
+    parse_amount(s)
+    parse_ratio(s)
+    parse_number(s)
+    find_amounts(s)
+    find_shares(s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789.,万亿千百十元%折成两一二三四五六七八九零〇壹贰叁肆伍陆柒捌玖拾佰仟 ", max_size=40))
+def test_number_parsers_never_raise_on_numeral_soup(s):
+    parse_amount(s)
+    parse_ratio(s)
+    parse_int(s)
+    for a in find_amounts(s):
+        assert a.yuan > 0
+    for sh in find_shares(s):
+        assert 0 <= sh.value <= 1
