@@ -219,6 +219,31 @@ def _is_attachment_body(fetched: Fetched) -> bool:
     return fetched.text is None and bool(ATTACHMENT_RE.search(path))
 
 
+def _attachment_text(data: bytes, *, name: str, content_type: str) -> str:
+    try:
+        from ..extract.attachments import attachment_text
+    except ImportError:
+        return fallback_attachment_text(data, name=name, content_type=content_type)
+    return attachment_text(data, name=name, content_type=content_type)
+
+
+def fallback_attachment_text(data: bytes, *, name: str = "", content_type: str = "") -> str:
+    """PDF (pypdf) or DOCX (python-docx) text; only used when extract/attachments.py is missing."""
+    import io
+    try:
+        if data[:4] == b"%PDF":
+            import pypdf
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            return "\n".join((page.extract_text() or "") for page in reader.pages[:200])
+        if data[:4] == b"PK\x03\x04":
+            import docx
+            d = docx.Document(io.BytesIO(data))
+            return "\n".join(p.text for p in d.paragraphs)
+    except Exception as e:  # noqa: BLE001 - a broken attachment is a parse error of this document
+        raise SourceError("parse", f"unreadable attachment {name}: {type(e).__name__}") from None
+    raise SourceError("parse", f"unsupported attachment {name} ({content_type or 'no type'})")
+
+
 def _normalize(text: str) -> str:
     try:
         from ..extract.normalize import normalize
@@ -243,8 +268,7 @@ def build_document(source: Source, fetched: Fetched, item: Item | None = None) -
     if item is not None:
         meta.update({k: v for k, v in item.flags.items() if v not in (None, "", False)})
     if _is_attachment_body(fetched):
-        from ..extract.attachments import attachment_text
-        text = attachment_text(fetched.body, name=urlsplit(fetched.final_url or url).path.rsplit("/", 1)[-1] or url,
+        text = _attachment_text(fetched.body, name=urlsplit(fetched.final_url or url).path.rsplit("/", 1)[-1] or url,
                                content_type=fetched.content_type)
         title = item.title if item is not None and item.title else None
         if not title:
