@@ -96,12 +96,14 @@ def run_demo(*, notify_url: str | None = None, rounds: list[str] | None = None, 
             config = parse_config_text(text, "<demo sources.yaml>", {})
             store = Store(state)
             sender = CapturingSender(notify_url)
-            runner = Runner(config, store, sender=sender)
+            clock = RoundClock()
+            runner = Runner(config, store, sender=sender, clock=clock)
             print(f"monitor demo — {len(config.sources)} sources on {len(web.hosts)} local hosts, "
                   f"{len(config.channels)} channels, state in {state}\n", file=out)
             for rnd in rounds:
                 web.set_round(rnd)
                 web.reset_stats()
+                clock.day = _round_date(story, rnd)
                 sender.sent.clear()
                 desc = _round_description(story, rnd)
                 print(f"━━ round {rnd}" + (f": {desc}" if desc else ""), file=out)
@@ -158,6 +160,24 @@ def run_demo(*, notify_url: str | None = None, rounds: list[str] | None = None, 
     for rnd, f in false_all:
         print(f"  false alarm in {rnd}: {f}", file=out)
     return 0 if not missed_all and not false_all and not dup_all else 1
+
+
+class RoundClock:
+    """The demo's clock: each round happens on the date the story gives it (deadlines stay meaningful)."""
+
+    def __init__(self):
+        self.day: str | None = None
+
+    def __call__(self) -> str:
+        from .pipeline import now_iso
+        now = now_iso()
+        return f"{self.day}{now[10:]}" if self.day else now
+
+
+def _round_date(story: dict, rnd: str) -> str | None:
+    rounds = story.get("rounds", story)
+    entry = rounds.get(rnd) if isinstance(rounds, dict) else None
+    return entry.get("date") if isinstance(entry, dict) else None
 
 
 def _round_description(story: dict, rnd: str) -> str:
