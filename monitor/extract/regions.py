@@ -19,10 +19,11 @@ How names are read (the rules, not fitted to any one document):
   ``北京市/海淀区`` → ``北京市/朝阳区``), then the regions named just before in the text. Never the
   first match in the country.
 - A name written right after its parent joins it into one mention (杭州市西湖区, 广东深圳, 泰州市姜堰区).
-- The short form of a district (滨江, 海安, 周至) is two common characters that often straddle two
-  words (沿海安全, 每周至少); in text it counts only after its parent or under a context (the one given,
-  or a region named just before) where it is the one candidate. resolve() of the bare name accepts
-  it when it is unique.
+- The short form of a district (滨江, 海安, 周至), like a two-character county (费县, 献县), is two
+  common characters that often straddle two words (沿海安全, 每周至少, 经费县级); in text it counts only
+  after its parent or under a context (the one given, or a region named just before) where it is the
+  one candidate, looked for under a city or municipality, never a whole province. resolve() of the
+  bare name accepts it when it is unique.
 - Words that contain region names but are not regions (长治久安, 阿里云, 光明日报, 西湖 the lake)
   are matched as a whole and dropped. Generic words (开发区, 新区, 高新区, 城区, 全国, 国家) are no
   surfaces; a few aliases apply only in their own region's context (经开区 in a Beijing context).
@@ -72,7 +73,9 @@ class Gazetteer:
             best = min(tier for tier, _ in entries)
             paths = [p for tier, p in entries if tier == best]
             self._names[surface] = tuple(dict.fromkeys(paths))
-            if best == _DISTRICT_SHORT:
+            if best == _DISTRICT_SHORT or (best == _FULL and len(surface) <= 2 and all(
+                    self.nodes.get(p) == "district" for p in self._names[surface])):
+                # 费县 献县 环县: two characters that straddle words (经费县级, 贡献县域)
                 self._weak.add(surface)
         self._scoped = {s: tuple(v) for s, v in scoped.items()}
         self._blocked = frozenset(blocked)
