@@ -136,6 +136,8 @@ def test_resolve(name, expected):
     ("江北区", "重庆市", "重庆市/江北区"), ("江北区", "浙江省", "浙江省/宁波市/江北区"),
     ("经开区", "北京市", "北京市/北京经济技术开发区"), ("经开区", "北京市/大兴区", "北京市/北京经济技术开发区"),
     ("经开区", "上海市", None), ("深圳", "北京市", "广东省/深圳市"),     # a unique name ignores the context
+    ("西湖", None, None), ("西湖", "浙江省/杭州市", "浙江省/杭州市/西湖区"), ("鼓楼", "福建省/福州市", "福建省/福州市/鼓楼区"),
+    ("杭州/西湖", None, "浙江省/杭州市/西湖区"), ("长治久安", "山西省/长治市", None),
 ])
 def test_resolve_with_context(name, context, expected):
     assert resolve(name, context) == expected

@@ -198,8 +198,8 @@ class Gazetteer:
                     return None
                 cur = found
             return cur
-        if name in self._blocked:
-            return None
+        if name in self._blocked:     # 西湖, 鼓楼: a region only when the context says so
+            return _pick(self._names.get(name, ()), ctx, weak=True)
         cands = self._names.get(name)
         if cands:
             return cands[0] if len(cands) == 1 else _pick(cands, ctx)
