@@ -154,6 +154,8 @@ def _secrets_of(url: str) -> set[str]:
     for k, v in _query_pairs(query):
         if v and _secret_param(k, v):
             found.add(v)
+            found.update(p for p in re.split(r"[\s+]|%20", unquote(v)) if _looks_secret(p))   # 'Bearer TOKEN'
+
     return {x for s in found for x in (s, unquote(s), quote(s, safe="")) if len(x) >= 4}
 
 

@@ -6,6 +6,7 @@ import logging
 import time
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from monitor.models import Change, Channel
 from monitor.notify import KEY_HEADER, UrlResult, backoff, mask, scrub, send, send_text, service_format
@@ -287,3 +288,26 @@ def test_apprise_logger_never_debug(rx, caplog):
     assert rx.requests[0]["headers"].get("Authorization")          # the password did go to the server …
     assert "hunter2pass" not in caplog.text                          # … but never into the log
     assert "Sent JSON notification" in caplog.text or "sent 1 change" in caplog.text
+
+
+TOKENS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", min_size=8, max_size=64).filter(
+    lambda s: any(ch.isdigit() for ch in s) and any(ch.isalpha() for ch in s))
+TEMPLATES = ["dingtalk://{t}", "dingtalk://{t}@{u}/13800138000", "wecombot://{t}", "feishu://{u}@{t}", "lark://{t}",
+             "https://oapi.dingtalk.com/robot/send?access_token={t}&secret={u}",
+             "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={t}",
+             "https://open.feishu.cn/open-apis/bot/v2/hook/{t}", "mailtos://alice:{t}@smtp.example.com?to=b@example.com",
+             "json://bob:{t}@hooks.example.com/x", "json://127.0.0.1:8080/x?+Authorization=Bearer%20{t}",
+             "https://hooks.example.com/services/{t}/{u}", "discord://{u}/{t}", "tgram://123456:{t}/-100123",
+             "gotify://push.example.com/{t}", "pushover://{t}@{u}", "ntfys://user:{t}@ntfy.sh/topic"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(TOKENS, TOKENS, st.sampled_from(TEMPLATES))
+def test_mask_and_scrub_never_leak_planted_tokens(t, u, template):
+    url = template.format(t=t, u=u)
+    m = mask(url)
+    assert t not in m and u not in m
+    assert m.split("://")[0] == url.split("://")[0]
+    err = f"HTTP 403 for {url}: token {t} rejected (secret={u})"
+    s = scrub(err, [url])
+    assert t not in s and u not in s
