@@ -60,10 +60,25 @@ def main(argv=None) -> int:
         for d in docs:
             extract_html(d, region="上海市")
         rates.append(len(docs) / (time.perf_counter() - t0))
+    from monitor.extract import extract_text
+    from monitor.extract.page import parse_page
+    parsed = [parse_page(d) for d in docs]
+    t_rates, p_rates = [], []
+    for _ in range(a.runs):
+        t0 = time.perf_counter()
+        for d in docs:
+            parse_page(d)
+        p_rates.append(len(docs) / (time.perf_counter() - t0))
+        t0 = time.perf_counter()
+        for p in parsed:
+            extract_text(p.text, title=p.title, published=p.published, meta=p.meta, region="上海市")
+        t_rates.append(len(docs) / (time.perf_counter() - t0))
     print(f"pages: {len(docs)} (median size {sizes[len(sizes) // 2] / 1024:.1f} KB, "
           f"{sizes[0] / 1024:.1f}–{sizes[-1] / 1024:.1f} KB)")
     print(f"extract_html: median {statistics.median(rates):.0f} docs/s over {a.runs} runs "
           f"(min {min(rates):.0f}, max {max(rates):.0f})")
+    print(f"  of which page.parse_page alone: median {statistics.median(p_rates):.0f} docs/s; "
+          f"extract_text on its output: median {statistics.median(t_rates):.0f} docs/s")
     return 0
 
 

@@ -63,7 +63,8 @@ def _join_broken_lines(t: str) -> str:
             continue
         prev = out[-1][-1].rstrip() if out else ""
         if (out and last_len >= 40 and pending_blank <= 1 and _OPEN_END.match(prev[-1:])
-                and _CJK_START.match(s) and not _DATE_START.match(s) and not s.startswith("#")):
+                and _CJK_START.match(s) and not _DATE_START.match(s) and not s.startswith("#")
+                and len(out) > 1 and not _TITLE_END.search(prev[-4:]) and not _DOCNO_START.match(s)):
             out[-1].append(s)
             last_len = len(s)
         else:
@@ -75,6 +76,8 @@ def _join_broken_lines(t: str) -> str:
     return "\n".join("".join(p) for p in out)
 
 
+_TITLE_END = re.compile(r"(?:通知|公告|通告|决定|意见|办法|细则|方案|函|批复|报告|指南|公示|措施|政策)$")
+_DOCNO_START = re.compile(r"^[\u4e00-\u9fa5]{1,14}[〔\[［(（【]\s*(?:19|20)\d{2}")
 _DATE_START = re.compile(r"\d{4}\s*[年\-/.]")
 
 

@@ -103,13 +103,16 @@ _NOT_DEADLINE = re.compile(
 _CLOCK = r"(?:\s*(?:上午|下午)?\s*\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?)?"
 
 
+_DEADLINE_HINT = re.compile(r"截止|截至|即日|之日起|前|至|到|止|—|~|～|-")
+
+
 def find_deadline(text: str, year: int | None = None) -> str | None:
     """The last day to apply that text states, or None.
 
     申报时间：6月16日至7月15日 → the 15th; 截止时间为…; 即日起至…; …前提交/报送. Comment periods
     (征求意见), validity (有效期至), contract-signing windows and reviews by lower bodies are not.
     """
-    if not text:
+    if not text or not _DEADLINE_HINT.search(text):
         return None
     dates = find_dates(text, year)
     if not dates:

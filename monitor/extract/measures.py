@@ -164,6 +164,8 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
     """budget | cap | face | None (threshold, increase, other)."""
     left = par[max(0, a.start - 24):a.start]
     clause = re.split(r"[，,。；;：:（(]", left)[-1]
+    if not clause.strip() and re.search(r"[：:]\s*$", left):
+        clause = re.split(r"[，,。；;（(]", left)[-1]     # a label: 资金总额：3000万元
     right = par[a.end:a.end + 12]
     if _FACE.match(right) or re.search(r"每张\s*(?:价值|面值|面额)?\s*$", clause):
         return "face"
@@ -295,8 +297,18 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
     paragraphs = _strip_furniture(text)
     st = _State(heading=doc_region, current=doc_region, policy=default_policy)
     groups: list[Group] = []
+    if "券" not in text and not re.search(r"token", text, re.I):
+        return []
+    # paragraphs worth reading in full: those naming a voucher and the few before them (where the issuer
+    # is often named); the rest only for headings and while a group's terms continue
+    has_v = [("券" in p or "oken" in p) for p in paragraphs]
+    near = [False] * len(paragraphs)
+    for i, h in enumerate(has_v):
+        if h:
+            for j in range(max(0, i - 3), i + 1):
+                near[j] = True
 
-    for par in paragraphs:
+    for i, par in enumerate(paragraphs):
         body = par.lstrip("#＃ ").strip()
         plain = re.sub(r"[\s:：#＃]", "", body)
         # a heading: a short line naming a region, or a voucher name alone (a section of a roundup)
@@ -314,6 +326,8 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
                 st.group = None
                 st.policy = default_policy
                 continue
+        if not near[i] and st.group is None:
+            continue
         _read_paragraph(body, st, groups, doc_region, authority)
     return _fold(groups, text, year, title)
 
@@ -334,7 +348,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     lab = _LABEL.match(par)
     label_breaks = False
     if lab and not find_vouchers(lab.group(1)) and not any(s <= lab.end() for s, _, _ in issuers):
-        label_breaks = bool(re.search(r"补贴|资助|奖励|补助|支持|政策|措施", lab.group(1)))
+        label_breaks = bool(re.search(r"补贴|资助|奖励|补助|支持|政策|措施", lab.group(1))) and not re.search(
+            r"额度|比例|标准|金额|总额|上限|对象|方式|时间|期限|内容|范围|条件|名称|部门|程序|材料|要求|规模|资金", lab.group(1))
     if issuers and issuers[0][0] <= 2:
         st.group = None
     if label_breaks or (not mentions and _TOPIC_BREAK.search(par[:60])):
@@ -537,7 +552,8 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
             n = max(g.max_sheets) if g.max_sheets else None
             if n:
                 caps.append(max(g.face) * n)
-        deadline = find_deadline("。".join(g.scope), year) if g.scope else None
+        scope = "。".join(g.scope)
+        deadline = find_deadline(scope, year) if "月" in scope or "-" in scope else None
         if deadline is None and len(regions) == 1 and (not title_vouchers or set(g.vouchers) & title_vouchers):
             deadline = doc_deadline   # the round the document announces: its vouchers (those of the title)
         for v in g.vouchers:
