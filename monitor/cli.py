@@ -133,9 +133,11 @@ def check(ctx, once, only, no_deliver, wait, as_json, config, state):
 # ---------------------------------------------------------------- run
 
 @cli.command()
+@click.option("--metrics", metavar="HOST:PORT", default=None, envvar="MONITOR_METRICS",
+              help="Serve Prometheus metrics on this loopback address, e.g. 127.0.0.1:9464 (or $MONITOR_METRICS).")
 @common
 @click.pass_context
-def run(ctx, config, state):
+def run(ctx, metrics, config, state):
     """The daemon: poll each source on its own schedule until SIGTERM/SIGINT.
 
     SIGHUP reloads and revalidates the configuration (a bad new one is reported and the old
@@ -148,7 +150,13 @@ def run(ctx, config, state):
     from .daemon import run_daemon
     config_path, state_dir = _opts(ctx, config, state)
     _load(config_path)
-    ctx.exit(run_daemon(config_path, state_dir))
+    if metrics:
+        from .metrics import parse_address
+        try:
+            parse_address(metrics)
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint="--metrics") from None
+    ctx.exit(run_daemon(config_path, state_dir, metrics=metrics))
 
 
 # ---------------------------------------------------------------- extract and diff

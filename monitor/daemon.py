@@ -66,7 +66,9 @@ def first_run(last_poll: str | None, interval: float, now: datetime) -> datetime
 
 
 class Daemon:
-    def __init__(self, config_path: str, state_dir: str):
+    def __init__(self, config_path: str, state_dir: str, *, metrics: str | None = None):
+        from .metrics import Metrics
+        self.metrics = Metrics(metrics)
         self.config_path = config_path
         self.state_dir = state_dir
         self.stop_event = threading.Event()
@@ -90,6 +92,7 @@ class Daemon:
         if source is None or not source.enabled:
             return
         r = self.runner.poll_source(source)
+        self.metrics.poll(r)
         self.polls += 1
         if r.ok:
             log.info("poll %s ok requests=%d not_modified=%d documents=%d changes=%d seconds=%.2f", source.id,
@@ -108,6 +111,7 @@ class Daemon:
         if self.stop_event.is_set():
             return
         rep = self.runner.deliver()
+        self.metrics.delivery(rep, self.store.outbox_counts()["pending"])
         if rep.sent or rep.failed or rep.dead:
             log.info("delivery sent=%d failed=%d dead=%d pending=%d", rep.sent, rep.failed, rep.dead, rep.pending)
         for e in rep.errors:
@@ -200,13 +204,13 @@ class Daemon:
         return 0
 
 
-def run_daemon(config_path: str, state_dir: str) -> int:
+def run_daemon(config_path: str, state_dir: str, *, metrics: str | None = None) -> int:
     if not logging.getLogger().handlers or logging.getLogger().level > logging.INFO:
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr,
                             force=True)
         logging.getLogger("apprise").setLevel(logging.WARNING)
     with StateLock(state_dir):
-        d = Daemon(config_path, state_dir)
+        d = Daemon(config_path, state_dir, metrics=metrics)
         code = d.run()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -84,10 +84,17 @@ def setup(tmp_path):
         yield web, notify_rx, flaky, cfg, tmp_path / "state", write
 
 
-def start(cfg, state):
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(cfg, state, *extra):
     log = open(state.parent / "daemon.log", "ab")
-    return subprocess.Popen([sys.executable, "-m", "monitor", "run", "--config", str(cfg), "--state", str(state)],
-                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    return subprocess.Popen([sys.executable, "-m", "monitor", "run", "--config", str(cfg), "--state", str(state),
+                             *extra], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
 
 
 def stop(proc) -> tuple[int, float]:
@@ -100,7 +107,8 @@ def stop(proc) -> tuple[int, float]:
 def test_daemon_schedule_health_notices_lock_and_sigterm(setup):
     web, notify_rx, flaky, cfg, state, write = setup
     flaky.respond(503, "service unavailable")
-    proc = start(cfg, state)
+    port = free_port()
+    proc = start(cfg, state, "--metrics", f"127.0.0.1:{port}")
     try:
         # polls happen on schedule: every source several times within a few seconds
         assert wait_until(lambda: all(n >= 3 for n in polls(cfg, state).values()) or None, 20), polls(cfg, state)
@@ -111,6 +119,11 @@ def test_daemon_schedule_health_notices_lock_and_sigterm(setup):
         flaky.respond(200, OK_PAGE)
         assert notify_rx.wait_for(2, timeout=20)
         assert "恢复" in notify_rx.texts()[1] or "source_recovered" in notify_rx.texts()[1]
+        # Prometheus metrics on loopback
+        import urllib.request
+        body = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
+        assert 'monitor_polls_total{result="ok",source="sz-gxj"}' in body
+        assert 'monitor_poll_failures_total{error_class="http"}' in body and "monitor_outbox_depth" in body
         # one writer: a concurrent check --once is refused with a clear message, nothing is sent twice
         r = monitor("check", "--once", "--config", str(cfg), "--state", str(state))
         assert r.returncode == 2 and "another monitor" in r.stderr
