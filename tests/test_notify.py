@@ -311,3 +311,20 @@ def test_mask_and_scrub_never_leak_planted_tokens(t, u, template):
     err = f"HTTP 403 for {url}: token {t} rejected (secret={u})"
     s = scrub(err, [url])
     assert t not in s and u not in s
+
+
+def test_apprise_dingtalk_quirks_that_justify_our_sender(rx, monkeypatch):
+    """apprise 2.2 double-encodes the DingTalk signature and reports success on HTTP 200 + errcode.
+    If this test starts failing, apprise fixed them and monitor.senders.DingTalk could be reconsidered."""
+    import apprise
+    from apprise.plugins.dingtalk import NotifyDingTalk
+    monkeypatch.setattr(NotifyDingTalk, "notify_url", rx.base + "/robot/send?access_token={token}")
+    rx.dingtalk_secret = "SECabc123"
+    obj = apprise.Apprise.instantiate("dingtalk://SECabc123@abcdef0123/")
+    obj.request_rate_per_sec = 0
+    assert obj.notify(body="x", title="t") is True            # apprise says sent …
+    assert rx.requests[-1]["sign_ok"] is False                 # … but DingTalk would answer 310000
+    assert "%25" in rx.requests[-1]["raw_path"]                # because the signature was encoded twice
+    # ours, same secret and token, same receiver: accepted, and a 310000 is a failure
+    assert send(chan("dingtalk://SECabc123@abcdef0123/"), [C1], key="k")[0].ok
+    assert rx.requests[-1]["sign_ok"] is True
