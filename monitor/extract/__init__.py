@@ -228,7 +228,12 @@ def _parse_page(html: str, *, url: str, content: str | None) -> dict:
         parse_page = None
     if parse_page is not None:
         p = parse_page(html, url=url, content=content)
-        return {"title": p.title, "text": p.text, "published": p.published, "meta": dict(p.meta or {})}
+        meta = dict(p.meta or {})
+        published = p.published
+        line = str(meta.get("source_line") or "")
+        if published and re.search(r"申报|申领|申请|受理|截止|有效期|施行|征求意见|至|到", line):
+            published = None     # a date of the text (an application window), not the page's date
+        return {"title": p.title, "text": p.text, "published": published, "meta": meta}
     from selectolax.lexbor import LexborHTMLParser
     tree = LexborHTMLParser(html)
     for n in tree.css("script, style, noscript, nav, footer, header, [class*=related], [class*=pager], [class*=nav]"):

@@ -171,8 +171,8 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
         return "face"
     if re.match(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下|[<>＜＞≤≥])", right) or _THRESHOLD.search(clause):
         return None
-    if _INCREASE.search(clause):
-        return None
+    if _INCREASE.search(clause) or re.match(r"\s*其中", clause):
+        return None     # an increase, or a share of a total (其中成都市4000万元)
     if re.match(r"^\s*(?:/|每)\s*(?:平方米|平米|㎡|人|月|天|小时|卡时|P)", right):
         return None
     if _STRONG_CAP.search(clause):
@@ -336,8 +336,13 @@ def _amounts_or_shares(s: str) -> bool:
     return bool(find_amounts(s) or find_shares(s))
 
 
+_ADDRESSEES = re.compile(r"^[^。；，,]{2,60}[：:]$")
+
+
 def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, authority: str) -> None:
     context = st.current or st.heading or doc_region
+    if _ADDRESSEES.match(par) and not find_vouchers(par) and re.search(r"各|局|委|厅|政府|单位|部门|企业|机构", par):
+        return   # 成都市、绵阳市经济和信息化局： — whom the notice is addressed to, not who speaks
     issuers = _issuer_regions(par, context)
     mentions = find_vouchers(par)
     titles = _policy_titles(par)

@@ -180,7 +180,7 @@ def find_published(text: str, published: str | None = None, meta: Mapping[str, A
         if _WRITTEN_LABEL.search(left):
             written = written or d.iso
             continue
-        if _PUB_LABEL.search(left):
+        if _PUB_LABEL.search(left) and not re.search(r"(?:申报|申领|申请|受理|截止|有效|施行|实施|征求|报名|兑付|签订|活动|会议|举办)[\u4e00-\u9fa5]{0,3}(?:时间|日期)\s*[:：]?\s*$", left):
             return d.iso
         # a date line: the date starts a line (article header) or stands alone
         ls = head.rfind("\n", 0, d.start) + 1
