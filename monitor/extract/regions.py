@@ -216,34 +216,38 @@ class Gazetteer:
             return []
         ctx = self.context_path(context)
         out: list[RegionMention] = []
+        names, scoped_names, blocked, weak_names = self._names, self._scoped, self._blocked, self._weak
+        last_end = -1
         for m in self._pattern.finditer(text):
             surface = m.group()
-            if surface in self._blocked:
+            if surface in blocked:
                 continue
             start, end = m.span()
-            cands = self._names.get(surface, ())
-            scoped = self._scoped.get(surface, ())
-            if out and not text[out[-1].end:start].strip(_SPACE):
+            cands = names.get(surface, ())
+            scoped = scoped_names.get(surface, ())
+            if out and (last_end == start or not text[last_end:start].strip(_SPACE)):
                 prev = out[-1]     # a name written right after its parent joins it
-                under = [c for c in cands if c.startswith(prev.path + "/")] or \
-                        [p for p, _ in scoped if p.startswith(prev.path + "/")]
+                head = prev.path + "/"
+                under = [c for c in cands if c.startswith(head)] or \
+                        [p for p, _ in scoped if p.startswith(head)]
                 if len(under) == 1:
                     out[-1] = RegionMention(prev.start, end, text[prev.start:end], under[0])
+                    last_end = end
                     continue
-            recent = [mm.path for mm in out[-3:]][::-1]
+            weak = surface in weak_names
             path = None
-            if len(cands) == 1 and surface not in self._weak:
+            if len(cands) == 1 and not weak:
                 path = cands[0]
             elif cands:
-                weak = surface in self._weak
-                for c in [ctx, *recent]:
+                for c in (ctx, *[mm.path for mm in out[:-4:-1]]):
                     path = _pick(cands, c, weak)
                     if path:
                         break
             elif scoped:
-                path = _pick_scoped(scoped, [ctx, *recent[:1]])
+                path = _pick_scoped(scoped, [ctx, out[-1].path if out else None])
             if path:
                 out.append(RegionMention(start, end, surface, path))
+                last_end = end
         return out
 
 
