@@ -211,7 +211,7 @@ def _block_lines(c: Change) -> tuple[str, list[_Line]]:
     what = _what(c)
     if what:
         lines.append(_Line("", what))
-    if c.policy and c.kind not in NOTICE_KINDS:
+    if c.policy and c.kind not in NOTICE_KINDS and c.policy.strip("《》") not in (c.title or ""):
         lines.append(_Line("政策", f"《{c.policy}》" if not c.policy.startswith("《") else c.policy))
     if c.title and c.kind not in NOTICE_KINDS:
         lines.append(_Line("文件", c.title))

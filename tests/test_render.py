@@ -215,3 +215,12 @@ def test_describe_one_line():
     assert "\n" not in line
     assert line.startswith("[条款变更] 广东省深圳市 训力券 单个主体上限：500万元 → 1000万元")
     assert AMENDED.url in line
+
+
+def test_policy_line_only_when_the_title_does_not_already_name_it():
+    in_title = Change(kind="new_policy", region="广东省/东莞市", voucher="算力券", policy="东莞市算力券实施细则",
+                      title="关于印发《东莞市算力券实施细则》的通知", url="https://dg.gov.cn/1")
+    other = Change(kind="new_policy", region="广东省/东莞市", voucher="算力券", policy="东莞市算力券实施细则",
+                   title="2026年度算力券申领通知", url="https://dg.gov.cn/2")
+    assert "政策：" not in render([in_title], "text").body
+    assert "政策：《东莞市算力券实施细则》" in render([other], "text").body
