@@ -75,7 +75,6 @@ class WebhookReceiver:
         if self._server is not None:
             return
         handler = _make_handler(self)
-        ThreadingHTTPServer.allow_reuse_address = True
         self._server = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
