@@ -167,8 +167,10 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
     if not clause.strip() and re.search(r"[：:]\s*$", left):
         clause = re.split(r"[，,。；;（(]", left)[-1]     # a label: 资金总额：3000万元
     right = par[a.end:a.end + 12]
-    if _FACE.match(right) or re.search(r"每张\s*(?:价值|面值|面额)?\s*$", clause):
+    if _FACE.match(right) or re.search(r"每张\s*(?:价值|面值|面额)?\s*$|面额|面值|票面", clause):
         return "face"
+    if _BUDGET_CUE.search(clause) and re.search(r"(?:不少于|不低于)\s*$", clause):
+        return "budget"     # 计划发放模型券不少于3亿元
     if re.match(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下|[<>＜＞≤≥])", right) or _THRESHOLD.search(clause):
         return None
     if _INCREASE.search(clause) or re.match(r"\s*其中", clause):
@@ -539,7 +541,7 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
     for s in shares:
         if lo <= s.start < hi and _classify_share(par, s):
             grp.ratios.append(s.value)
-    for m in re.finditer(r"最多(?:可)?(?:申请|申领|领取|使用|兑换)?\s*(\d+|[一二两三四五六七八九十])\s*张", par[lo:hi]):
+    for m in re.finditer(r"(?:最多|不超过|至多|限)[^，。；\d]{0,6}?(\d+|[一二两三四五六七八九十])\s*张", par[lo:hi]):
         n = m.group(1)
         grp.max_sheets.append(int(n) if n.isdigit() else "一二三四五六七八九十".find(n) + 1 if n != "两" else 2)
 
