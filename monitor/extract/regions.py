@@ -18,7 +18,9 @@ How names are read (the rules, not fitted to any one document):
   of them lies under the context: the context given, walked up from the deepest level (朝阳区 under
   ``北京市/海淀区`` → ``北京市/朝阳区``), then the regions named just before in the text. Never the
   first match in the country.
-- A name written right after its parent joins it into one mention (杭州市西湖区, 广东深圳, 泰州市姜堰区).
+- A name written right after its parent joins it into one mention (杭州市西湖区, 广东深圳, 泰州市姜堰区,
+  北京朝阳, 深圳南山, 青岛市南区): there any region of that name under the parent counts, even one whose
+  bare name is a common word or another place's short form.
 - The short form of a district (滨江, 海安, 周至), like a two-character county (费县, 献县), is two
   common characters that often straddle two words (沿海安全, 每周至少, 经费县级); in text it counts only
   after its parent or under a context (the one given, or a region named just before) where it is the
@@ -69,6 +71,9 @@ class Gazetteer:
         self.nodes = dict(nodes)
         self._names: dict[str, tuple[str, ...]] = {}
         self._weak: set[str] = set()      # short forms of districts: in text, only under a context
+        # every region a surface can name, whatever its kind: right after its parent, 朝阳 (a city in
+        # 辽宁 as a short form) is 北京朝阳 → 北京市/朝阳区
+        self._all = {s: tuple(dict.fromkeys(p for _, p in entries)) for s, entries in names.items()}
         for surface, entries in names.items():
             best = min(tier for tier, _ in entries)
             paths = [p for tier, p in entries if tier == best]
@@ -120,6 +125,9 @@ class Gazetteer:
                         path = f"{up}/{name}"
                         nodes[path] = lvl
                         add(name, _FULL, path)
+                        if name.startswith("市") and "/" in up:
+                            # 青岛市南区, 济南市中区: the city's 市 is also the district's first character
+                            add(up.rsplit("/", 1)[1] + name[1:], _ALIAS, path)
                         if shorts is None:
                             shorts = _derived_shorts(name, lvl)
                         tier = _CITY_SHORT if lvl == "city" else _DISTRICT_SHORT
@@ -218,22 +226,23 @@ class Gazetteer:
         out: list[RegionMention] = []
         names, scoped_names, blocked, weak_names = self._names, self._scoped, self._blocked, self._weak
         last_end = -1
+        every = self._all
         for m in self._pattern.finditer(text):
             surface = m.group()
-            if surface in blocked:
-                continue
             start, end = m.span()
-            cands = names.get(surface, ())
             scoped = scoped_names.get(surface, ())
             if out and (last_end == start or not text[last_end:start].strip(_SPACE)):
                 prev = out[-1]     # a name written right after its parent joins it
                 head = prev.path + "/"
-                under = [c for c in cands if c.startswith(head)] or \
+                under = [c for c in every.get(surface, ()) if c.startswith(head)] or \
                         [p for p, _ in scoped if p.startswith(head)]
                 if len(under) == 1:
                     out[-1] = RegionMention(prev.start, end, text[prev.start:end], under[0])
                     last_end = end
                     continue
+            if surface in blocked:
+                continue
+            cands = names.get(surface, ())
             weak = surface in weak_names
             path = None
             if len(cands) == 1 and not weak:
