@@ -87,6 +87,9 @@ _FURNITURE_START = re.compile(
     r"^\s*(?:相关阅读|相关链接|相关新闻|相关文章|相关文件|相关政策|推荐阅读|延伸阅读|热点推荐|热门文章|猜你喜欢|"
     r"友情链接|上一篇|下一篇|上一条|下一条|版权与免责声明|版权声明|免责声明|责任编辑|扫一扫|分享到|打印本页|关闭窗口|"
     r"主站蜘蛛池|网站地图|关于我们|联系我们)")
+_LINK_TITLE = re.compile(
+    r"^(?:[·•\-\s]*)(?:关于|[\u4e00-\u9fa5]{2,20}关于)[^。，；,;：:《》]{2,60}(?:的)?(?:通知|公告|公示|通告|办法|细则|指南|方案|措施|意见|决定)"
+    r"(?:\s*[\[(（]?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[\])）]?)?$")
 _TAG_LINE = re.compile(r"^\s*(?:关键词|关键字|标签|Tags?|主题词)\s*[:：]?\s*")
 _SPAM = re.compile(r"毛片|av片|在线观看|九九热|蜘蛛池|视频网站|一区二区|福利网站|免费观看")
 
@@ -145,6 +148,8 @@ def _strip_furniture(text: str) -> list[str]:
             continue
         if len(_SPAM.findall(ln)) >= 2:
             continue
+        if out and _LINK_TITLE.match(ln):
+            continue   # the bare title of another document: a related link left in the text
         out.append(ln)
     return out
 
