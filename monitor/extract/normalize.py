@@ -100,18 +100,15 @@ _CONT_START = re.compile(rf"^[{CJK}0-9A-Za-z%，、。；：！？”’》）)�
 # list items and headings start a new paragraph
 _ITEM_START = re.compile(
     rf"^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{{1,3}}[、.．)）](?!\d)|"
-    rf"第[一二三四五六七八九十百零〇\d]+[章节条款部分篇]|[①-⑳⑴-⒇❶-❿●○■□◆◇▪•·\-—*#>|]|附件|附表|附录|"
+    rf"第[一二三四五六七八九十百零〇\d]+[章节条款部分篇]|[①-⑳⑴-⒇❶-❿●○■□◆◇▪•·\-—*#>|]|附件|附表|附录|[〇零一二三四五六七八九]{{4}}年|"
     rf"(?:发布|成文|印发|发文|索引|来源|联系|电话|传真|地址|邮编|邮箱|网址|时间|日期|主题|文号|作者|编辑|责任|备注|说明)"
     rf"[{CJK}]{{0,4}}\s*[:：])"
 )
 
 
 def _width(line: str) -> int:
-    """Display width: CJK and full-width characters count 2, others 1."""
-    w = 0
-    for ch in line:
-        w += 2 if ord(ch) >= 0x2E80 else 1
-    return w
+    """Display width, about: CJK and other 3-byte UTF-8 characters count 2, ASCII 1 (computed in C)."""
+    return len(line) + (len(line.encode("utf-8", "surrogatepass")) - len(line)) // 2
 
 
 def _join_pair(a: str, b: str) -> str:
@@ -141,7 +138,7 @@ def join_lines(text: str) -> str:
 
     def full(i: int, strict: bool) -> bool:
         w = widths[i]
-        if w < 12:
+        if w < 24:          # wrapped lines are at least ~12 Chinese characters wide
             return False
         ws = neighbours(i)
         if len(ws) < 2:
@@ -169,7 +166,7 @@ def join_lines(text: str) -> str:
         if not s:
             # a single blank line inside a fixed-width wrapped text
             if (cur is not None and i + 1 < n and stripped[i + 1] and cur_last == i - 1
-                    and full(cur_last, strict=True) and joinable(cur, stripped[i + 1])):
+                    and joinable(cur, stripped[i + 1]) and full(cur_last, strict=True)):
                 cur = _join_pair(cur, stripped[i + 1])
                 cur_last = i + 1
                 i += 2
@@ -182,7 +179,7 @@ def join_lines(text: str) -> str:
             continue
         if cur is None:
             cur, cur_last = s, i
-        elif cur_last == i - 1 and full(cur_last, strict=False) and joinable(cur, s):
+        elif cur_last == i - 1 and joinable(cur, s) and full(cur_last, strict=False):
             cur = _join_pair(cur, s)
             cur_last = i
         else:
@@ -198,8 +195,11 @@ def join_lines(text: str) -> str:
 
 _SPACES = re.compile(r"[ \t]+")
 # a space between two CJK characters, or between CJK and a digit/percent, carries nothing
-_CJK_SPACE = re.compile(rf"(?<=[{CJK}“”《》〔〕，。；：！？、（）])[ ]+(?=[{CJK}0-9“”《》〔〕，。；：！？、])"
-                        rf"|(?<=[0-9%])[ ]+(?=[{CJK}，。；：！？、])")
+# spaces between a number and Chinese text carry nothing ('最高 500 万元'), nor do those next to Chinese punctuation
+_CJK_SPACE = re.compile(rf"(?<=[{CJK}“”《》〔〕，。；：！？、])[ ]+(?=[0-9“”《》〔〕，。；：！？、])"
+                        rf"|(?<=[0-9%“”《》〔〕，。；：！？、])[ ]+(?=[{CJK}，。；：！？、])")
+# letter-spaced words ('国 家 数 据 局', '索 引 号') are closed up; a space between two words stays ('第一章 总则')
+_LETTER_SPACED = re.compile(rf"(?<![{CJK}])[{CJK}](?: [{CJK}]){{1,}}(?![{CJK}])")
 _BLANKS = re.compile(r"\n{3,}")
 
 
@@ -217,6 +217,7 @@ def normalize(text: str) -> str:
     text = to_simplified(fold_width(text))
     text = _collapse(text)
     text = _CJK_SPACE.sub("", text)
+    text = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = join_lines(text)
     text = _BLANKS.sub("\n\n", text)
     return text.strip()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
 from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
@@ -46,6 +47,9 @@ ATTACHMENT_EXTS = (".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".z
 MAX_HTML = 25_000_000            # characters parsed at most (the fetcher caps bodies far below this)
 MAX_DEPTH = 400                  # nesting of block tags kept
 META_SCAN = 60_000               # characters of page text searched for date lines and info tables
+MAX_TEXT = 800_000               # characters of main text rendered at most
+MAX_VISITS = 150_000             # nodes visited at most when rendering the main text
+PAGE_VISITS = 60_000             # nodes visited at most when rendering the page around it (metadata)
 
 _SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "canvas", "object", "embed", "iframe", "frame",
@@ -117,14 +121,13 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
         container = _densest(body, hidden_classes, hidden_ids) or body
 
     # ---- render once: whole page text (for metadata) with the container's span marked
-    r = _Renderer(container, hidden_classes, hidden_ids)
-    r.render(body if _is_inside(container, body) else container)
-    main_raw = r.container_text()
-    if main_raw is None:      # the container lies outside <body> (or was cut off): render it alone
-        r2 = _Renderer(container, set(), set(), hidden_ok=True)
-        r2.render(container)
-        main_raw = r2.container_text() or ""
-    page_raw = r.page_text()
+    r = _Renderer(container, hidden_classes, hidden_ids, limit=MAX_TEXT)
+    r.render(container)
+    main_raw = r.container_text() or ""
+    # the page around it, for the date line, the info table and the source line: its first part is enough
+    rp = _Renderer(container, hidden_classes, hidden_ids, limit=META_SCAN * 2, visits=PAGE_VISITS)
+    rp.render(body)
+    page_raw = rp.page_text()
 
     main_text = _clean_text(main_raw)
     page_head = _light(_clean_lines(page_raw[:META_SCAN * 2], keep_counters=True))[:META_SCAN]
@@ -148,9 +151,6 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
     col = _meta_get(metas, "columnname", "column")
     if col:
         meta["column"] = _clean_value(col)
-    kw = _meta_get(metas, "keywords")
-    if kw:
-        meta["keywords"] = _clean_value(kw)[:200]
     if info.get("labels"):
         meta["info"] = info["labels"]
 
@@ -171,12 +171,18 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
 
 # ================================================================== nesting guard
 
+_NEST_MARK = re.compile(r"<(/?)(?:d(?:iv|l|etails)|s(?:ection)|a(?:rticle|ddress|side)|ul|ol|blockquote|center|"
+                        r"f(?:orm|igure|ieldset|ooter)|table|main|header|nav)[\s>/]", re.I)
+_DELTA = {"": 1, "/": -1}
 _NEST_RE = re.compile(r"<(/?)(" + "|".join(_NEST_TAGS) + r")\b[^>]*>", re.I)
 
 
 def _cap_nesting(html: str) -> str:
     """Drop block tags nested deeper than MAX_DEPTH: lexbor is quadratic in the depth of nested <div>s."""
     if html.count("<") < 4 * MAX_DEPTH:
+        return html
+    marks = _NEST_MARK.findall(html)
+    if len(marks) < MAX_DEPTH or max(accumulate(map(_DELTA.__getitem__, marks))) <= MAX_DEPTH:
         return html
     depth = 0
     dropped = 0
@@ -300,10 +306,12 @@ def _is_hidden_subtree(node, hidden_classes, hidden_ids) -> bool:
 # ================================================================== choosing the body container
 
 def _han_count(node) -> int:
+    """About how many Chinese characters a node holds (UTF-8 length arithmetic: fast on huge nodes)."""
     try:
-        return len(_HAN.findall(node.text(deep=True) or ""))
+        t = node.text(deep=True) or ""
     except Exception:  # noqa: BLE001
         return 0
+    return (len(t.encode("utf-8", "surrogatepass")) - len(t)) // 2
 
 
 def _best_of(nodes: Iterable) -> object | None:
@@ -329,7 +337,8 @@ def _is_inside(node, ancestor) -> bool:
 
 _BLOCKISH = frozenset({"div", "td", "article", "section", "main", "body", "li", "dd", "center", "form", "font",
                        "span", "table", "tbody", "tr"})
-_CAND = frozenset({"div", "td", "article", "section", "main", "center", "form", "font", "span", "dd", "li", "table"})
+_CAND = frozenset({"div", "td", "article", "section", "main", "center", "form", "font", "span", "dd", "li", "table",
+                   "body"})
 
 
 def _densest(body, hidden_classes, hidden_ids):
@@ -341,7 +350,7 @@ def _densest(body, hidden_classes, hidden_ids):
     while stack:
         node, in_link, _ = stack.pop()
         count += 1
-        if count > 400_000:
+        if count > MAX_VISITS // 2:
             break
         for ch in node.iter(include_text=True):
             tag = ch.tag
@@ -377,7 +386,7 @@ def _densest(body, hidden_classes, hidden_ids):
                     weight /= 2
                     b = b.parent
                 continue
-            if tag in _SKIP_TAGS or tag.startswith("-"):
+            if not tag or tag in _SKIP_TAGS or tag[0] in "-!#":
                 continue
             if _el_hidden(ch, hidden_classes, hidden_ids):
                 continue
@@ -430,11 +439,14 @@ class _Frame:
 class _Renderer:
     """One iterative pass over a subtree: text pieces with block breaks, tables as rows, furniture dropped."""
 
-    def __init__(self, container, hidden_classes, hidden_ids, hidden_ok: bool = False):
+    def __init__(self, container, hidden_classes, hidden_ids, hidden_ok: bool = False, limit: int = MAX_TEXT,
+                 visits: int = MAX_VISITS):
         self.container_id = container.mem_id if container is not None else None
         self.hidden_classes = hidden_classes
         self.hidden_ids = hidden_ids
         self.hidden_ok = hidden_ok
+        self.limit = limit
+        self.visits = visits
         self.pieces: list[str] = []
 
     # -- output helpers
@@ -450,6 +462,10 @@ class _Renderer:
         in_pre = 0
         in_container = 0
         visited = 0
+        out = 0
+        limit = self.limit
+        max_visits = self.visits
+        container_id = self.container_id
         while stack:
             node, entering = stack.pop()
             if not entering:
@@ -487,21 +503,21 @@ class _Renderer:
                         p.text_head += fr.text_head
                 continue
             visited += 1
-            if visited > 2_000_000:
+            if visited > max_visits or out > limit:
                 break
             tag = node.tag
-            is_container = node.mem_id == self.container_id
             if tag == "-text":
                 t = node.text_content
                 if not t:
                     continue
-                if not in_pre:
+                if not in_pre and ("\n" in t or "  " in t or "\t" in t or "\r" in t or "\f" in t):
                     t = _WS.sub(" ", t)
                     if t == " ":
                         if pieces and not pieces[-1].endswith((" ", "\n")):
                             pieces.append(" ")
                         continue
                 pieces.append(t)
+                out += len(t)
                 if frames:
                     fr = frames[-1]
                     n = len(t.strip())
@@ -511,8 +527,9 @@ class _Renderer:
                     if len(fr.text_head) < 40:
                         fr.text_head += t
                 continue
-            if tag is None or tag.startswith("-") or tag.startswith("!"):
+            if not tag or tag[0] in "-!#":
                 continue
+            is_container = node.mem_id == container_id
             if not is_container:
                 if tag in _SKIP_TAGS:
                     continue
@@ -622,9 +639,11 @@ class _Renderer:
         """The container's text, or None when it was not rendered (outside the subtree, or cut off)."""
         full = "".join(self.pieces)
         a = full.find(_START)
-        b = full.find(_END, a + 1) if a >= 0 else -1
-        if a < 0 or b < 0:
+        if a < 0:
             return None
+        b = full.find(_END, a + 1)
+        if b < 0:               # cut off by the size limit
+            b = len(full)
         return full[a + 1:b].replace(_START, "").replace(_END, "")
 
     def page_text(self) -> str:
@@ -637,18 +656,31 @@ _START, _END = "\x02", "\x03"     # the container's span in the rendered pieces
 
 # ================================================================== text cleaning
 
+def _rx(pattern: str) -> re.Pattern:
+    """A pattern whose \\s never crosses a line."""
+    return re.compile(pattern.replace(r"\s", r"[^\S\n]"), re.M)
+
+
+# (guard, pattern): the pattern runs only when one of the guard strings occurs in the text (speed on huge pages);
+# every pattern starts with a literal so the regex engine can skip ahead.
 _INLINE_FURNITURE = [
-    re.compile(r"[【\[]?\s*字[体號号]\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?\s*[】\]]?"),
-    re.compile(r"(?:字[体號号]\s*[:：]?\s*)?[【\[(（〖]\s*大\s*[|｜]?\s*中\s*[|｜]?\s*小\s*[】\])）〗]"),
-    re.compile(r"[【\[]\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|纠错|我要纠错|分享|加入收藏)\s*[】\]]"),
-    re.compile(r"(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|我要纠错|扫一扫在手机打开当前页|扫一扫在手机上查看当前页面)"),
-    re.compile(r"分享到\s*[:：]?[^\n。]{0,30}?(?=$|\n)"),
-    re.compile(r"今天是\s*[:：]?\s*\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*(?:[星期周礼拜]{1,2}[一二三四五六日天])?"),
-    re.compile(r"今天是\s*[:：]?\s*(?:[星期周]{1,2}[一二三四五六日天])"),
+    (("字体", "字号", "字號"), _rx(r"字[体號号]\s*[:：]?\s*[【\[〖(（]?\s*[大中小]\s*[】\]]?\s*[【\[]?\s*[中小大]\s*[】\]]?\s*"
+                                 r"[【\[]?\s*[小中大]?\s*[】\]〗)）]?")),
+    (("中",), _rx(r"[【\[(（〖]\s*大\s*[|｜]?\s*中\s*[|｜]?\s*小\s*[】\])）〗]")),
+    (("打印", "关闭", "收藏", "返回", "纠错", "分享", "扫一扫"),
+     _rx(r"[【\[]\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|纠错|我要纠错|分享|加入收藏)\s*[】\]]")),
+    (("打印", "关闭", "收藏", "返回", "纠错", "扫一扫"),
+     _rx(r"(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|我要纠错|扫一扫在手机打开当前页|扫一扫在手机上查看当前页面)")),
+    (("分享到",), _rx(r"分享到\s*[:：]?[^\n。]{0,30}?(?=$|\n)")),
+    (("今天是",), _rx(r"今天是\s*[:：]?\s*\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*"
+                     r"(?:[星期周礼拜]{1,2}[一二三四五六日天])?")),
+    (("今天是",), _rx(r"今天是\s*[:：]?\s*(?:[星期周]{1,2}[一二三四五六日天])")),
 ]
-_COUNTER = re.compile(r"[【\[]?\s*(?:(?:点击量|点击数|点击次数|点击率|浏览次数|浏览量|浏览数|阅读数|阅读量|阅读次数|访问量|访问次数|"
-                      r"點擊量|點擊數|點擊次數|瀏覽次數|瀏覽量|閱讀數|閱讀量)\s*(?:[:：]\s*(?:\d+|\[\s*\d*\s*\]|\{[^}]*\})?|\d+)"
-                      r"|(?:阅读|閱讀|浏览|瀏覽|点击|點擊)\s*[:：]\s*\d+)\s*次?\s*[】\]]?")
+_COUNTER_GUARD = ("点击", "浏览", "阅读", "访问", "點擊", "瀏覽", "閱讀")
+_COUNTER = _rx(r"(?:(?:点击量|点击数|点击次数|点击率|浏览次数|浏览量|浏览数|阅读数|阅读量|阅读次数|访问量|访问次数|"
+               r"點擊量|點擊數|點擊次數|瀏覽次數|瀏覽量|閱讀數|閱讀量)\s*(?:[:：]\s*(?:\d+|\[\s*\d*\s*\]|\{[^}]*\})?|\d+)"
+               r"|(?:阅读|閱讀|浏览|瀏覽|点击|點擊)\s*[:：]\s*\d+)\s*次?")
+_EMPTY_BRACKETS = _rx(r"[【\[〖]\s*[】\]〗]|[【\[〖]\s*$|^\s*[】\]〗]|[【〖]\s*(?=[【〖])")
 _ONLY_PUNCT = re.compile(rf"^[\s|｜\-—_=*·•.,，。:：;；/\\()（）【】\[\]<>《》>]*$")
 _LINE_FURNITURE = re.compile(
     r"^\s*(?:[【\[]?\s*(?:返回|返回列表|返回首页|首页|移动版|手机版|无障碍|无障碍浏览|长者模式|繁体|简体|繁體|English|登录|注册|"
@@ -657,14 +689,17 @@ _LINE_FURNITURE = re.compile(
 
 
 def _clean_lines(text: str, keep_counters: bool = False) -> str:
+    text = text.replace("\x1f", " ").replace("\x1e", " ").replace("\x1d", "")
+    for guards, rx in _INLINE_FURNITURE:
+        if any(g in text for g in guards):
+            text = rx.sub(" ", text)
+    if not keep_counters and any(g in text for g in _COUNTER_GUARD):
+        text = _COUNTER.sub(" ", text)
+    if "【" in text or "[" in text or "〖" in text:
+        text = _EMPTY_BRACKETS.sub(" ", text)
     out = []
-    for line in text.replace("\x1f", " ").replace("\x1e", " ").replace("\x1d", "").split("\n"):
-        s = line
-        for rx in _INLINE_FURNITURE:
-            s = rx.sub(" ", s)
-        if not keep_counters:
-            s = _COUNTER.sub(" ", s)
-        s = s.strip()
+    for line in text.split("\n"):
+        s = line.strip()
         if not s or _ONLY_PUNCT.match(s) or _LINE_FURNITURE.match(s):
             continue
         out.append(s)
@@ -678,10 +713,7 @@ def _light(text: str) -> str:
 
 
 def _clean_text(raw: str) -> str:
-    text = _clean_lines(fold_width(raw))
-    text = to_simplified(text)
-    # second pass on the Simplified text: Traditional furniture words are caught now
-    text = _clean_lines(text)
+    text = _clean_lines(to_simplified(fold_width(raw)))
     return normalize(text)
 
 
@@ -1002,7 +1034,7 @@ def _source_line(page: str, title: str | None) -> str | None:
         if not s or len(s) > 160 or "今天是" in s:
             continue
         if _SOURCE_CUE.search(s) and (_DATE.search(s) or re.search(r"来源\s*[:：]", s)) and " | " not in s:
-            return _COUNTER.sub(" ", s).strip()
+            return _EMPTY_BRACKETS.sub(" ", _COUNTER.sub(" ", s)).strip()
     return None
 
 
@@ -1057,7 +1089,7 @@ def _attachments(tree, html: str, url: str) -> list[str]:
             seen.add(absu)
             out.append(absu)
 
-    for a in tree.css("a[href]"):
+    for a in tree.css("a[href]")[:5000]:
         href = a.attributes.get("href") or ""
         if _is_attachment_href(href):
             add(href)
