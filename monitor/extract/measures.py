@@ -162,6 +162,7 @@ _WEAK_CAP = re.compile(r"给予|奖励|资助|补助|补贴|支持|兑付|兑现
 _THRESHOLD = re.compile(r"(?<!不)超过|达到|以上|不低于|不少于|大于|小于|低于|收入|营收|营业额|产值|合同额(?:在|达)|[<>＜＞≥≤]|投资额|注册资本")
 _INCREASE = re.compile(r"(?:较|比)[^，。；]{0,8}(?:增加|增长|提高|多)|新增|增加了|增长了|追加")
 _BATCH = re.compile(r"首批|第[一二三四五六七八九十\d]+批|本批|本轮|本期|本次|批次")
+_STATS = re.compile(r"累计|惠及|带动|撬动|拉动|已发放|已兑付|已兑现|共发放|实现|完成|节约|节省|降低")
 _FACE = re.compile(r"^\s*(?:/|每)\s*张|^\s*/张")
 
 
@@ -182,6 +183,10 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
         return None     # an increase, or a share of a total (其中成都市4000万元)
     if re.match(r"^\s*(?:/|每)\s*(?:平方米|平米|㎡|人|月|天|小时|卡时|P)", right):
         return None
+    if re.search(r"含\s*$", clause):
+        return None     # （含1万元）: the bound of a threshold
+    if _STATS.search(clause) and not re.search(r"最高|不超过|不高于|上限|限额|额度", clause):
+        return None     # 累计发放1.2亿元, 带动算力消费5亿元: outcomes, not terms
     if _STRONG_CAP.search(clause):
         return "cap"
     if voucher_after:
@@ -190,6 +195,8 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
         return "cap"
     if _BUDGET_CUE.search(clause):
         return "budget"
+    if not re.search(r"最高|不超过|不高于|上限|限额|以内|封顶", clause) and re.search(r"每年|年度|全年|共|总", clause):
+        return "budget"   # 本市发放算力券，每年1000万元
     return "cap"
 
 
@@ -247,7 +254,7 @@ _NATIONAL_BODY = re.compile(
     r"(?:工业和信息化|财政|科学技术|商务|教育|人力资源社会保障|人力资源和社会保障|农业农村|交通运输)部")
 
 
-def _issuer_regions(par: str, context: str) -> list[tuple[int, int, str]]:
+def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> list[tuple[int, int, str]]:
     """Region mentions that speak as issuer: label at paragraph start, X政府/X局…, X印发, 《X…》 at the start,
     or a region glued to a voucher (杭州算力券). National bodies (国家数据局, 工业和信息化部) speak for 全国."""
     out = []
@@ -274,6 +281,8 @@ def _issuer_regions(par: str, context: str) -> list[tuple[int, int, str]]:
         if located and not label:
             continue
         if cited and not label:
+            if glued and cited_glued is not None:
+                cited_glued.append(rm.end)
             continue
         if label or organ or title_start or verb or glued:
             out.append((rm.start, rm.end, rm.path))
@@ -350,7 +359,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     context = st.current or st.heading or doc_region
     if _ADDRESSEES.match(par) and not find_vouchers(par) and re.search(r"各|局|委|厅|政府|单位|部门|企业|机构", par):
         return   # 成都市、绵阳市经济和信息化局： — whom the notice is addressed to, not who speaks
-    issuers = _issuer_regions(par, context)
+    cited_glued: list[int] = []   # ends of regions cited together with their own voucher (参照深圳市训力券)
+    issuers = _issuer_regions(par, context, cited_glued)
     mentions = find_vouchers(par)
     titles = _policy_titles(par)
     amounts = find_amounts(par)
@@ -438,6 +448,10 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 if st.group is not None:
                     _attach_all(par, cursor, stop, st.group, amounts, shares, [])
                 cursor = stop
+                continue
+            cited_other = any(0 <= gs - e <= 4 for e in cited_glued)
+            if cited_other:
+                cursor = ge     # 参照深圳市训力券做法: another region's voucher, cited
                 continue
             if st.inherited and not st.local and not _TIE.search(sent) and not _has_terms(sent):
                 # a region named paragraphs ago, and this sentence neither issues nor sets terms: talk about
