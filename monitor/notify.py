@@ -270,6 +270,20 @@ def _fit(snd, changes: list[Change], fmt: str, limit: int | None, key: str | Non
     return msg
 
 
+def _send_all(url: str, snd, changes: list[Change], fmt: str, limit: int | None, key: str | None) -> UrlResult:
+    """Every change reaches the URL: what does not fit in one message goes out in the next ones (part keys)."""
+    rest, part, result = list(changes), 0, UrlResult(mask(url), True)
+    while rest:
+        part_key = key if part == 0 or key is None else f"{key}-{part}"
+        msg = _fit(snd, rest, fmt, limit, part_key)
+        shown = max(1, len(rest) - msg.dropped)
+        result = _send_one(url, msg.title, msg.body, fmt, part_key)
+        if not result.ok:
+            return result
+        rest, part = rest[shown:], part + 1
+    return result
+
+
 def _fit_text(snd, title: str, body: str, limit: int | None) -> tuple[str, str]:
     if limit is None or snd is None:
         return title, body
@@ -298,8 +312,7 @@ def send(channel: Channel, changes: list[Change], *, key: str) -> list[UrlResult
         try:
             fmt, limit = service_format(url)
             snd = _senders.for_url(url)
-            msg = _fit(snd, changes, fmt, limit, key)
-            results.append(_send_one(url, msg.title, msg.body, fmt, key))
+            results.append(_send_all(url, snd, changes, fmt, limit, key))
         except Exception as e:  # noqa: BLE001 - a failed send is a result, never an exception
             results.append(UrlResult(mask(url), False, scrub(f"{type(e).__name__}: {e}" if not isinstance(
                 e, _senders.SendError) else str(e), [url])))

@@ -52,6 +52,7 @@ class Message:
     title: str
     body: str
     format: str = "text"
+    dropped: int = 0        # changes left out to fit the limit (the sender sends them in a further message)
 
 
 # ---------------------------------------------------------------- values in words
@@ -346,7 +347,7 @@ def _assemble(fmt: str, items: list[tuple[str, Change]], dropped: int, footer: s
         heading, lines = _block_lines(c)
         parts.append(_fmt_block(fmt, heading, _shrink(lines, shrink)))
     if dropped:
-        parts.append(_fmt_note(fmt, f"另有{dropped}条变更未显示，详见 monitor history"))
+        parts.append(_fmt_note(fmt, f"另有{dropped}条变更，见后续消息"))
     if footer:
         parts.append(_fmt_note(fmt, footer) if fmt != "text" else footer)
     sep = "\n" if fmt == "html" else "\n\n"
@@ -414,13 +415,13 @@ def render(changes: Iterable[Change], fmt: str, *, limit: int | None = None,
     for k in range(n - 1, 0, -1):
         body = _assemble(fmt, items[:k], n - k, footer, headings)
         if _nbytes(body) <= limit:
-            return Message(title, body, fmt)
+            return Message(title, body, fmt, dropped=n - k)
     # even one change is too large: shorten its free text, keeping labels and the link whole
     first = items[:1]
     for level in (1, 2, 3, 4, 5):
         body = _assemble(fmt, first, n - 1, footer, headings, shrink=level)
         if _nbytes(body) <= limit:
-            return Message(title, body, fmt)
+            return Message(title, body, fmt, dropped=n - 1)
     # the bare minimum: heading and link (+ footer), then a plain byte cut as the last resort
     c = first[0][1] if first else None
     minimal = [x for x in ((kind_word(c.kind) if c else ""), (c.url if c and c.url else ""), footer or "") if x]
@@ -429,7 +430,7 @@ def render(changes: Iterable[Change], fmt: str, *, limit: int | None = None,
         body = "\n".join(x for x in minimal[:2])
     if _nbytes(body) > limit:
         body = _cut_bytes(body, limit)
-    return Message(title, body, fmt)
+    return Message(title, body, fmt, dropped=n - 1)
 
 
 __all__ = ["Message", "render", "describe", "human_value", "yuan", "percent", "cn_date", "region_display",

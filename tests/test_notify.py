@@ -4,6 +4,7 @@ import html as htmllib
 import json
 import logging
 import time
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -328,3 +329,17 @@ def test_apprise_dingtalk_quirks_that_justify_our_sender(rx, monkeypatch):
     # ours, same secret and token, same receiver: accepted, and a 310000 is a failure
     assert send(chan("dingtalk://SECabc123@abcdef0123/"), [C1], key="k")[0].ok
     assert rx.requests[-1]["sign_ok"] is True
+
+
+def test_changes_that_do_not_fit_one_message_follow_in_the_next(rx):
+    """A batch too large for WeCom's 2048 bytes goes out as several messages: every change arrives, none is lost."""
+    changes = [replace(C1, url=f"https://gxj.sz.gov.cn/tzgg/t2026_{i}.html", new=1000000 * (i + 1)) for i in range(12)]
+    res = send(chan(f"wecombot://{WECOM_KEY}"), changes, key="kbatch")
+    assert res[0].ok
+    contents = [r["json"]["text"]["content"] for r in rx.requests]
+    assert len(contents) > 1
+    assert all(len(c.encode("utf-8")) <= 2048 for c in contents)
+    joined = "\n".join(contents)
+    for c in changes:
+        assert joined.count(c.url) == 1, c.url
+    assert "kbatch" in contents[0] and "kbatch-1" in contents[1]
