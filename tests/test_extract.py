@@ -322,3 +322,37 @@ def test_extract_text_never_raises_on_policy_soup(parts):
     f = extract_text("".join(parts), region="北京市")
     for m in f.measures:
         assert m.ratio is None or 0 <= m.ratio <= 1
+
+
+# ------------------------------------------------------------------ probes written before the code handled them
+
+@pytest.mark.parametrize("text,kw,expected", [
+    ("学习借鉴上海、深圳等地算力券经验，研究制定我市政策。", dict(region="河北省/石家庄市"), {}),
+    ("参照深圳市训力券做法，本市发放算力券，每年1000万元。", dict(region="河北省/石家庄市"),
+     {("算力券", "河北省/石家庄市"): (10_000_000, None, None)}),
+    ("据悉，苏州市近日发布算力券新政，每年5000万元，最高补贴30%。", dict(authority="news"),
+     {("算力券", "江苏省/苏州市"): (50_000_000, 0.3, None)}),
+    ("算力券补贴比例为30%，补贴上限为每家200万元；模型券补贴比例为20%，补贴上限为每家100万元。", dict(region="上海市"),
+     {("算力券", "上海市"): (None, 0.3, 2_000_000), ("模型券", "上海市"): (None, 0.2, 1_000_000)}),
+    ("发放算力券和模型券，均按合同金额的30%给予补贴，单个企业最高100万元。", dict(region="上海市"),
+     {("算力券", "上海市"): (None, 0.3, 1_000_000), ("模型券", "上海市"): (None, 0.3, 1_000_000)}),
+    ("2025年，全市累计发放算力券1.2亿元，惠及企业300家，带动算力消费5亿元。", dict(region="广东省/深圳市"),
+     {("算力券", "广东省/深圳市"): (None, None, None)}),
+    ("成都市、绵阳市经济和信息化局：\n现下达算力券补助资金共计6000万元，其中成都市4000万元、绵阳市2000万元。",
+     dict(region="四川省"), {("算力券", "四川省"): (60_000_000, None, None)}),
+    ("合肥市模型券面额分为1万元、5万元、10万元三档，每家企业每年可申领不超过10张。", dict(authority="news"),
+     {("模型券", "安徽省/合肥市"): (None, None, 1_000_000)}),
+])
+def test_probes(text, kw, expected):
+    got = {(m.voucher, m.region): (m.budget_yuan, m.ratio, m.cap_yuan) for m in extract_text(text, **kw).measures}
+    assert got == expected
+
+
+def test_table_rows_set_terms_per_voucher():
+    html = ("<html><head><title>关于印发实施细则的通知</title></head><body><div id='zoom'><table>"
+            "<tr><th>券种</th><th>年度总额</th><th>支持比例</th><th>单个企业上限</th></tr>"
+            "<tr><td>算力券</td><td>1亿元</td><td>30%</td><td>500万元</td></tr>"
+            "<tr><td>模型券</td><td>5000万元</td><td>20%</td><td>200万元</td></tr></table></div></body></html>")
+    ms = {m.voucher: m for m in extract_html(html, region="安徽省/合肥市").measures}
+    assert (ms["算力券"].budget_yuan, ms["算力券"].ratio, ms["算力券"].cap_yuan) == (100_000_000, 0.3, 5_000_000)
+    assert (ms["模型券"].budget_yuan, ms["模型券"].ratio, ms["模型券"].cap_yuan) == (50_000_000, 0.2, 2_000_000)

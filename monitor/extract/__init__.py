@@ -109,8 +109,8 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
     doc_region = _doc_region(region, title, issuer, authority)
     policy = _policy_of_title(title)
     body = text
-    if title and authority != "news" and not text.lstrip().startswith(title[:12]):
-        body = title + "\n" + text if _mentions_voucher(title) and not _mentions_voucher(text[:300]) else text
+    if title and authority != "news" and _mentions_voucher(title) and not text.lstrip().startswith(title[:12]):
+        body = title + "\n" + text      # the vouchers a document's title names are the document's own
     measures = find_measures(body, doc_region=doc_region, title=title, year=year, authority=authority,
                              default_policy=policy)
     if stage == "news" and authority == "news":

@@ -133,6 +133,18 @@ def _sentences(par: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if par[a:b].strip()]
 
 
+def _chunks(line: str, size: int = 2000) -> list[str]:
+    out, start = [], 0
+    while start < len(line):
+        end = min(len(line), start + size)
+        if end < len(line):
+            cut = max(line.rfind("。", start, end), line.rfind("；", start, end))
+            end = cut + 1 if cut > start else end
+        out.append(line[start:end])
+        start = end
+    return out
+
+
 def _strip_furniture(text: str) -> list[str]:
     lines = [ln.strip() for ln in text.split("\n")]
     n = len(lines)
@@ -150,7 +162,10 @@ def _strip_furniture(text: str) -> list[str]:
             continue
         if out and _LINK_TITLE.match(ln):
             continue   # the bare title of another document: a related link left in the text
-        out.append(ln)
+        if len(ln) > 3000:
+            out.extend(_chunks(ln))   # bound the work per paragraph (a page with no line breaks)
+        else:
+            out.append(ln)
     return out
 
 
@@ -233,6 +248,7 @@ class _State:
     group: Group | None = None
     top_policy: str | None = None
     local: bool = False       # a region was named in the paragraph being read
+    table: list | None = None  # column kinds of the table being read (budget, ratio, cap, deadline, None)
     inherited: bool = False   # the region in force came from an issuer named in an earlier paragraph
 
 
@@ -355,8 +371,50 @@ def _amounts_or_shares(s: str) -> bool:
 _ADDRESSEES = re.compile(r"^[^。；，,]{2,60}[：:]$")
 
 
+_COL_KINDS = (("budget", re.compile(r"总额|总量|规模|资金|预算|发放额|总金额")),
+              ("cap", re.compile(r"上限|最高|单个|单家|每家|每户|限额|封顶")),
+              ("ratio", re.compile(r"比例|比率|补贴标准|支持标准|抵扣标准|折扣")),
+              ("deadline", re.compile(r"截止|申报时间|申领时间|申请时间|受理时间")))
+
+
+def _table_row(par: str, st: _State, groups: list[Group], doc_region: str) -> bool:
+    """A row of a table rendered as 'a | b | c': a header names the columns; rows naming a voucher set its terms."""
+    cells = [c.strip() for c in par.split("|")]
+    if len(cells) < 2:
+        return False
+    vs = [m for c in cells for m in find_vouchers(c)]
+    if not vs:
+        kinds = []
+        for c in cells:
+            kinds.append(next((k for k, rx in _COL_KINDS if rx.search(c)), None))
+        st.table = kinds if any(kinds) else None
+        return st.table is not None
+    region = st.current or doc_region
+    if not region:
+        return False
+    grp = Group(vouchers=list(dict.fromkeys(m.voucher for m in vs)), region=region, policy=st.policy)
+    kinds = st.table or [None] * len(cells)
+    for i, c in enumerate(cells):
+        kind = kinds[i] if i < len(kinds) else None
+        if kind in ("budget", "cap"):
+            for a in find_amounts(c):
+                (grp.budgets.append((a.yuan, False)) if kind == "budget" else grp.caps.append(a.yuan))
+        elif kind == "ratio":
+            grp.ratios.extend(x.value for x in find_shares(c, strict=False))
+        elif kind == "deadline":
+            grp.scope.append("申报截止时间为" + c)
+        elif kind is None and not find_vouchers(c):
+            _attach_all(c, 0, len(c), grp, find_amounts(c), find_shares(c), [])
+    groups.append(grp)
+    st.group = None
+    return True
+
+
 def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, authority: str) -> None:
     context = st.current or st.heading or doc_region
+    if " | " in par and _table_row(par, st, groups, doc_region):
+        return
+    st.table = None
     if _ADDRESSEES.match(par) and not find_vouchers(par) and re.search(r"各|局|委|厅|政府|单位|部门|企业|机构", par):
         return   # 成都市、绵阳市经济和信息化局： — whom the notice is addressed to, not who speaks
     cited_glued: list[int] = []   # ends of regions cited together with their own voucher (参照深圳市训力券)
