@@ -251,7 +251,7 @@ def _title_from_text(text: str) -> str | None:
         s = ln.strip().lstrip("#＃ ").strip()
         if re.search(r"毛片|av|在线观看|视频|免费", s, re.I) or s.startswith(("移动版", "当前位置", "您的位置", "首页")):
             continue
-        if 6 <= len(s) <= 80 and not re.search(r"[。；]$", s):
+        if 6 <= len(s) <= 80 and not re.search(r"[。；：:，,]$", s):
             return s
     return None
 
