@@ -48,6 +48,7 @@ class PollResult:
     responses_304: int = 0
     documents: int = 0
     item_errors: list[str] = field(default_factory=list)
+    validators: dict = field(default_factory=dict)          # url → (etag, last_modified) of documents fetched
     changes: list[Change] = field(default_factory=list)     # new changes recorded (cosmetic included)
     notices: list[Change] = field(default_factory=list)
     queued: int = 0                                         # outbox rows created
@@ -138,6 +139,7 @@ class Runner:
                 res.not_modified = True
                 res.responses_304 += 1
             elif source.kind == "page":
+                res.validators[source.url] = (fetched.etag, fetched.last_modified)
                 docs.append(kind.document(source, fetched, None))
             else:
                 items = kind.items(source, fetched)
@@ -171,6 +173,7 @@ class Runner:
             try:
                 res.requests += 1
                 f = self.fetcher.fetch(item.url, source=source)
+                res.validators[item.url] = (f.etag, f.last_modified)
                 doc = KINDS[source.kind].document(source, f, item)
                 docs.append(self._with_attachments(source, doc, res))
             except FetchError as e:
@@ -219,6 +222,7 @@ class Runner:
                     res.responses_304 += 1
                     out.append((d, "same"))
                 else:
+                    res.validators[d["url"]] = (f.etag, f.last_modified)
                     out.append((d, KINDS[source.kind].document(source, f, Item(url=d["url"], title=d.get("title")))))
             except FetchError as e:
                 out.append((d, "gone" if e.klass == "gone" else None))
@@ -261,7 +265,7 @@ class Runner:
                 cs, ups = classify.classify(known, facts, ctx)
                 learn(cs, ups)
                 res.documents += 1
-                records.append(self._doc_record(source, doc, facts, now))
+                records.append(self._doc_record(source, doc, facts, now, res.validators.get(doc.url)))
                 reports.extend({"region": m.region, "voucher": m.voucher, "url": doc.url, "source": source.id,
                                 "authority": source.authority, "title": facts.title or doc.title, "seen_at": now}
                                for m in facts.measures)
@@ -279,8 +283,10 @@ class Runner:
                         rec["status"] = "gone"
                     records.append(rec)
                 elif isinstance(outcome, Document):
+                    etag, lm = res.validators.get(d["url"], (None, None))
                     if outcome.content_hash == d.get("content_hash"):
-                        records.append({"url": d["url"], "last_checked": now, "gone_count": 0})
+                        records.append({"url": d["url"], "last_checked": now, "gone_count": 0,
+                                        "etag": etag, "last_modified": lm})
                         continue
                     facts = self._extract(outcome, res)
                     if facts is None:
@@ -291,7 +297,7 @@ class Runner:
                                      text_changed=True)
                     cs, ups = classify.classify(known, facts, ctx)
                     learn(cs, ups)
-                    records.append(self._doc_record(source, outcome, facts, now))
+                    records.append(self._doc_record(source, outcome, facts, now, (etag, lm)))
             for item in flags:
                 if item.flags.get("abolished") and source.authority == "official":
                     ctx = DocContext(url=item.url, source=source.id, authority=source.authority, title=item.title,
@@ -330,8 +336,10 @@ class Runner:
             return None
 
     @staticmethod
-    def _doc_record(source: Source, doc: Document, facts: Facts, now: str) -> dict:
-        return {"url": doc.url, "source_id": source.id, "title": facts.title or doc.title,
+    def _doc_record(source: Source, doc: Document, facts: Facts, now: str,
+                    validators: tuple | None = None) -> dict:
+        etag, last_modified = validators or (None, None)
+        return {"url": doc.url, "etag": etag, "last_modified": last_modified, "source_id": source.id, "title": facts.title or doc.title,
                 "published": facts.published or doc.published, "content_hash": doc.content_hash,
                 "facts": facts.to_json() | {"repealed": facts.repealed}, "has_terms": int(bool(facts.measures)),
                 "authority": source.authority, "last_seen": now, "last_checked": now, "status": "live",
