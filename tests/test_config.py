@@ -511,6 +511,30 @@ def test_shipped_sources_yaml_says_how_each_source_was_checked():
         assert re.search(r"# checked: (fixture \(family [^)]+\)|survey code|survey mention|crawler code|unverified)", b), b[:80]
 
 
+FAMILY_FIXTURES = {"TRS": "trs_list.html", "Hanweb": "hanweb_col.html", "gkmlpt": "gkmlpt.json",
+                   "gov.cn JSON": "govcn_zuixin.json", "RSS": "wuhu_rss.xml", "PDF list item": "pdf_list.html"}
+
+
+def test_shipped_fixture_claims_name_a_family_fixture_that_exists():
+    """`# checked: fixture (family X)` must be true: X has a fixture in tests/families (written with tests/test_sources.py),
+    and a TRS source's links selector matches the TRS fixture list."""
+    from selectolax.lexbor import LexborHTMLParser
+    text = SHIPPED.read_text(encoding="utf-8")
+    cfg = load_config(SHIPPED, env={})
+    claims = re.findall(r"\n  - id: (\S+)\n(?:    #[^\n]*\n)*?    # checked: fixture \(family ([^)]+)\)", text)
+    assert len(claims) >= 10
+    families = ROOT / "tests" / "families"
+    if not families.is_dir():
+        pytest.skip("tests/families not there yet")
+    for sid, family in claims:
+        assert family in FAMILY_FIXTURES, (sid, family)
+        fixture = families / FAMILY_FIXTURES[family]
+        assert fixture.exists(), (sid, fixture)
+        src = cfg.source(sid)
+        if family == "TRS" and src.links:
+            assert LexborHTMLParser(fixture.read_text(encoding="utf-8", errors="replace")).css(src.links), sid
+
+
 def test_shipped_channels_example_is_valid_once_uncommented():
     text = SHIPPED.read_text(encoding="utf-8")
     head, _, tail = text.partition("# channels:\n")
