@@ -604,7 +604,7 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
     grp.scope.append(par[lo:hi])
     for a in amounts:
         if lo <= a.start < hi:
-            voucher_after = bool(mentions_after) and re.fullmatch(
+            voucher_after = bool(mentions_after) and 0 <= mentions_after[0] - a.end <= 12 and re.fullmatch(
                 r"\s*(?:的)?\s*(?:规模|额度|总额)?\s*(?:的)?\s*[“\"「]?[\u4e00-\u9fa5]{0,6}?[“\"「]?\s*",
                 par[a.end:mentions_after[0]]) is not None and mentions_after[0] - a.end <= 12
             kind = _classify_amount(par, a, voucher_after)

@@ -13,6 +13,23 @@ from .dates import find_dates, parse_date
 
 _YEAR_BR = r"[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]"
 DOC_NO_RE = re.compile(rf"([\u4e00-\u9fa5]{{1,14}}){_YEAR_BR}\s*(?:第\s*)?(\d{{1,4}})\s*号")
+_BR_YEAR_RE = re.compile(rf"{_YEAR_BR}\s*(?:第\s*)?\d{{1,4}}\s*号")
+
+
+def _doc_numbers(text: str):
+    """DOC_NO_RE matches, found from the bracketed year backwards (linear, not a scan at every character)."""
+    last = -1
+    for b in _BR_YEAR_RE.finditer(text):
+        start = b.start()
+        k = start
+        while k > 0 and start - k < 14 and "\u4e00" <= text[k - 1] <= "\u9fa5":
+            k -= 1
+        if k == start or k < last:
+            continue
+        m = DOC_NO_RE.match(text, k)
+        if m:
+            last = m.end()
+            yield m
 _CITE_CUE = re.compile(r"(?:根据|按照|依据|依照|参照|参见|见|贯彻|落实|执行|转发|印发的|废止|修订|替代|原)[^。；\n]{0,40}$")
 _NO_LABEL = re.compile(r"(?:发文字号|文号|发文号|文件编号|字号)\s*[:：]?\s*$")
 _NOT_PREFIX = re.compile(r"^(?:的|和|及|与|号|以)")
@@ -31,7 +48,7 @@ def find_doc_number(text: str, meta: Mapping[str, Any] | None = None, title: str
     labelled = None
     standalone = None
     first = None
-    for m in DOC_NO_RE.finditer(head):
+    for m in _doc_numbers(head):
         left = head[max(0, m.start() - 60):m.start()]
         line_start = head.rfind("\n", 0, m.start()) + 1
         line_end = head.find("\n", m.end())

@@ -128,6 +128,8 @@ _AMOUNT_RE = re.compile(
 def find_amounts(text: str) -> list[Amount]:
     """Every amount of money in text (needs 元 or a 万/亿 unit), in yuan, in order."""
     out: list[Amount] = []
+    if "元" not in text and "万" not in text and "亿" not in text:
+        return out
     for m in _AMOUNT_RE.finditer(text):
         arabic, unit1, cn, unit2, yuan = m.groups()
         if not (yuan or unit1 in ("万", "亿", "万亿") or unit2):
@@ -204,6 +206,8 @@ def parse_ratio(text: str) -> float | None:
 def find_shares(text: str, *, strict: bool = True) -> list[Share]:
     """Every share in text, as the share the subsidy pays (0..1). strict: X成 needs a subsidy word before it."""
     out: list[Share] = []
+    if not any(c in text for c in "%％折成") and "百分" not in text:
+        return out
     for m in _PCT_RE.finditer(text):
         if m.group(3) is not None:       # 个百分点: a change in a rate, never a share
             continue
