@@ -294,13 +294,14 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
         glued = _glued_voucher(after)
         cited = re.search(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|符合|持有|使用)[^。；]{0,20}$", par[max(0, rm.start - 24):rm.start]) is not None
         located = re.search(r"(?:在|于|到|从|向|赴|来|至|与|和|同|落户|入驻)$", par[max(0, rm.start - 2):rm.start]) is not None
-        if located and not label:
+        topic = located and re.match(r"^[，,：:]", after) is not None      # 在杭州，… names the subject
+        if located and not label and not topic:
             continue
         if cited and not label:
             if glued and cited_glued is not None:
                 cited_glued.append(rm.end)
             continue
-        if label or organ or title_start or verb or glued:
+        if label or organ or title_start or verb or glued or topic:
             out.append((rm.start, rm.end, rm.path))
     out.sort()
     return out
@@ -468,6 +469,10 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             while ev_i < len(events) and events[ev_i][0] < b:
                 region, policy = _apply_event(events[ev_i], region, policy, doc_region, st)
                 ev_i += 1
+            if _JOINT.search(sent) and len(groups) > first_group:
+                for g in groups[first_group:]:           # 两类券合计每年最高不超过300万元: every voucher named here
+                    _attach_all(par, a, b, g, amounts, shares, [])
+                continue
             if st.group is not None:
                 if _TOPIC_BREAK.search(sent) and not re.search(r"券", sent):
                     st.group = None
@@ -547,6 +552,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             st.group = None
 
 
+_JOINT = re.compile(r"(?:两|三|四|五|各|上述|以上|这些|多)类?(?:券|补贴券)")
 _TIE = re.compile(r"发放|设立|安排|推出|实施|发行|投放|兑付|兑现|申领|奖补|印发|出台|试点")
 
 
