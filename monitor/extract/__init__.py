@@ -85,8 +85,20 @@ _DATE_START = re.compile(r"\d{4}\s*[年\-/.]")
 
 def extract_document(doc: Document) -> Facts:
     """Facts of one Document (its text is already the cleaned main text)."""
-    return extract_text(doc.text or "", title=doc.title, published=doc.published, meta=doc.meta,
+    published = doc.published
+    line = str((doc.meta or {}).get("source_line") or "")
+    if published and _WINDOW_LINE.search(line) and published.replace("-", "") in re.sub(r"\D", "", _iso_dates(line)):
+        published = None     # the page parser took a date of an application window for the page's date
+    return extract_text(doc.text or "", title=doc.title, published=published, meta=doc.meta,
                         region=doc.region, authority=doc.authority, url=doc.url, _normalised=False)
+
+
+_WINDOW_LINE = re.compile(r"申报|申领|申请|受理|截止|有效期|施行|征求意见|至|到")
+
+
+def _iso_dates(line: str) -> str:
+    from .dates import find_dates
+    return " ".join(d.iso for d in find_dates(line, None))
 
 
 def extract_text(text: str, *, title: str | None = None, published: str | None = None,
@@ -231,7 +243,7 @@ def _parse_page(html: str, *, url: str, content: str | None) -> dict:
         meta = dict(p.meta or {})
         published = p.published
         line = str(meta.get("source_line") or "")
-        if published and re.search(r"申报|申领|申请|受理|截止|有效期|施行|征求意见|至|到", line):
+        if published and _WINDOW_LINE.search(line):
             published = None     # a date of the text (an application window), not the page's date
         return {"title": p.title, "text": p.text, "published": published, "meta": meta}
     from selectolax.lexbor import LexborHTMLParser
