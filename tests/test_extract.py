@@ -356,3 +356,12 @@ def test_table_rows_set_terms_per_voucher():
     ms = {m.voucher: m for m in extract_html(html, region="安徽省/合肥市").measures}
     assert (ms["算力券"].budget_yuan, ms["算力券"].ratio, ms["算力券"].cap_yuan) == (100_000_000, 0.3, 5_000_000)
     assert (ms["模型券"].budget_yuan, ms["模型券"].ratio, ms["模型券"].cap_yuan) == (50_000_000, 0.2, 2_000_000)
+
+
+@pytest.mark.parametrize("text,regions", [
+    ("北京、上海已发放算力券，补贴比例30%。", {"北京市", "上海市"}),
+    ("据统计，北京、上海和深圳均已推出算力券。", {"北京市", "上海市", "广东省/深圳市"}),
+    ("上海、成都、贵州、甘肃庆阳等多地也在探索发放“算力券”。", set()),
+])
+def test_coordinated_subjects(text, regions):
+    assert {m.region for m in extract_text(text, authority="news").measures} == regions

@@ -121,6 +121,7 @@ class Group:
     face: list[int] = field(default_factory=list)                   # 每张 X 元
     max_sheets: list[int] = field(default_factory=list)             # 最多申请 N 张
     scope: list[str] = field(default_factory=list)                  # text attached, for the deadline
+    twins: list[str] = field(default_factory=list)                  # regions named together as subject (北京、上海)
 
 
 def _sentences(par: str) -> list[tuple[int, int]]:
@@ -248,6 +249,9 @@ class _State:
     group: Group | None = None
     top_policy: str | None = None
     local: bool = False       # a region was named in the paragraph being read
+    coord: list = field(default_factory=list)   # regions coordinated with the one in force (北京、上海)
+    coord_end: int | None = None
+    par: str | None = None
     table: list | None = None  # column kinds of the table being read (budget, ratio, cap, deadline, None)
     inherited: bool = False   # the region in force came from an issuer named in an earlier paragraph
 
@@ -290,10 +294,10 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
         label = start_of_par and re.match(r"^[^，。；,;：:]{0,24}[：:]", after)
         organ = _ORGAN_AFTER.match(after) is not None
         title_start = before.endswith("《")
-        verb = _ISSUE_VERB.match(after) is not None and (start_of_par or re.search(r"[，,。；;\s]$|^$", par[max(0, rm.start - 1):rm.start]) is not None)
+        verb = _ISSUE_VERB.match(after) is not None and (start_of_par or re.search(r"[，,。；;\s、和及与]$|^$", par[max(0, rm.start - 1):rm.start]) is not None)
         glued = _glued_voucher(after)
         cited = re.search(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|符合|持有|使用)[^。；]{0,20}$", par[max(0, rm.start - 24):rm.start]) is not None
-        located = re.search(r"(?:在|于|到|从|向|赴|来|至|与|和|同|落户|入驻)$", par[max(0, rm.start - 2):rm.start]) is not None
+        located = re.search(r"(?:在|于|到|从|向|赴|来|至|落户|入驻)$", par[max(0, rm.start - 2):rm.start]) is not None
         topic = located and re.match(r"^[，,：:]", after) is not None      # 在杭州，… names the subject
         if located and not label and not topic:
             continue
@@ -444,10 +448,11 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     region = st.current
     policy = st.policy
     st.local = False
+    st.par, st.coord, st.coord_end = par, [], None
     # events in order
     events: list[tuple[int, str, object]] = []
     for s, e, path in issuers:
-        events.append((s, "region", path))
+        events.append((s, "region", path, e))
     for pos, t in titles:
         events.append((pos, "title", t))
     for pos in _doc_ref_regions(par):
@@ -522,7 +527,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 st.group = None
                 cursor = ge
                 continue
-            grp = Group(vouchers=list(vs), region=region, policy=policy)
+            grp = Group(vouchers=list(vs), region=region, policy=policy,
+                        twins=[r for r in st.coord if r != region and r])
             groups.append(grp)
             prev = st.group
             # terms before the group in the same sentence: those in its own clause are its own (发放3亿元模型券);
@@ -566,11 +572,18 @@ def _names_region_near(par: str, a: int, gs: int, issuers) -> bool:
 
 
 def _apply_event(ev, region, policy, doc_region, st):
-    pos, kind, val = ev
+    pos, kind, val = ev[0], ev[1], ev[2]
     if kind in ("region", "docref"):
         st.local = True
     if kind == "region":
         st.group = None
+        end = ev[3]
+        if st.coord_end is not None and st.par is not None and re.fullmatch(r"[、和及与,，\s]*", st.par[st.coord_end:pos]) \
+                and val != region:
+            st.coord.append(region)        # 北京、上海已发放算力券: both are subjects
+        else:
+            st.coord = []
+        st.coord_end = end
         return val, policy
     if kind == "docref":
         return (doc_region or region), policy
@@ -646,8 +659,8 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
         deadline = find_deadline(scope, year) if "月" in scope or "-" in scope else None
         if deadline is None and len(regions) == 1 and (not title_vouchers or set(g.vouchers) & title_vouchers):
             deadline = doc_deadline   # the round the document announces: its vouchers (those of the title)
-        for v in g.vouchers:
-            key = (v, g.region)
+        for v, reg in ((v, r) for v in g.vouchers for r in [g.region, *g.twins]):
+            key = (v, reg)
             cur = by_key.get(key)
             if cur is None:
                 cur = by_key[key] = {"policy": g.policy, "budget": [], "ratio": [], "cap": [], "deadline": []}
