@@ -32,6 +32,8 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
+import urllib3.connection
+import urllib3.connectionpool
 from requests.adapters import HTTPAdapter
 
 from .errors import FetchError
@@ -331,9 +333,74 @@ class _Inflater:
         return b"".join(self.parts)
 
 
+# ---------------------------------------------------------------- the deadline watchdog
+
+_current = threading.local()
+
+
+class _Watch:
+    """Shuts the socket of the fetch in progress down when its deadline passes, so a server dripping its
+    headers (where no per-read timeout ever fires) cannot hold a worker past the deadline either."""
+
+    def __init__(self):
+        self.sock = None
+        self.fired = False
+        self.lock = threading.Lock()
+
+    def attach(self, sock) -> None:
+        with self.lock:
+            self.sock = sock
+            if self.fired:
+                self._shut()
+
+    def fire(self) -> None:
+        with self.lock:
+            self.fired = True
+            self._shut()
+
+    def _shut(self) -> None:
+        if self.sock is not None:
+            try:
+                self.sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+class _WatchedMixin:
+    def getresponse(self, *args, **kwargs):
+        watch = getattr(_current, "watch", None)
+        if watch is not None and getattr(self, "sock", None) is not None:
+            watch.attach(self.sock)
+        return super().getresponse(*args, **kwargs)
+
+
+class _WatchedHTTPConnection(_WatchedMixin, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _WatchedHTTPSConnection(_WatchedMixin, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _WatchedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class WatchedAdapter(HTTPAdapter):
+    """An HTTPAdapter whose connections report their socket to the deadline watchdog of the calling thread."""
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
 # ---------------------------------------------------------------- TLS
 
-class LegacyTLSAdapter(HTTPAdapter):
+class LegacyTLSAdapter(WatchedAdapter):
     """For old government servers: SECLEVEL=0 ciphers, TLS 1.0+, legacy renegotiation."""
 
     def init_poolmanager(self, *args, **kwargs):
@@ -442,7 +509,7 @@ class Fetcher:
         self.session = requests.Session()
         self.session.trust_env = False            # no proxies or netrc from the environment
         size = max(4, self.settings.concurrency)
-        adapter = HTTPAdapter(pool_connections=size, pool_maxsize=size, max_retries=0)
+        adapter = WatchedAdapter(pool_connections=size, pool_maxsize=size, max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.session.headers.update({
@@ -562,6 +629,11 @@ class Fetcher:
         remaining = max(0.05, deadline - time.monotonic())
         t = min(self.settings.timeout, remaining)
         resp = None
+        watch = _Watch()
+        _current.watch = watch
+        timer = threading.Timer(remaining, watch.fire)
+        timer.daemon = True
+        timer.start()
         try:
             self.requests += 1
             if verify:
@@ -582,15 +654,22 @@ class Fetcher:
                 return status, rh, b"", url
             cap = self.settings.max_bytes if 200 <= status < 300 else min(self.settings.max_bytes, ERROR_BODY_CAP)
             body = self._read(resp, rh, cap, deadline, asked, error_ok=not 200 <= status < 300)
+            if watch.fired:                     # the watchdog closed the socket: what arrived is not the body
+                raise FetchError("timeout", f"deadline of {self.settings.fetch_deadline:g}s exceeded", url=asked)
             return status, rh, body, url
-        except FetchError:
+        except FetchError as e:
+            if watch.fired and e.klass != "too_large":
+                raise FetchError("timeout", f"deadline of {self.settings.fetch_deadline:g}s exceeded", url=asked) \
+                    from None
             raise
         except Exception as e:  # noqa: BLE001 - every failure becomes a FetchError with a class
             klass, msg = classify_exception(e)
-            if klass == "timeout" and time.monotonic() >= deadline - 0.01:
-                msg = f"deadline of {self.settings.fetch_deadline:g}s exceeded"
+            if watch.fired or (klass == "timeout" and time.monotonic() >= deadline - 0.01):
+                klass, msg = "timeout", f"deadline of {self.settings.fetch_deadline:g}s exceeded"
             raise FetchError(klass, msg, url=asked) from None
         finally:
+            timer.cancel()
+            _current.watch = None
             if resp is not None:
                 resp.close()
 

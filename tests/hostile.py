@@ -3,7 +3,7 @@
     with HostileServer() as srv:
         srv.url("/drip")        # http://127.0.0.1:PORT/drip
 
-Routes (see Handler.do_GET): /ok /drip /big /big-nolen /gzipbomb /loop /loop-a /to-ftp /to-file /status/N
+Routes (see Handler.do_GET): /ok /drip /drip-headers /big /big-nolen /gzipbomb /loop /loop-a /to-ftp /to-file /status/N
 /ruishu /ruishu200 /jsl /wzws /empty /binary /latin1-lie /gbk-meta /gbk-none /truncated /truncated-html
 /etag /slow /soft404 /login /cookie-redirect /redirect?to=URL /rss-laughs /rss-xxe /files/<name>.
 Every request is logged server-side with monotonic start/end times (srv.log) so tests can check ordering
@@ -101,7 +101,8 @@ class Handler(BaseHTTPRequestHandler):
             self.route(path, q)
         finally:
             with self.server.log_lock:
-                self.server.log.append({"path": path, "host": self.headers.get("Host"), "start": start,
+                self.server.log.append({"path": path, "query": parts.query, "host": self.headers.get("Host"),
+                                        "start": start,
                                         "end": time.monotonic(), "headers": dict(self.headers)})
 
     def route(self, path: str, q: dict) -> None:
@@ -122,6 +123,17 @@ class Handler(BaseHTTPRequestHandler):
                     if s.stopping.wait(1.0):
                         break
             except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
+        elif path == "/drip-headers":
+            try:
+                for chunk in [b"HTTP/1.1 200 OK\r\n"] + [b"X-Slow: %d\r\n" % i for i in range(60)]:
+                    for byte in chunk:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        if s.stopping.wait(0.1):
+                            return
+            except (BrokenPipeError, ConnectionResetError, OSError):
                 pass
             self.close_connection = True
         elif path in ("/big", "/big-nolen"):
@@ -267,6 +279,16 @@ class HostileServer:
     def log(self) -> list[dict]:
         with self.httpd.log_lock:
             return list(self.httpd.log)
+
+    def entries(self, path: str, tag: str, count: int, timeout: float = 10.0) -> list[dict]:
+        """The log entries of `path` whose query carries `tag`, once `count` of them are logged (a request is
+        logged just after its response is written, so the client may see the answer first)."""
+        end = time.monotonic() + timeout
+        while True:
+            got = [e for e in self.log if e["path"] == path and tag in e["query"]]
+            if len(got) >= count or time.monotonic() > end:
+                return sorted(got, key=lambda e: e["start"])
+            time.sleep(0.01)
 
     def __enter__(self) -> "HostileServer":
         self.thread.start()

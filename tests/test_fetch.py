@@ -91,6 +91,12 @@ def test_drip_fails_at_the_deadline(srv, fetcher):
     assert e.klass == "timeout" and "deadline" in str(e)
 
 
+def test_drip_of_headers_fails_at_the_deadline_too(srv, fetcher):
+    e = fails(fetcher, srv.url("/drip-headers"))
+    assert e.klass == "timeout" and "deadline" in str(e)
+    assert "算力券" in fetcher.fetch(srv.url("/ok")).text          # the pool still works afterwards
+
+
 @pytest.mark.parametrize("path", ["/big", "/big-nolen", "/gzipbomb", "/gzipbomb?nolen=1"])
 def test_body_cap_bounded_memory(srv, path):
     from hostile import gzip_bomb
@@ -201,9 +207,9 @@ def test_charsets(srv, fetcher, path, enc):
 def test_etag_last_modified_round_trip(srv, fetcher):
     r = fetcher.fetch(srv.url("/etag"))
     assert r.status == 200 and r.etag == '"v1-abc"' and r.last_modified
-    again = fetcher.fetch(srv.url("/etag"), etag=r.etag, last_modified=r.last_modified)
+    again = fetcher.fetch(srv.url("/etag?tag=cond"), etag=r.etag, last_modified=r.last_modified)
     assert again.status == 304 and again.not_modified and again.body == b"" and again.etag == r.etag
-    sent = [e["headers"] for e in srv.log if e["path"] == "/etag"][-1]
+    sent = srv.entries("/etag", "tag=cond", 1)[0]["headers"]
     assert sent.get("If-None-Match") == '"v1-abc"' and sent.get("If-Modified-Since") == r.last_modified
     only_lm = fetcher.fetch(srv.url("/etag"), last_modified=r.last_modified)
     assert only_lm.status == 304 and only_lm.last_modified == r.last_modified
@@ -227,21 +233,16 @@ def _run_parallel(f: Fetcher, urls: list[str]) -> None:
     assert not errors, errors
 
 
-def _spans(server, tag):
-    return sorted((e["start"], e["end"]) for e in server.log if e["path"] == "/slow" and tag in str(e["headers"]))
-
-
 def test_one_host_serialised_two_hosts_concurrent(srv, srv2):
     f = Fetcher(Settings(host_delay=0, timeout=5, fetch_deadline=10, concurrency=8))
     try:
-        _run_parallel(f, [srv.url("/slow?t=0.3&tag=same")] * 3)
-        spans = sorted((e["start"], e["end"]) for e in srv.log if e["path"] == "/slow")[-3:]
-        for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
-            assert s2 >= e1, "two requests to one host overlapped"
-        n1, n2 = len(srv.log), len(srv2.log)
-        _run_parallel(f, [srv.url("/slow?t=0.5"), srv2.url("/slow?t=0.5")])
-        a = [e for e in srv.log[n1:] if e["path"] == "/slow"][0]
-        b = [e for e in srv2.log[n2:] if e["path"] == "/slow"][0]
+        _run_parallel(f, [srv.url(f"/slow?t=0.3&tag=same{i}") for i in range(3)])
+        spans = srv.entries("/slow", "tag=same", 3)
+        assert len(spans) == 3
+        for a, b in zip(spans, spans[1:]):
+            assert b["start"] >= a["end"], "two requests to one host overlapped"
+        _run_parallel(f, [srv.url("/slow?t=0.5&tag=two"), srv2.url("/slow?t=0.5&tag=two")])
+        (a,), (b,) = srv.entries("/slow", "tag=two", 1), srv2.entries("/slow", "tag=two", 1)
         assert a["start"] < b["end"] and b["start"] < a["end"], "two hosts did not proceed concurrently"
     finally:
         f.close()
@@ -250,15 +251,12 @@ def test_one_host_serialised_two_hosts_concurrent(srv, srv2):
 def test_host_delay_and_concurrency_bound(srv, srv2):
     f = Fetcher(Settings(host_delay=0.3, timeout=5, fetch_deadline=10, concurrency=1))
     try:
-        n1, n2 = len(srv.log), len(srv2.log)
-        f.fetch(srv.url("/slow?t=0"))
-        f.fetch(srv.url("/slow?t=0"))
-        a, b = [e for e in srv.log[n1:] if e["path"] == "/slow"]
+        f.fetch(srv.url("/slow?t=0&tag=delay1"))
+        f.fetch(srv.url("/slow?t=0&tag=delay2"))
+        a, b = srv.entries("/slow", "tag=delay", 2)
         assert b["start"] - a["end"] >= 0.25, "host_delay not kept between two requests to one host"
-        n1 = len(srv.log)
-        _run_parallel(f, [srv.url("/slow?t=0.3"), srv2.url("/slow?t=0.3")])
-        x = [e for e in srv.log[n1:] if e["path"] == "/slow"][0]
-        y = [e for e in srv2.log[n2:] if e["path"] == "/slow"][0]
+        _run_parallel(f, [srv.url("/slow?t=0.3&tag=bound"), srv2.url("/slow?t=0.3&tag=bound")])
+        (x,), (y,) = srv.entries("/slow", "tag=bound", 1), srv2.entries("/slow", "tag=bound", 1)
         assert x["start"] >= y["end"] or y["start"] >= x["end"], "concurrency=1 let two requests overlap"
     finally:
         f.close()
