@@ -1,0 +1,527 @@
+"""Page text, metadata and attachments: normalize.py, page.py, attachments.py.
+
+Fixture pages in tests/pages/ mimic the real families (TRS WCM, gov.cn, Hanweb, a clock-and-counters page, a
+hacked page in Traditional characters built from seed 004, a GBK-era county page)."""
+from __future__ import annotations
+
+import http.server
+import io
+import os
+import random
+import re
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import requests
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from monitor.errors import SourceError
+from monitor.extract.attachments import MAX_PAGES, attachment_text
+from monitor.extract.normalize import fold_width, join_lines, normalize, to_simplified
+from monitor.extract.page import PageText, parse_page
+
+sys.path.insert(0, str(Path(__file__).parent))
+from pdfmaker import make_pdf  # noqa: E402
+
+PAGES = Path(__file__).parent / "pages"
+SEEDS = Path("/work/shared/seeds")
+
+
+def page(name: str) -> str:
+    return (PAGES / name).read_text(encoding="utf-8")
+
+
+# ================================================================== normalize
+
+def test_to_simplified_reads_traditional():
+    assert to_simplified("盤點 | 從算力券到數據券，政府補貼數據產業") == "盘点 | 从算力券到数据券，政府补贴数据产业"
+    assert to_simplified("發布日期：2025年") == "发布日期：2025年"
+    assert to_simplified("plain ascii 123") == "plain ascii 123"
+    assert to_simplified("") == ""
+
+
+def test_to_simplified_is_safe_from_threads():
+    text = "數據要素社整理了各地方省市數據領域不同類型“補貼券”的相關政策" * 50
+    want = to_simplified(text)
+    with ThreadPoolExecutor(8) as ex:
+        got = list(ex.map(to_simplified, [text] * 64))
+    assert all(g == want for g in got)
+    assert "数据" in want and "數據" not in want
+
+
+def test_fold_width_digits_letters_percent_brackets():
+    assert fold_width("２０２５年ＡＩ补贴３０％，最高１００．５万元") == "2025年AI补贴30%，最高100.5万元"
+    assert fold_width("（含）") == "(含)"
+
+
+def test_fold_width_keeps_chinese_sentence_punctuation():
+    s = "第一条，第二条。第三条；如下：是否！为何？甲、乙《办法》〔2025〕"
+    assert fold_width(s) == s
+
+
+def test_fold_width_spaces_and_zero_width():
+    assert fold_width("a\u3000b\xa0c") == "a b c"
+    assert fold_width("\ufeff算\u200b力\u200d券\u00ad") == "算力券"
+    assert fold_width("a\r\nb\rc") == "a\nb\nc"
+
+
+def test_join_lines_rejoins_text_wrapped_every_twenty_characters():
+    para = ("深圳市每年发放最高五亿元训力券，降低人工智能模型研发和训练成本，对租用智能算力开展大模型训练的企业按"
+            "不超过服务合同金额的百分之五十给予资助，单个企业最高一千万元，对初创企业提高资助比例至百分之六十。")
+    wrapped = "\n".join(para[i:i + 20] for i in range(0, len(para), 20))
+    assert "\n" in wrapped
+    assert join_lines(wrapped) == para
+
+
+def test_join_lines_keeps_paragraphs_headings_and_items():
+    text = ("关于发放算力券的通知\n发布日期：2025-03-14\n一、支持对象\n（一）中小企业；\n（二）科研机构。\n"
+            "本通知自发布之日起施行。\n\n附件：申报表")
+    assert join_lines(text) == text
+
+
+def test_join_lines_across_single_blank_lines_of_a_wrapped_text():
+    raw = (SEEDS / "003_65571d327d0c537b.txt").read_text(encoding="utf-8")
+    out = normalize(raw)
+    assert "李萌曾公开表示" in out
+    assert "DeepSeek 的横空出世并在全球的持续火爆" in out
+
+
+def test_normalize_collapses_spaces_and_number_gaps():
+    assert normalize("发行  2000 万元 “模型券”") == "发行2000万元“模型券”"
+    assert normalize("国　家　数　据　局\n\n\n\n第一章　总则") == "国家数据局\n\n第一章 总则"
+    assert normalize("") == ""
+
+
+def test_normalize_traditional_seed_is_simplified():
+    raw = (SEEDS / "004_fe73fdbce6716324.txt").read_text(encoding="utf-8")
+    out = normalize(raw)
+    assert "北京经济技术开发区" in out and "數據" not in out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("算力券模型补贴。，；：\n 0123４５%（）A\u3000數據")
+                                + ["\n\n", "深圳市每年发放最高五亿元训力券降低研发成本", "一、", "附件", "DeepSeek ",
+                                   "发布日期：", "国　家"]), max_size=60).map("".join))
+def test_normalize_is_idempotent(s):
+    once = normalize(s)
+    assert normalize(once) == once
+
+
+# ================================================================== page: the families
+
+def test_trs_wcm_article():
+    p = parse_page(page("trs_ndrc.html"), url="https://www.ndrc.gov.cn/xxgk/zcfb/tz/202505/t20250512_1397.html")
+    assert isinstance(p, PageText)
+    assert p.title == "关于印发《算力券管理办法(试行)》的通知"
+    assert p.published == "2025-05-12"
+    assert p.meta["written_date"] == "2025-05-08"
+    assert p.meta["doc_number"] == "发改高技〔2025〕612号"
+    assert p.meta["issuer"] == "国家发展改革委"
+    assert p.meta["index_number"] == "000019705/2025-00123"
+    assert p.selector_matched is None
+    t = p.text
+    assert "第四条 算力券按照企业实际支付算力服务费用的30%给予补贴，单个企业每年最高不超过200万元。" in t
+    assert "中小企业 | 30% | 200万元" in t
+    assert "支持对象 | 补贴比例 | 年度上限" in t
+    for junk in ("打印本页", "关闭窗口", "上一篇", "下一篇", "相关链接", "ICP", "当前位置", "今天是", "分享到",
+                 "margin-top", "首页", "无障碍"):
+        assert junk not in t, junk
+    assert p.attachments == (
+        "https://www.ndrc.gov.cn/xxgk/zcfb/tz/202505/P020250512349561234567.pdf",
+        "https://www.ndrc.gov.cn/xxgk/zcfb/tz/202505/W020250512349561234568.docx",
+    )
+
+
+def test_govcn_article():
+    p = parse_page(page("govcn.html"), url="https://www.gov.cn/zhengce/content/202605/content_7012345.htm")
+    assert p.title == "国务院办公厅关于加快推进人工智能算力普惠应用的意见"
+    assert p.published == "2026-05-12"
+    assert p.meta["issuer"] == "国务院办公厅"
+    assert p.meta["doc_number"] == "国办发〔2026〕18号"
+    assert p.meta["written_date"] == "2026-05-06"
+    assert p.text.startswith("国办发〔2026〕18号\n各省、自治区、直辖市人民政府")
+    assert "(一)推广算力券。" in p.text
+    for junk in ("字体", "我要纠错", "相关稿件", "一图读懂", "扫一扫", "版权所有", "网站标识码"):
+        assert junk not in p.text, junk
+
+
+def test_hanweb_article():
+    url = "http://gxt.shandong.gov.cn/art/2025/5/12/art_103865_10345678.html"
+    p = parse_page(page("hanweb.html"), url=url)
+    assert p.title == "关于组织申报2025年度山东省算力券的通知"
+    assert p.published == "2025-05-12"
+    assert p.meta["issuer"] == "山东省工业和信息化厅"
+    assert "申报时间：2025年5月20日至2025年6月30日" in p.text
+    assert "单个企业奖励额度最高500万元" in p.text
+    for junk in ("浏览次数", "字号", "打印本页", "您现在的位置", "鲁ICP备", "getClickCount"):
+        assert junk not in p.text, junk
+    assert p.attachments == (
+        "http://gxt.shandong.gov.cn/module/download/downfile.jsp?classid=0&filename=2505121530.docx",
+        "http://gxt.shandong.gov.cn/picture/0/2505121531.pdf",
+    )
+
+
+def test_clock_and_counters_page():
+    p = parse_page(page("clock_counters.html"))
+    assert p.title == "西湖区关于发放2025年度模型券的通知"
+    assert p.published == "2025-03-14"          # 发布日期, not 成文日期 2025-03-10, never the clock
+    assert p.meta["written_date"] == "2025-03-10"
+    assert p.meta["doc_number"] == "西科〔2025〕7号"
+    assert p.meta["issuer"] == "西湖区科学技术局"
+    assert "按模型购买费用的30%予以奖励，单个企业最高50万元" in p.text
+    for junk in ("今天是", "2026年11月23日", "浏览次数", "阅读数", "1024", "隐藏的推广文字", "看片神器", "标签",
+                 "上一篇", "下一篇", "浙ICP备", "主办单位", "字体", "打印本页", "分享到", "您的位置"):
+        assert junk not in p.text, junk
+
+
+def test_date_line_is_used_when_there_is_no_info_table_and_the_clock_never():
+    html = re.sub(r"<div class=\"xxgk-info\">.*?</div>", "", page("clock_counters.html"), flags=re.S)
+    assert "成文日期" not in html
+    p = parse_page(html)
+    assert p.published == "2025-03-14"
+    assert p.meta["source_line"].startswith("2025年03月14日 来源：西湖区科技局")
+    assert p.meta["issuer"] == "西湖区科技局"
+    # and with nothing but the clock, no date at all
+    bare = "<html><body><div>今天是2026年11月23日 星期一</div><div id=zoom><p>" + "算力券支持中小企业。" * 5 + "</p></div></body></html>"
+    assert parse_page(bare).published is None
+
+
+SPAM = ("毛片", "九九热", "在线观看", "亚洲", "蜘蛛池", "免费看", "视频网站", "日本韩国", "谍战剧", "福利网站",
+        "精品视频", "国产精品", "av片", "99视频")
+
+
+def test_hacked_traditional_page():
+    html = page("hacked_trad.html")
+    assert all(w in html or to_simplified(w) in to_simplified(html) for w in ("毛片", "蜘蛛池", "谍战剧"))
+    p = parse_page(html, url="https://www.afzhan.com/news/detail/12345.html")
+    assert p.title == "盘点 | 从算力券到数据券，政府补贴数据产业的不同姿势"
+    assert p.published == "2025-05-20"
+    for w in SPAM:
+        assert w not in p.text, w
+        assert w not in (p.title or ""), w
+    for junk in ("新发产品", "智能门禁", "相关阅读", "版权", "移动版", "当前位置", "关键词", "点击量", "浙ICP备"):
+        assert junk not in p.text, junk
+    assert "每年发放1亿元的“算力券”" in p.text
+    assert "北京经济技术开发区" in p.text and "深圳市工业和信息化局" in p.text
+    assert "數據" not in p.text and "經濟" not in p.text
+    assert len(p.text) > 3000
+
+
+class _GBKHandler(http.server.BaseHTTPRequestHandler):
+    body = b""
+
+    def do_GET(self):  # noqa: N802
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")      # no charset: the page's <meta> says gb2312
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *a):
+        pass
+
+
+@pytest.fixture
+def gbk_server():
+    _GBKHandler.body = page("gbk_county.html").encode("gb18030")
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _GBKHandler)
+    th = threading.Thread(target=srv.serve_forever, daemon=True)
+    th.start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+    srv.server_close()
+
+
+def test_gbk_era_county_page_served_and_decoded(gbk_server):
+    url = gbk_server + "/zwgk/tzgg/show.asp?id=123"
+    r = requests.get(url, timeout=5)
+    assert r.content.decode("utf-8", "replace") != page("gbk_county.html")   # really GBK bytes on the wire
+    m = re.search(rb"charset=([\w-]+)", r.content[:1024])
+    text = r.content.decode("gb18030" if m.group(1).lower() in (b"gb2312", b"gbk") else m.group(1).decode())
+    p = parse_page(text, url=url)
+    assert p.title == "关于印发《XX县数据券管理暂行办法》的通知"
+    assert p.published == "2024-11-13"               # from full-width digits in the date line
+    assert "县财政每年安排数据券资金500万元" in p.text
+    assert "单个企业每年不超过20万元" in p.text
+    assert "XX县人民政府办公室\n二〇二四年十一月十三日" in p.text
+    for junk in ("版权所有", "打印本页", "关闭窗口", "点击", "356", "政务公开", "规划计划", "分辨率"):
+        assert junk not in p.text, junk
+    host = gbk_server
+    assert p.attachments == (host + "/upload/2024/11/数据券申领表.doc", host + "/upload/file.asp?id=88")
+
+
+# ================================================================== page: rules
+
+def _article(body: str, head: str = "", url_title: str = "测试页面") -> str:
+    return f"<html><head><title>{url_title}</title>{head}</head><body>{body}</body></html>"
+
+
+P = "<p>" + "为降低中小企业算力使用成本，区财政每年安排资金发放算力券。" * 3 + "</p>"
+
+
+def test_content_selector_matched_missed_invalid_and_absent():
+    html = _article(f"<div class='main'>{P}</div><div id='zoom'><p>本区算力券按合同金额的30%补贴，最高100万元。</p>{P}</div>")
+    p = parse_page(html, content="div.main")
+    assert p.selector_matched is True
+    assert "最高100万元" not in p.text and "发放算力券" in p.text
+    p = parse_page(html, content="div.nothing-here")
+    assert p.selector_matched is False and "最高100万元" in p.text      # fell back to #zoom
+    p = parse_page(html, content="div[[[")
+    assert p.selector_matched is False and p.text
+    assert parse_page(html).selector_matched is None
+
+
+def test_density_fallback_prefers_the_article_over_navigation():
+    nav = "<div class='menu'>" + "".join(f"<a href='/c{i}'>栏目{i}</a>" for i in range(40)) + "</div>"
+    side = "<div class='side'><ul>" + "".join(f"<li><a href='/n{i}'>新闻标题第{i}条</a></li>" for i in range(20)) + "</ul></div>"
+    html = _article(nav + side + f"<div class='xyz'><div class='abc'>{P * 4}</div></div>")
+    p = parse_page(html)
+    assert "发放算力券" in p.text
+    assert "栏目" not in p.text and "新闻标题" not in p.text
+
+
+def test_tables_rows_and_layout_tables():
+    html = _article("<div id='zoom'><table><tr><td>券种</td><td>比例</td><td>上限</td></tr>"
+                    "<tr><td>算力券</td><td>30％</td><td>200万元</td></tr>"
+                    "<tr><td></td><td>模型券</td><td>50%</td></tr></table>"
+                    f"<table><tr><td>{P}{P}{P}{P}</td></tr></table></div>")
+    p = parse_page(html)
+    assert "券种 | 比例 | 上限\n算力券 | 30% | 200万元\n模型券 | 50%" in p.text
+    assert "|" not in p.text.split("\n")[-1]
+
+
+def test_hidden_elements_of_every_kind_are_dropped():
+    hidden = [
+        "<div style='display:none'>SPAMA</div>", "<div style='DISPLAY: NONE;'>SPAMB</div>",
+        "<span style='visibility:hidden'>SPAMC</span>", "<p style='font-size:0px'>SPAMD</p>",
+        "<div style='height:0;overflow:hidden'>SPAME</div>", "<div style='width:0px'>SPAMF</div>",
+        "<div style='position:absolute;left:-9999px'>SPAMG</div>", "<div style='top:-1000px;position:absolute'>SPAMH</div>",
+        "<div style='text-indent:-9999px'>SPAMI</div>", "<div hidden>SPAMJ</div>", "<div class='a x9'>SPAMK</div>",
+        "<div id='hh'>SPAML</div>", "<div style='opacity:0'>SPAMM</div>",
+    ]
+    head = "<style>.x9{display:none} #hh{visibility:hidden} .ok{font-size:14px}</style>"
+    html = _article("<div id='zoom'>" + P + "".join(hidden) + "<div class='ok' style='font-size:14px;height:20px'>VISIBLE</div></div>", head)
+    p = parse_page(html)
+    assert "VISIBLE" in p.text and "发放算力券" in p.text
+    assert not re.search(r"SPAM[A-Z]", p.text), p.text
+
+
+def test_link_farm_removed_attachment_list_kept():
+    farm = "<p>" + " | ".join(f"<a href='http://s{i}.example/'>热门视频{i}</a>" for i in range(30)) + "</p>"
+    files = "<ul>" + "".join(f"<li><a href='./P0{i}.pdf'>附件{i}</a></li>" for i in range(6)) + "</ul>"
+    html = _article(f"<div id='zoom'>{P}{farm}{files}</div>")
+    p = parse_page(html, url="http://a.gov.cn/x/t20250101_1.html")
+    assert "热门视频" not in p.text
+    assert "附件3" in p.text
+    assert len(p.attachments) == 6 and p.attachments[0] == "http://a.gov.cn/x/P00.pdf"
+
+
+def test_attachments_resolution():
+    html = _article("<div id='zoom'>" + P +
+                    "<a href='../../files/a.PDF'>a</a> <a href='//cdn.example.cn/b.docx?v=1'>b</a>"
+                    "<a href='/down?file=c.xlsx'>c</a> <a href='show.jsp?id=9'>附件：申报书</a>"
+                    "<a href='javascript:void(0)'>附件</a> <a href='../../files/a.PDF#p2'>again</a>"
+                    "<a href='x.html'>正文</a> <a href='e.ofd'>e</a> <a href='f.wps'>f</a></div>")
+    p = parse_page(html, url="https://www.example.gov.cn/zwgk/tzgg/202505/t20250512_9.html")
+    assert p.attachments == (
+        "https://www.example.gov.cn/zwgk/files/a.PDF",
+        "https://cdn.example.cn/b.docx?v=1",
+        "https://www.example.gov.cn/down?file=c.xlsx",
+        "https://www.example.gov.cn/zwgk/tzgg/202505/show.jsp?id=9",
+        "https://www.example.gov.cn/zwgk/tzgg/202505/e.ofd",
+        "https://www.example.gov.cn/zwgk/tzgg/202505/f.wps",
+    )
+
+
+@pytest.mark.parametrize("url,want", [
+    ("https://www.ndrc.gov.cn/xxgk/zcfb/tz/202505/t20250512_1397.html", "2025-05-12"),
+    ("http://gxt.shandong.gov.cn/art/2025/5/12/art_103865_10345678.html", "2025-05-12"),
+    ("https://sheitc.sh.gov.cn/cyfz/20250512/0f3a1b.html", "2025-05-12"),
+    ("https://www.example.gov.cn/news/2025/05-12/1.html", "2025-05-12"),
+    ("https://www.example.gov.cn/zwgk/202505/abc.html", "2025-05-01"),
+    ("https://www.example.gov.cn/zwgk/abc.html", None),
+    ("https://www.example.gov.cn/t20251399_1.html", None),
+])
+def test_published_from_url(url, want):
+    assert parse_page(_article(f"<div id='zoom'>{P}</div>"), url=url).published == want
+
+
+@pytest.mark.parametrize("head,want", [
+    ('<meta name="PubDate" content="2025-05-12 10:30:00 2025-05-13 09:00:00">', "2025-05-12"),
+    ('<meta name="firstpublishedtime" content="2026-05-12-10:30:00">', "2026-05-12"),
+    ('<meta name="publishdate" content="2024/11/3">', "2024-11-03"),
+    ('<meta name="PubDate" content="">', None),
+])
+def test_published_from_meta(head, want):
+    assert parse_page(_article(f"<div id='zoom'>{P}</div>", head)).published == want
+
+
+@pytest.mark.parametrize("line,want", [
+    ("发布时间：2025-03-14", "2025-03-14"),
+    ("发布日期：2025年03月14日", "2025-03-14"),
+    ("来源：市科技局 时间：2025-3-4", "2025-03-04"),
+    ("2025年03月14日 16:24 来源：某某网", "2025-03-14"),
+    ("成文日期：2025-03-01 发布日期：2025-03-14", "2025-03-14"),
+])
+def test_published_from_date_line(line, want):
+    html = _article(f"<h1>关于发放算力券的通知</h1><div class='info'>{line}</div><div id='zoom'>{P}</div>")
+    assert parse_page(html).published == want
+
+
+@pytest.mark.parametrize("raw,want", [
+    ("关于发放算力券的通知_深圳市工业和信息化局", "关于发放算力券的通知"),
+    ("关于发放算力券的通知 - 深圳市人民政府门户网站", "关于发放算力券的通知"),
+    ("关于发放算力券的通知_通知公告_深圳市工业和信息化局", "关于发放算力券的通知"),
+    ("盘点 | 从算力券到数据券的不同姿势_智慧城市网", "盘点 | 从算力券到数据券的不同姿势"),
+    ("關於發放算力券的通知", "关于发放算力券的通知"),
+])
+def test_title_from_title_tag(raw, want):
+    html = f"<html><head><title>{raw}</title></head><body><div id='zoom'>{P}</div></body></html>"
+    assert parse_page(html).title == want
+
+
+def test_title_priority_meta_then_h1_in_content():
+    html = ("<html><head><title>站点首页</title><meta property='og:title' content='OG标题文字'></head>"
+            f"<body><div id='zoom'><h1>内容里的标题</h1>{P}</div></body></html>")
+    assert parse_page(html).title == "OG标题文字"
+    assert parse_page(html.replace("og:title", "og:x")).title == "内容里的标题"
+
+
+def test_info_table_labels_vary():
+    html = _article("<table class='xxgk'><tr><td>发 文 单 位</td><td>深圳市工业和信息化局</td>"
+                    "<td>文号</td><td>深工信规〔２０２５〕３号</td></tr>"
+                    "<tr><td>索引号：</td><td>K12-345</td><td>印发日期</td><td>2025年3月10日</td></tr></table>"
+                    f"<div id='zoom'>{P}</div>")
+    p = parse_page(html)
+    assert p.meta["issuer"] == "深圳市工业和信息化局"
+    assert p.meta["doc_number"] == "深工信规〔2025〕3号"
+    assert p.meta["index_number"] == "K12-345"
+    assert p.meta["written_date"] == "2025-03-10"
+    assert p.published is None          # a written date is not a publication date
+
+
+# ================================================================== page: bad input
+
+@pytest.mark.parametrize("bad", ["", "   \n\t", "<", "<html>", "</div></div></p>", "\x00\x01\x02<div>\x00</div>",
+                                 "<div><table><tr><td>", "<!-- unclosed", "<script>var a='<div>'"])
+def test_bad_small_inputs_never_raise(bad):
+    p = parse_page(bad, url="::not a url::", content="div")
+    assert isinstance(p, PageText) and isinstance(p.text, str)
+
+
+def test_binary_garbage_never_raises():
+    rnd = random.Random(7)
+    for _ in range(5):
+        data = bytes(rnd.getrandbits(8) for _ in range(200_000))
+        for text in (data.decode("latin-1"), data.decode("utf-8", "replace"), data.decode("gb18030", "replace")):
+            assert isinstance(parse_page(text).text, str)
+
+
+@pytest.mark.timeout(90)
+def test_deeply_nested_tags_never_hang():
+    p = parse_page("<div>" * 100_000 + "深层的算力券文本" + "</div>" * 100_000)
+    assert "深层的算力券文本" in p.text
+    p = parse_page("<table><tr><td>" * 20_000 + "表格深处")
+    assert isinstance(p.text, str)
+    p = parse_page("<span><b><i>" * 50_000 + "行内深处")
+    assert isinstance(p.text, str)
+
+
+@pytest.mark.timeout(90)
+def test_twenty_megabyte_page_never_hangs():
+    unit = "<div class='p'><p>第一条 算力券按照企业实际支付算力服务费用的30%给予补贴。<a href='/x'>链接</a></p></div>\n"
+    html = ("<html><head><title>大页面</title></head><body><div id='zoom'>" + unit * (20_000_000 // len(unit.encode()))
+            + "</div></body></html>")
+    assert len(html.encode()) > 19_000_000
+    p = parse_page(html)
+    assert p.text.startswith("第一条 算力券按照企业实际支付算力服务费用的30%给予补贴。")
+    assert p.title == "大页面"
+
+
+# ================================================================== attachments
+
+def test_pdf_text_is_read_and_normalised():
+    pdf = make_pdf([["深圳市算力券实施细则", "第一条 每年发放算力券１亿元，按照合同金额的", "30%给予补贴，单个企业最高200万元。"],
+                    ["第二頁：申報截止2025年6月30日。"]])
+    text = attachment_text(pdf, name="x.pdf", content_type="application/pdf")
+    assert "第一条 每年发放算力券1亿元，按照合同金额的30%给予补贴，单个企业最高200万元。" in text
+    assert "第二页：申报截止2025年6月30日。" in text
+
+
+def test_pdf_pages_are_capped():
+    pdf = make_pdf([[f"第{i}页算力券"] for i in range(MAX_PAGES + 20)])
+    text = attachment_text(pdf, name="long.pdf")
+    assert f"第{MAX_PAGES - 1}页算力券" in text and f"第{MAX_PAGES + 5}页" not in text
+
+
+def test_pdf_without_text_layer():
+    with pytest.raises(SourceError) as e:
+        attachment_text(make_pdf([["x"], ["y"]], with_text=False), name="scan.pdf")
+    assert e.value.klass == "parse" and "no text layer" in str(e.value)
+
+
+def test_encrypted_pdf():
+    from pypdf import PdfReader, PdfWriter
+    w = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([["保密的算力券文件"]]))))
+    w.encrypt("secret", algorithm="RC4-128")
+    buf = io.BytesIO()
+    w.write(buf)
+    with pytest.raises(SourceError) as e:
+        attachment_text(buf.getvalue(), name="enc.pdf")
+    assert e.value.klass == "parse" and "encrypted" in str(e.value)
+
+
+def test_truncated_pdf_and_garbage():
+    pdf = make_pdf([["算力券"]])
+    for bad, name in ((pdf[:60], "cut.pdf"), (os.urandom(5000), "x.pdf"), (os.urandom(5000), "x.bin"),
+                      (b"PK\x03\x04garbage", "y.docx"), (b"<html>not a pdf</html>", "z")):
+        with pytest.raises(SourceError) as e:
+            attachment_text(bad, name=name)
+        assert e.value.klass == "parse"
+    with pytest.raises(SourceError):
+        attachment_text(b"", name="empty.pdf")
+
+
+def test_docx_paragraphs_and_tables():
+    import docx
+    d = docx.Document()
+    d.add_paragraph("關於發放模型券的通知")
+    d.add_paragraph("對購買模型服務的企業，按合同金額的３０％給予補貼。")
+    t = d.add_table(rows=2, cols=3)
+    for i, v in enumerate(("券种", "比例", "上限")):
+        t.rows[0].cells[i].text = v
+    for i, v in enumerate(("模型券", "30%", "500万元")):
+        t.rows[1].cells[i].text = v
+    d.add_paragraph("附件：申报书")
+    buf = io.BytesIO()
+    d.save(buf)
+    text = attachment_text(buf.getvalue(), name="通知.docx")
+    assert text.split("\n") == ["关于发放模型券的通知", "对购买模型服务的企业，按合同金额的30%给予补贴。",
+                                "券种 | 比例 | 上限", "模型券 | 30% | 500万元", "附件：申报书"]
+
+
+@pytest.mark.parametrize("data,name,ctype", [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "a.doc", ""),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "", "application/msword"),
+    (b"some wps bytes", "b.wps", ""),
+    (b"some ofd bytes", "c.ofd", ""),
+])
+def test_old_formats_are_named(data, name, ctype):
+    with pytest.raises(SourceError) as e:
+        attachment_text(data, name=name, content_type=ctype)
+    assert e.value.klass == "parse" and "old Word/WPS/OFD format" in str(e.value)
+
+
+def test_ofd_zip_is_named():
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("OFD.xml", "<ofd:OFD/>")
+        z.writestr("Doc_0/Document.xml", "<ofd:Document/>")
+    with pytest.raises(SourceError) as e:
+        attachment_text(buf.getvalue(), name="download?id=3")
+    assert "old Word/WPS/OFD format" in str(e.value)
