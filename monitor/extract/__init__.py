@@ -125,6 +125,9 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
         body = title + "\n" + text      # the vouchers a document's title names are the document's own
     measures = find_measures(body, doc_region=doc_region, title=title, year=year, authority=authority,
                              default_policy=policy)
+    if repealed and not is_repeal("", title) and any(
+            m.budget_yuan or m.ratio or m.cap_yuan or m.deadline for m in measures):
+        repealed = False     # a policy that sets terms and retires an older one (原…同时废止) is not a repeal
     if stage == "news" and authority == "news":
         pass
     return Facts(title=title, published=published_iso, issuer=issuer, doc_number=doc_number, stage=stage,

@@ -252,6 +252,7 @@ class _State:
     coord: list = field(default_factory=list)   # regions coordinated with the one in force (北京、上海)
     coord_end: int | None = None
     par: str | None = None
+    group_level: int | None = None   # list level of the item where the group in force began
     table: list | None = None  # column kinds of the table being read (budget, ratio, cap, deadline, None)
     inherited: bool = False   # the region in force came from an issuer named in an earlier paragraph
 
@@ -333,6 +334,7 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
     text = text[:400_000]
     paragraphs = _strip_furniture(text)
     st = _State(heading=doc_region, current=doc_region, policy=default_policy)
+    title_vouchers = {m.voucher for m in find_vouchers(title or "")}
     groups: list[Group] = []
     if "券" not in text and not re.search(r"token", text, re.I):
         return []
@@ -347,7 +349,11 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
 
     for i, par in enumerate(paragraphs):
         body = par.lstrip("#＃ ").strip()
-        plain = re.sub(r"[\s:：#＃]", "", body)
+        level = _enum_level(body)
+        plain = re.sub(r"[\s:：#＃\-*•·]", "", _ENUM.sub("", body, count=1))
+        if level is not None and st.group is not None and st.group_level is not None and level <= st.group_level \
+                and not ("券" in body or "oken" in body) and not (set(st.group.vouchers) <= title_vouchers):
+            st.group = None    # the next item of a list: another topic (unless the whole document is about the voucher)
         # a heading: a short line naming a region, or a voucher name alone (a section of a roundup)
         if len(plain) <= 12:
             vs = find_vouchers(plain)
@@ -365,8 +371,32 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
                 continue
         if not near[i] and st.group is None:
             continue
+        before = st.group
         _read_paragraph(body, st, groups, doc_region, authority)
+        if st.group is not None and st.group is not before:
+            st.group_level = level if level is not None else 99
     return _fold(groups, text, year, title)
+
+
+_ENUM = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节]|第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]+[、.．]|"
+    r"[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）])\s*")
+
+
+def _enum_level(par: str) -> int | None:
+    m = _ENUM.match(par)
+    if not m:
+        return None
+    t = m.group(0).strip()
+    if t.startswith("第") and t[-1] in "章节":
+        return 0
+    if t.startswith("第"):
+        return 1
+    if t[0] in "（(":
+        return 4 if t[1].isdigit() else 2
+    if t[0].isdigit():
+        return 3
+    return 1
 
 
 def _amounts_or_shares(s: str) -> bool:
@@ -527,6 +557,9 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 st.group = None
                 cursor = ge
                 continue
+            lvl = re.search(r"(省级|省|市级|区级|县级)[“\"「]?$", par[max(a, gs - 4):gs])
+            if lvl and region and lvl.group(1).startswith("省") and "/" in region and region.split("/")[0].endswith(("省", "自治区")):
+                region = region.split("/")[0]     # 申报省级模型券: the province's voucher
             grp = Group(vouchers=list(vs), region=region, policy=policy,
                         twins=[r for r in st.coord if r != region and r])
             groups.append(grp)
