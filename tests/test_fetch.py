@@ -349,6 +349,8 @@ def test_decode_never_silent_latin1():
     (200, {}, b"<html><body>" + "正文".encode() * 20000 + "安全狗".encode() + b"</body></html>", None),
     (200, {}, "<html><p>普通页面 $_ts 变量</p></html>".encode(), None),
     (404, {}, b"<html>Not Found</html>", None),
+    (200, {"Set-Cookie": "__jsluid_h=abc; path=/"}, ("<html><body>" + "<p>关于发放算力券的通知正文。</p>" * 40
+                                                     + "</body></html>").encode(), None),
 ])
 def test_detect_challenge_table(status, headers, body, name):
     assert detect_challenge(status, headers, body) == name

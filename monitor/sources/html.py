@@ -32,6 +32,8 @@ _FURNITURE_RE = re.compile(r"(?:^|[-_\s])(nav|navbar|navi|header|head|footer|foo
                            r"paging|pagination|pager|fenye|skip|top-bar|topbar)(?:$|[-_\s\d])", re.I)
 _NAV_WORDS = re.compile(r"^(首页|更多|更多>+|more|下一页|上一页|尾页|末页|返回|返回顶部|打印|关闭|登录|注册|无障碍|"
                         r"English|繁体|简体|>+|<+|»|«|\d+)$", re.I)
+_DOWNLOAD_WORDS = re.compile(r"^[\s\[【(（]*(附件|下载|附件下载|点击下载|pdf|doc|docx|wps|word|查看|详情|全文|原文|"
+                             r"查看详情|阅读全文|图解|解读)[\]】)）]*\s*$", re.I)
 _PINNED = re.compile(r"^[\s\[【（(]*(置顶|顶|new|hot|最新)[\]】）)]*\s*", re.I)
 _TRAILING_DATE = re.compile(r"[\s\[【(（]*(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}日?[\]】)）]*\s*$")
 _CONTAINERS = {"li", "tr", "dd", "dt", "p", "div", "td", "span", "article", "section", "h3", "h4", "h5", "ul", "dl"}
@@ -146,7 +148,9 @@ def list_items(html: str, base_url: str, selector: str | None = None) -> list[It
         cjk = cjk_count(title)
         url_ok = bool(ITEM_URL.search(url))
         near = published is not None and published != url_date(url)
-        if (cjk >= 8 and (url_ok or near)) or (url_ok and near and cjk >= 2):
+        if _DOWNLOAD_WORDS.match(title):
+            continue
+        if (cjk >= 8 and (url_ok or near)) or (url_ok and near and cjk >= 4):
             strict.append(Item(url=url, title=title, published=published))
         elif cjk >= 8 and _same_host(url, base):
             loose.append(Item(url=url, title=title, published=published))
