@@ -124,6 +124,7 @@ for line in sys.stdin:
             sys.stdin = open(os.devnull)
             sys.stdout = os.fdopen(1, "w", buffering=1)
             sys.stderr = os.fdopen(2, "w", buffering=1)
+            os.environ.update(cmd.get("env") or {})
             code = 0
             try:
                 monitor.cli.main(cmd["argv"])
@@ -151,11 +152,11 @@ class ForkServer:
         self.proc.stdin.close()
         self.proc.wait(timeout=10)
 
-    def run(self, argv: list[str], log: Path, *, kill_when=None) -> dict:
+    def run(self, argv: list[str], log: Path, *, kill_when=None, env: dict | None = None) -> dict:
         """Run monitor with argv in a forked process; SIGKILL it when `kill_when()` returns, if still running.
         Returns {"signal", "code", "seconds", "killed", "output"}."""
         t0 = time.monotonic()
-        self.proc.stdin.write(json.dumps({"argv": argv, "log": str(log)}) + "\n")
+        self.proc.stdin.write(json.dumps({"argv": argv, "log": str(log), "env": env or {}}) + "\n")
         self.proc.stdin.flush()
         pid = int(self.proc.stdout.readline())
         killed = False
