@@ -365,3 +365,8 @@ def test_table_rows_set_terms_per_voucher():
 ])
 def test_coordinated_subjects(text, regions):
     assert {m.region for m in extract_text(text, authority="news").measures} == regions
+
+
+@pytest.mark.parametrize("seed", sorted((Path("/work/shared/seeds")).glob("*.txt")) if Path("/work/shared/seeds").is_dir() else [])
+def test_seed_articles_read_as_news_even_from_an_official_source(seed):
+    assert extract_text(seed.read_text(encoding="utf-8")).stage == "news"

@@ -130,6 +130,24 @@ _NEWS_TEXT = re.compile(r"本报记者|本报讯|记者[\u4e00-\u9fa5]{2,3}(?:�
 _REPEAL = re.compile(r"(?:予以|决定|宣布)?废止|宣布失效|停止执行|不再执行|予以失效|自[^。\n]{0,20}起失效")
 
 
+_OFFICIAL_MARK = re.compile(
+    r"特此通知|特此公告|印发给你们|通知如下|各有关单位|有关事项|[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］]\s*\d{1,4}\s*号|"
+    r"发文字号|成文日期|索引号|现予公布|现予印发|请遵照执行|请认真贯彻")
+_NEWS_MARK = re.compile(
+    r"(?m)本报记者|本报讯|记者\s*[\u4e00-\u9fa5]{2,3}|新华社|综合整理|首发原创|作者[:：]|责任编辑|编辑[:：]|"
+    r"来源[:：]\s*[^\n]{0,20}(?:报|网|新闻|社|号|整理)|^\s*文\s*[|｜]|专家(?:表示|认为|指出)|业内人士|据悉|据了解|盘点|一览|速览|汇总")
+
+
+def _third_party(text: str, title: str) -> bool:
+    """A text reporting on policies rather than issuing one: news markers, or a roundup of many regions'
+    sections, and none of the marks of an official document."""
+    if _OFFICIAL_MARK.search(text[:20000]) or re.search(r"关于.{2,60}的(?:通知|公告|通告|决定|意见|批复)$", title):
+        return False
+    if _NEWS_MARK.search(title) or _NEWS_MARK.search(text[:20000]):
+        return True
+    return len(re.findall(r"(?m)^\s*#{1,4}\s*\S", text[:20000])) >= 3
+
+
 def find_stage(text: str, title: str | None = None, authority: str = "official") -> str:
     """draft | application | final | news (SPEC)."""
     if authority == "news":
@@ -137,6 +155,8 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
     t = (title or "").strip()
     head = (text or "")[:400]
     if _NEWS_TEXT.search(head) and not re.search(r"关于.*的通知", t):
+        return "news"
+    if _third_party(text or "", t):
         return "news"
     for probe in (t, head if not t else ""):
         if not probe:
