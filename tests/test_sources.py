@@ -262,6 +262,14 @@ def test_rss_not_a_feed(body):
     assert ei.value.klass == "parse"
 
 
+def test_rss_dates_read_in_china_time():
+    rss = """<rss version="2.0"><channel><title>t</title><link>https://a.gov.cn/</link><description>d</description>
+<item><title>早间发布的算力券通知</title><link>https://a.gov.cn/1.html</link><pubDate>Sun, 04 Oct 2026 01:39:11 +0800</pubDate></item>
+<item><title>晚间发布的模型券通知</title><link>https://a.gov.cn/2.html</link><pubDate>Sat, 03 Oct 2026 20:00:00 GMT</pubDate></item>
+</channel></rss>"""
+    assert [i.published for i in feed_items(rss, "https://a.gov.cn/rss.xml")] == ["2026-10-04", "2026-10-04"]
+
+
 def test_rss_netscape_doctype_is_dropped_and_atom_works():
     rss = """<?xml version="1.0" encoding="gb2312"?>
 <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">

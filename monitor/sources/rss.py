@@ -55,6 +55,14 @@ def safe_feed_bytes(text: str) -> bytes:
 
 
 def _date(entry) -> str | None:
+    """The entry's date in China time: our own reader first (feedparser turns '+0800' into a UTC struct, which
+    moves a morning notice to the day before), feedparser's parsed struct as the fallback."""
+    for key in ("published", "updated", "created", "dc_date", "date", "pubdate"):
+        v = entry.get(key)
+        if v:
+            d = parse_any_date(v)
+            if d:
+                return d
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         t = entry.get(key)
         if t:
@@ -62,12 +70,6 @@ def _date(entry) -> str | None:
                 return f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}"
             except AttributeError:
                 pass
-    for key in ("published", "updated", "created", "dc_date", "date", "pubdate"):
-        v = entry.get(key)
-        if v:
-            d = parse_any_date(v)
-            if d:
-                return d
     return None
 
 
