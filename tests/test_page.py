@@ -400,6 +400,12 @@ def test_info_table_labels_vary():
     assert p.published is None          # a written date is not a publication date
 
 
+def test_plain_text_input_keeps_its_lines():
+    p = parse_page("关于发放算力券的通知\n一、支持对象\n中小企业按30％补贴，最高 100 万元。\n浏览次数：12", url="http://a.cn/t20250102_1.html")
+    assert p.text == "关于发放算力券的通知\n一、支持对象\n中小企业按30%补贴，最高100万元。"
+    assert p.published == "2025-01-02" and p.title is None
+
+
 # ================================================================== page: bad input
 
 @pytest.mark.parametrize("bad", ["", "   \n\t", "<", "<html>", "</div></div></p>", "\x00\x01\x02<div>\x00</div>",

@@ -66,6 +66,7 @@ _NEST_TAGS = ("div", "section", "article", "ul", "ol", "dl", "blockquote", "cent
               "main", "address", "fieldset", "details", "header", "footer", "nav", "aside")
 
 _HAN = re.compile(f"[{CJK}]")
+_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--|!doctype|/[a-zA-Z])", re.I)
 
 
 # ================================================================== entry point
@@ -86,6 +87,10 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
         html = html.replace("\x00", "")
     if not html.strip():
         return PageText(None, "", _date_from_url(url), {}, (), False if content else None)
+    if not _TAG.search(html, 0, 200_000):
+        # plain text (a feed summary, a text/plain body): no markup to read, keep its lines
+        text = _clean_text(html[:MAX_TEXT])
+        return PageText(None, text, _date_from_url(url), {}, (), False if content else None)
     html = _cap_nesting(html)
     tree = LexborHTMLParser(html)
     root = tree.root
