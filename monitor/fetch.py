@@ -523,7 +523,7 @@ class Fetcher:
         self._sem = threading.BoundedSemaphore(max(1, self.settings.concurrency))
         self._hosts: dict[str, _Host] = {}
         self._lock = threading.Lock()
-        self._legacy: set[str] = set()
+        self._legacy: requests.Session | None = None
         self._insecure_warned: set[str] = set()
         self.requests = 0                          # requests sent (all hops), for reports
         self.closed = False
@@ -532,6 +532,8 @@ class Fetcher:
     def close(self) -> None:
         self.closed = True
         self.session.close()
+        if self._legacy is not None:
+            self._legacy.close()
 
     def __enter__(self) -> "Fetcher":
         return self
@@ -547,15 +549,20 @@ class Fetcher:
                 h = self._hosts[netloc] = _Host()
             return h
 
-    def _mount_legacy(self, url: str) -> None:
-        p = urlsplit(url)
-        prefix = f"https://{p.netloc.lower()}/"
+    def _legacy_session(self) -> requests.Session:
+        """A second session for sources with tls: legacy, sharing cookies and headers with the main one.
+        (Mounting adapters on the shared session while other threads send through it is not thread-safe.)"""
         with self._lock:
-            if prefix in self._legacy:
-                return
-            size = max(4, self.settings.concurrency)
-            self.session.mount(prefix, LegacyTLSAdapter(pool_connections=size, pool_maxsize=size, max_retries=0))
-            self._legacy.add(prefix)
+            if self._legacy is None:
+                size = max(4, self.settings.concurrency)
+                s = requests.Session()
+                s.trust_env = False
+                s.mount("http://", WatchedAdapter(pool_connections=size, pool_maxsize=size, max_retries=0))
+                s.mount("https://", LegacyTLSAdapter(pool_connections=size, pool_maxsize=size, max_retries=0))
+                s.headers = self.session.headers
+                s.cookies = self.session.cookies
+                self._legacy = s
+            return self._legacy
 
     # -- the one public call
     def fetch(self, url: str, *, source: Source | None = None, etag: str | None = None,
@@ -579,9 +586,8 @@ class Fetcher:
         current = url
         visited: list[str] = []
         for hop in range(MAX_REDIRECTS + 1):
-            if source is not None and source.tls == "legacy" and current.lower().startswith("https://"):
-                self._mount_legacy(current)
-            status, resp_headers, body, final = self._one(current, headers, verify, deadline, url)
+            session = self._legacy_session() if source is not None and source.tls == "legacy" else self.session
+            status, resp_headers, body, final = self._one(session, current, headers, verify, deadline, url)
             if status in (301, 302, 303, 307, 308) and _header(resp_headers, "location"):
                 target = urljoin(current, _header(resp_headers, "location").strip())
                 why = self._hop_refused(target, source)
@@ -608,7 +614,7 @@ class Fetcher:
             return None
         return allowed(target, source, allow_private=self.settings.allow_private)
 
-    def _one(self, url: str, headers: dict, verify: bool, deadline: float, asked: str
+    def _one(self, session: requests.Session, url: str, headers: dict, verify: bool, deadline: float, asked: str
              ) -> tuple[int, dict, bytes, str]:
         """One request (no redirects), politely, with the body read under the caps."""
         netloc = urlsplit(url).netloc.lower()
@@ -622,11 +628,11 @@ class Fetcher:
                                             f"{self.settings.fetch_deadline:g}s)", url=asked)
             try:
                 with self._sem:
-                    return self._send(url, headers, verify, deadline, asked)
+                    return self._send(session, url, headers, verify, deadline, asked)
             finally:
                 host.last = time.monotonic()
 
-    def _send(self, url: str, headers: dict, verify: bool, deadline: float, asked: str
+    def _send(self, session: requests.Session, url: str, headers: dict, verify: bool, deadline: float, asked: str
               ) -> tuple[int, dict, bytes, str]:
         if self.closed:
             raise FetchError("internal", "fetcher is closed", url=asked)
@@ -641,7 +647,7 @@ class Fetcher:
         try:
             self.requests += 1
             if verify:
-                resp = self.session.get(url, headers=headers, timeout=(t, t), stream=True,
+                resp = session.get(url, headers=headers, timeout=(t, t), stream=True,
                                         allow_redirects=False, verify=True)
             else:
                 h = urlsplit(url).hostname or ""
@@ -650,7 +656,7 @@ class Fetcher:
                     log.warning("TLS certificate verification is off for %s (source setting verify: false)", h)
                 with warnings.catch_warnings():      # silenced for this request only
                     warnings.simplefilter("ignore", urllib3.exceptions.InsecureRequestWarning)
-                    resp = self.session.get(url, headers=headers, timeout=(t, t), stream=True,
+                    resp = session.get(url, headers=headers, timeout=(t, t), stream=True,
                                             allow_redirects=False, verify=False)
             status = resp.status_code
             rh = {k.lower(): v for k, v in resp.headers.items()}

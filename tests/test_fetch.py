@@ -265,14 +265,17 @@ def test_host_delay_and_concurrency_bound(srv, srv2):
 # ---------------------------------------------------------------- TLS (a self-signed local server)
 
 @pytest.fixture(scope="module")
-def tls_server(tmp_path_factory):
+def certs(tmp_path_factory):
     if not shutil.which("openssl"):
         pytest.skip("openssl not available")
     d = tmp_path_factory.mktemp("tls")
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
                     "/CN=127.0.0.1", "-keyout", str(d / "k.pem"), "-out", str(d / "c.pem")],
                    check=True, capture_output=True)
+    return d
 
+
+def _serve_tls(d: Path, old: bool):
     class H(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
             body = "<html><body>安全连接上的算力券通知正文内容</body></html>".encode()
@@ -287,12 +290,31 @@ def tls_server(tmp_path_factory):
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    if old:                                   # an old government server: TLS 1.0 only, weak ciphers allowed
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ctx.set_ciphers("DEFAULT:@SECLEVEL=0")
+            ctx.minimum_version = ctx.maximum_version = ssl.TLSVersion.TLSv1
     ctx.load_cert_chain(d / "c.pem", d / "k.pem")
     httpd.socket = ctx.wrap_socket(httpd.socket, server_side=True)
     httpd.handle_error = lambda *a: None
-    t = threading.Thread(target=httpd.serve_forever, daemon=True)
-    t.start()
-    yield f"https://127.0.0.1:{httpd.server_address[1]}/"
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"https://127.0.0.1:{httpd.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def tls_server(certs):
+    httpd, url = _serve_tls(certs, old=False)
+    yield url
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def old_tls_server(certs):
+    httpd, url = _serve_tls(certs, old=True)
+    yield url
     httpd.shutdown()
     httpd.server_close()
 
@@ -302,6 +324,13 @@ def test_tls_self_signed(tls_server, fetcher):
     r = fetcher.fetch(tls_server, source=src(tls_server, verify=False))
     assert "算力券" in r.text
     r = fetcher.fetch(tls_server, source=src(tls_server, verify=False, tls="legacy"))
+    assert "算力券" in r.text
+
+
+def test_tls_legacy_reaches_an_old_server(old_tls_server, fetcher):
+    strict = fails(fetcher, old_tls_server, source=src(old_tls_server, verify=False))
+    assert strict.klass == "tls"
+    r = fetcher.fetch(old_tls_server, source=src(old_tls_server, verify=False, tls="legacy"))
     assert "算力券" in r.text
 
 
