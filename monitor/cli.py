@@ -377,6 +377,16 @@ def sources(ctx, as_json, config, state):
         for w in r["warnings"]:
             click.echo(f"  {'':28} warning: {w}")
     click.echo(f"\noutbox: {outbox['pending']} pending, {outbox['sent']} sent, {outbox['dead']} given up")
+    from .notify import scrub
+    urls = [u for c in cfg.channels for u in c.notify]
+    for w in store.outbox_waiting():
+        err = scrub(w["last_error"] or "", urls)
+        if w["status"] == "dead":
+            click.echo(f"  channel {w['channel_id']}: {w['n']} given up after {w['attempts']} attempt(s); "
+                       f"last error: {err}")
+        elif w["attempts"]:
+            click.echo(f"  channel {w['channel_id']}: {w['n']} waiting, {w['attempts']} attempt(s) so far, "
+                       f"next try {w['next_at'][:16].replace('T', ' ')} UTC; last error: {err}")
 
 
 # ---------------------------------------------------------------- validate, notify-test, demo

@@ -356,6 +356,14 @@ class Store:
                 out.setdefault(r["channel_id"], {})[r["status"]] = r["n"]
             return out
 
+    def outbox_waiting(self) -> list[dict]:
+        """Per channel, the alerts not yet delivered: how many, attempts so far, next try, last error."""
+        with self.lock:
+            return list(self.db.query(
+                "select channel_id, status, count(*) n, max(attempts) attempts, min(due_at) next_at, "
+                "max(last_error) last_error from outbox where status in ('pending', 'sending', 'dead') "
+                "group by channel_id, status order by channel_id, status"))
+
     def dead_rows(self) -> list[OutboxRow]:
         with self.lock:
             return self._outbox_rows("where o.status = 'dead' order by o.id", [])
