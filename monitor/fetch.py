@@ -154,7 +154,7 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None, *, forced: str
     if m:
         declared.append(m.group(1))
     utf8 = _strict(body, "utf-8")
-    non_ascii = any(b > 127 for b in body)
+    non_ascii = not body.isascii()
     for name in declared:
         if name.strip().lower() in _UNTRUSTED:
             continue
@@ -308,17 +308,20 @@ class _Inflater:
             self.d = self._new(data)
         buf = data
         try:
-            while buf:
-                out = self.d.decompress(buf, self.cap - self.total + 1)
+            while True:
+                limit = min(self.cap - self.total + 1, 256 * 1024)
+                out = self.d.decompress(buf, limit)
                 self._add(out)
                 buf = self.d.unconsumed_tail
                 if self.d.eof:
                     rest = self.d.unused_data
                     if rest.strip(b"\x00"):
                         self.d = self._new(rest)        # multi-member gzip
-                        buf = rest + buf
-                    else:
-                        break
+                        buf = rest
+                        continue
+                    break
+                if not buf and len(out) < limit:       # input used up and output drained
+                    break
         except zlib.error:
             if self.first and not self.parts:           # labelled gzip, sent plain: take it as it is
                 self.kind = None

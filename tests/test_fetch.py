@@ -425,3 +425,32 @@ LOOP = src("http://127.0.0.1:8080/list/")
 def test_link_policy_table(url, source, allow_private, ok):
     why = allowed(url, source, allow_private=allow_private)
     assert (why is None) == ok, why
+
+
+# ---------------------------------------------------------------- bounded inflater
+
+@pytest.mark.parametrize("step", [1, 7, 4096, 10 ** 9])
+def test_inflater_multi_member_and_any_chunking(step):
+    import gzip
+    from monitor.fetch import _Inflater
+    data = gzip.compress("算力券".encode() * 50000) + gzip.compress(b"end")
+    inf = _Inflater("gzip", 10 ** 7)
+    for i in range(0, len(data), step):
+        inf.feed(data[i:i + step])
+    assert inf.finish() == "算力券".encode() * 50000 + b"end"
+
+
+def test_inflater_deflate_variants_and_mislabelled_plain():
+    import zlib
+    from monitor.fetch import _Inflater, _TooLarge
+    raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+    for enc, body, want in [("deflate", raw.compress(b"abc" * 999) + raw.flush(), b"abc" * 999),
+                            ("deflate", zlib.compress(b"xyz" * 999), b"xyz" * 999),
+                            ("gzip", b"<html>plain</html>", b"<html>plain</html>")]:
+        inf = _Inflater(enc, 10 ** 6)
+        inf.feed(body)
+        assert inf.finish() == want
+    inf = _Inflater("gzip", 1000)
+    import gzip
+    with pytest.raises(_TooLarge):
+        inf.feed(gzip.compress(b"\0" * 5000))
