@@ -413,7 +413,7 @@ def _densest(body, hidden_classes, hidden_ids):
 # ================================================================== rendering
 
 _FURNITURE_START = re.compile(
-    r"^\s*(?:[【\[]?\s*)?(?:当前位置|您现在的位置|您的位置|你的位置|你现在的位置|所在位置|现在位置|當前位置|您現在的位置|您的位置|位置)\s*[:：>]")
+    r"^\s*(?:[【\[]?\s*)?(?:当前位置|您现在的位置|您的位置|你的位置|你现在的位置|所在位置|现在位置|當前位置|您現在的位置|您的位置)\s*[:：>]")
 _RELATED_START = re.compile(
     r"^\s*[【\[]?\s*(?:相关链接|相关文章|相关阅读|相关新闻|相关推荐|相关文件|相关政策|推荐阅读|热点推荐|热门文章|延伸阅读|"
     r"猜你喜欢|更多阅读|精彩推荐|相关稿件|相關閱讀|相關鏈接|相關文章|新发产品|新發產品|最新资讯|热门资讯|推荐产品)")
@@ -1057,8 +1057,11 @@ def _issuer_of_line(line: str) -> str | None:
 
 # ================================================================== attachments
 
+_EXT_HINT = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar|et|7z)(?![a-z0-9])", re.I)
+
+
 def _is_attachment_href(href: str) -> bool:
-    if not href:
+    if not href or not _EXT_HINT.search(href):
         return False
     h = href.strip().lower()
     if h.startswith(("javascript:", "mailto:", "tel:", "#")):
