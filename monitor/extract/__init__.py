@@ -264,7 +264,7 @@ def _parse_page(html: str, *, url: str, content: str | None) -> dict:
 def _title_from_text(text: str) -> str | None:
     for ln in text.splitlines()[:5]:
         s = ln.strip().lstrip("#＃ ").strip()
-        if re.search(r"毛片|av|在线观看|视频|免费", s, re.I) or s.startswith(("移动版", "当前位置", "您的位置", "首页")):
+        if re.search(r"毛片|av|在线观看|视频|免费|[|｜]|^文\s", s, re.I) or s.startswith(("移动版", "当前位置", "您的位置", "首页")):
             continue
         if 6 <= len(s) <= 80 and not re.search(r"[。；：:，,]$", s):
             return s

@@ -22,7 +22,10 @@ _FULL_RE = re.compile(
     rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]"
     rf"|(?<!\d)((?:19|20)\d{{2}})\s*([-/.])\s*(\d{{1,2}})\s*\5\s*(\d{{1,2}})(?!\d)")
 # dates without a year: 3月14日
-_MD_RE = re.compile(rf"(?<![\d年{_CN_D}])\s*{_M}\s*月\s*{_D}\s*[日号]")
+_MD_RE = re.compile(rf"(?<![\d年{_CN_D}])(?=[\d{_CN_D}])\s*{_M}\s*月\s*{_D}\s*[日号]")
+
+
+_NUMERIC_DATE_HINT = re.compile(r"\d[-/.]\d")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
     """Every date in text; dates without a year take `year` (or are skipped when it is None)."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    if "月" not in text and not _NUMERIC_DATE_HINT.search(text):
+        return out
     for m in _FULL_RE.finditer(text):
         if m.group(1) is not None:
             y, mo, d = _num(m.group(1)), _num(m.group(2)), _num(m.group(3))

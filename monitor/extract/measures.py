@@ -456,6 +456,15 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     issuers = _issuer_regions(par, context, cited_glued)
     mentions = find_vouchers(par)
     titles = _policy_titles(par)
+    if not mentions and st.group is None:
+        # nothing to attach: only the region and policy in force move on
+        if issuers:
+            st.current = issuers[-1][2]
+            st.group = None
+            st.inherited = st.current != st.heading and st.current != doc_region
+        if titles:
+            st.policy = titles[-1][1]
+        return
     amounts = find_amounts(par)
     shares = find_shares(par)
 
