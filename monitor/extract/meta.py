@@ -89,7 +89,7 @@ def _fmt(m: re.Match) -> str:
 
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|管理委员会|管委会|委员会|办公厅|办公室|"
           r"局|厅|委|部|署|中心|政府|办|院|交易所|工作领导小组)")
-_ISSUER_TITLE = re.compile(rf"^([\u4e00-\u9fa5、]{{2,60}}?{_ORGAN})(?:关于|印发|发布|转发)")
+_ISSUER_TITLE = re.compile(rf"^([\u4e00-\u9fa5、 ]{{2,60}}?{_ORGAN})\s*(?:关于|印发|发布|转发)")
 _ORGAN_LINE = re.compile(rf"^[\u4e00-\u9fa5、 ]{{3,40}}{_ORGAN}$")
 
 
@@ -103,7 +103,7 @@ def find_issuer(text: str, title: str | None = None, meta: Mapping[str, Any] | N
     if title:
         m = _ISSUER_TITLE.match(title.strip())
         if m:
-            return m.group(1).split("、")[0] if False else m.group(1)
+            return re.sub(r"\s+", "、", m.group(1).strip())
     if text:
         lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
         # the signature: an organ line just above a date line near the end
