@@ -19,7 +19,7 @@ from .extract import extract_bytes
 from .models import Facts
 
 FIELDS = ("budget_yuan", "ratio", "cap_yuan", "deadline")
-DOC_FIELDS = ("stage", "published", "doc_number", "repealed")
+DOC_FIELDS = ("stage", "published", "doc_number", "issuer", "repealed")
 _TYPES = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf",
           ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
