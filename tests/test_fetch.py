@@ -421,6 +421,8 @@ LOOP = src("http://127.0.0.1:8080/list/")
     ("http://127.0.0.1:8080/list/a.html", LOOP, False, True),       # the source itself is on loopback
     ("http://127.0.0.1:9999/other.html", LOOP, False, True),
     ("http://10.1.1.1/x", LOOP, False, False),                       # another host
+    ("https://gxj.sz.gov.cn@evil.example/a.html", PUB, False, False),  # userinfo is not the host
+    ("http://[::ffff:127.0.0.1]/x", src("https://a.gov.cn/", follow_hosts=("::ffff:127.0.0.1",)), False, False),
 ])
 def test_link_policy_table(url, source, allow_private, ok):
     why = allowed(url, source, allow_private=allow_private)

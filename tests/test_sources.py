@@ -357,3 +357,10 @@ def test_page_kind_and_binary_document():
 def test_registry():
     assert set(KINDS) == {"rss", "html", "json", "page"}
     assert all(KINDS[k].name == k for k in KINDS)
+
+
+def test_a_list_page_with_no_items_is_a_blind_source_not_a_quiet_one():
+    shell = "<html><body><div id='app'></div><script src='/list.js'></script><a href='/'>首页</a></body></html>"
+    with pytest.raises(SourceError) as ei:
+        KINDS["html"].items(src("html", "https://a.gov.cn/list/"), fetched(shell, "https://a.gov.cn/list/"))
+    assert ei.value.klass == "parse" and "links:" in str(ei.value)

@@ -183,4 +183,11 @@ class HtmlKind(SourceKind):
     name = "html"
 
     def items(self, source: Source, fetched: Fetched) -> list[Item]:
-        return list_items(text_of(fetched), fetched.final_url or fetched.url, source.links)
+        items = list_items(text_of(fetched), fetched.final_url or fetched.url, source.links)
+        if not items:
+            # a list page where nothing looks like an item is a blind source (layout changed, list built by
+            # JavaScript): say so instead of reporting a healthy poll that can never see anything
+            raise SourceError("selector" if source.links else "parse",
+                              "no item links found on the list page"
+                              + ("" if source.links else " (set `links:` to a CSS selector of the item links)"))
+        return items
