@@ -242,7 +242,12 @@ def _parse_page(html: str, *, url: str, content: str | None) -> dict:
     except ImportError:
         parse_page = None
     if parse_page is not None:
-        p = parse_page(html, url=url, content=content)
+        try:
+            p = parse_page(html, url=url, content=content)
+        except SourceError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a page the parser cannot read is a parse failure, not a crash
+            raise SourceError("parse", f"unreadable page: {exc.__class__.__name__}") from exc
         meta = dict(p.meta or {})
         published = p.published
         line = str(meta.get("source_line") or "")
