@@ -400,6 +400,34 @@ def test_info_table_labels_vary():
     assert p.published is None          # a written date is not a publication date
 
 
+def test_visible_spam_lines_breadcrumbs_and_related_lists():
+    html = ("<html><head><title>算力券免費領取_模型券在線觀看_語料券高清無碼</title></head><body>"
+            "<div class='x'>算力券免費領取 模型券在線觀看 數據券日韓精品 語料券高清 99熱視頻</div>"
+            "<div class='nav'>首页 &gt; 政策文件 &gt; 通知</div>"
+            "<h1>關於發放算力券的通知</h1>"
+            "<div class='text'><p>各区：对中小企业购买算力服务的，按合同金额的30%给予补贴。</p>"
+            "<p>中日韩合作论坛期间发放的算力券照常使用。</p></div>"
+            "<div class='t'>相关链接</div><ul><li><a href='/1.html'>南京市算力券申领指南</a></li>"
+            "<li><a href='/2.html'>关于发放2026年度模型券的通知</a></li></ul>"
+            "<div class='y'>免費算力券 訓力券在線 智能券網站大全</div></body></html>")
+    p = parse_page(html)
+    assert p.title == "关于发放算力券的通知"
+    assert "按合同金额的30%给予补贴" in p.text
+    assert "中日韩合作论坛" in p.text                 # 日韩 inside 中日韩 is not spam
+    for junk in ("在线观看", "网站大全", "99热", "首页", "相关链接", "申领指南", "2026年度模型券"):
+        assert junk not in p.text, junk
+
+
+def test_title_and_document_number_lines_stay_apart():
+    html = ("<html><body><div class='content'><h2>大连市科学技术局关于印发《大连市算法券管理办法》的通知</h2>"
+            "<p>大科发〔2026〕31号</p><p>各区市县(先导区)科技管理部门，各有关单位：</p>"
+            "<p>现将《大连市算法券管理办法》印发给你们，请遵照执行。市财政每年安排算法券资金一千五百万元。</p>"
+            "</div></body></html>")
+    text = parse_page(html).text
+    assert text.startswith("大连市科学技术局关于印发《大连市算法券管理办法》的通知\n大科发〔2026〕31号\n")
+    assert normalize(text) == text
+
+
 def test_plain_text_input_keeps_its_lines():
     p = parse_page("关于发放算力券的通知\n一、支持对象\n中小企业按30％补贴，最高 100 万元。\n浏览次数：12", url="http://a.cn/t20250102_1.html")
     assert p.text == "关于发放算力券的通知\n一、支持对象\n中小企业按30%补贴，最高100万元。"

@@ -106,6 +106,13 @@ _ITEM_START = re.compile(
 )
 
 
+# a line ending like a document title ('…的通知') is a title, not a wrapped sentence
+_TITLE_END = re.compile(r"(?:通知|意见|办法|方案|决定|细则|公告|通告|批复|规定|措施|指南|报告|纲要|规划|计划|公示|通报|"
+                        r"函|令|条例|政策|清单|》)$")
+# a line that is a document number ('大科发〔2026〕31号') stands alone
+_DOC_NO_LINE = re.compile(rf"^[{CJK}]{{1,12}}\s*[〔\[［(（]\s*\d{{4}}\s*[〕\]］)）]\s*第?\s*\d{{1,4}}\s*号\s*$")
+
+
 def _width(line: str) -> int:
     """Display width, about: CJK and other 3-byte UTF-8 characters count 2, ASCII 1 (computed in C)."""
     return len(line) + (len(line.encode("utf-8", "surrogatepass")) - len(line)) // 2
@@ -152,6 +159,8 @@ def join_lines(text: str) -> str:
 
     def joinable(a: str, b: str) -> bool:
         if not a or not b or a[-1] in _TERMINAL or " | " in a or " | " in b:
+            return False
+        if _TITLE_END.search(a) or _DOC_NO_LINE.match(b):
             return False
         return bool(_CONT_END.search(a) and _CONT_START.match(b) and not _ITEM_START.match(b)
                     and (CJK_RE.search(a[-1]) or CJK_RE.search(b[0]) or a[-1].isdigit() or b[0].isdigit()

@@ -452,6 +452,7 @@ class _Renderer:
         self.hidden_ok = hidden_ok
         self.limit = limit
         self.visits = visits
+        self.after_related = False
         self.pieces: list[str] = []
 
     # -- output helpers
@@ -592,6 +593,11 @@ class _Renderer:
         tag = fr.tag
         if fr.is_container or fr.holds_container or tag in ("body", "html"):
             return True
+        if self.after_related and tag != "a" and fr.chars:
+            if fr.link_chars >= 0.6 * fr.chars:
+                return False
+            if fr.chars - fr.link_chars >= 6:
+                self.after_related = False
         if tag == "a":
             n = fr.chars
             if n and n <= 12:
@@ -611,8 +617,13 @@ class _Renderer:
             return False
         if chars <= 120 and _FURNITURE_START.match(head):
             return False
-        if _RELATED_START.match(head) and (fr.links >= 2 and fr.link_chars >= 0.4 * chars or chars <= 30):
-            return False
+        if _RELATED_START.match(head):
+            if fr.links >= 2 and fr.link_chars >= 0.4 * chars:
+                return False
+            if chars <= 30 and fr.links <= 1:
+                # a heading alone ('相关链接'): the link lists that follow it go too
+                self.after_related = True
+                return False
         if chars <= 600 and not fr.attach:
             txt = "".join(self.pieces[fr.start:])
             if _FOOTER_MARK.search(txt) and (len(_FOOTER_SOFT.findall(txt)) >= 1 or chars <= 200):
@@ -686,6 +697,25 @@ _COUNTER = _rx(r"(?:(?:点击量|点击数|点击次数|点击率|浏览次数|�
                r"點擊量|點擊數|點擊次數|瀏覽次數|瀏覽量|閱讀數|閱讀量)\s*(?:[:：]\s*(?:\d+|\[\s*\d*\s*\]|\{[^}]*\})?|\d+)"
                r"|(?:阅读|閱讀|浏览|瀏覽|点击|點擊)\s*[:：]\s*\d+)\s*次?")
 _EMPTY_BRACKETS = _rx(r"[【\[〖]\s*[】\]〗]|[【\[〖]\s*$|^\s*[】\]〗]|[【〖]\s*(?=[【〖])")
+# a breadcrumb without its label: '首页 > 政策文件 > 通知'
+_BREADCRUMB = re.compile(r"^\s*(?:首页|网站首页|主页|门户首页|Home)\s*(?:[>»＞›/|]|&gt;)[^。；\n]{0,80}$", re.I)
+# SEO spam injected into hacked pages: strong markers, and weak ones that count only together
+_SPAM_STRONG = re.compile(r"毛片|无码|(?<!中)日韩|一区二区|二区三区|在线观看|在线播放|高清视频|免费视频|成人视频|色情|黄色网站|"
+                          r"网站大全|九九热|99热|蜘蛛池|博彩|赌场|娱乐城|百家乐|真人娱乐|六合彩|时时彩|彩票网|体育投注|"
+                          r"(?<![A-Za-z])av(?:片|在线|网站|女优)|女优|福利网|深夜福利|开户送|澳门新葡京|威尼斯人|太阳城|自拍|偷拍", re.I)
+_SPAM_WEAK = re.compile(r"免费|观看|精品|在线|高清|福利|久久|亚洲|欧美|国产|视频|影院|电影|直播|激情|午夜|网址")
+
+
+def _is_spam(line: str) -> bool:
+    """A line of injected SEO spam: strong markers and no sentence of a real text."""
+    strong = len(_SPAM_STRONG.findall(line))
+    if not strong:
+        return False
+    if strong >= 2 or not re.search(r"[。；]", line):
+        return True
+    return strong + len(_SPAM_WEAK.findall(line)) >= 5
+
+
 _ONLY_PUNCT = re.compile(rf"^[\s|｜\-—_=*·•.,，。:：;；/\\()（）【】\[\]<>《》>]*$")
 _LINE_FURNITURE = re.compile(
     r"^\s*(?:[【\[]?\s*(?:返回|返回列表|返回首页|首页|移动版|手机版|无障碍|无障碍浏览|长者模式|繁体|简体|繁體|English|登录|注册|"
@@ -705,7 +735,8 @@ def _clean_lines(text: str, keep_counters: bool = False) -> str:
     out = []
     for line in text.split("\n"):
         s = line.strip()
-        if not s or _ONLY_PUNCT.match(s) or _LINE_FURNITURE.match(s):
+        if not s or _ONLY_PUNCT.match(s) or _LINE_FURNITURE.match(s) or _BREADCRUMB.match(s) or \
+                (len(s) < 400 and _SPAM_STRONG.search(s) and _is_spam(s)):
             continue
         out.append(s)
     return "\n".join(out)
@@ -773,13 +804,15 @@ def _title(metas, container, raw_title, tree, hidden_classes, hidden_ids) -> str
             if v and len(v) >= 4:
                 return v
     page_title = _clean_title(raw_title)
+    if page_title and _is_spam(page_title):       # a hijacked <title>
+        page_title = None
     stripped = _strip_site(page_title) if page_title else None
     heads = []
     for h in tree.css("h1, h2, .title, .article-title, .tit, #title, .xxgk_title, .article_title, .detail-title"):
         if _is_hidden_subtree(h, hidden_classes, hidden_ids):
             continue
         v = _clean_title(_node_text(h))
-        if v and 6 <= len(v) <= 200:
+        if v and 6 <= len(v) <= 200 and not _is_spam(v):
             heads.append((h.tag, v))
     # a heading the <title> starts with ('Heading_Column_Site') or that starts like the <title> (truncated)
     if stripped:
