@@ -640,8 +640,14 @@ def median(xs: list[float]) -> float:
 
 def machine() -> dict:
     import platform
+    import subprocess
     load = os.getloadavg()
-    return {"cpus": os.cpu_count(), "python": platform.python_version(), "loadavg_at_start": [round(x, 2) for x in load],
+    try:
+        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    return {"commit": commit, "cpus": os.cpu_count(), "python": platform.python_version(), "loadavg_at_start": [round(x, 2) for x in load],
             "platform": platform.platform()}
 
 
