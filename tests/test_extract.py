@@ -370,3 +370,10 @@ def test_coordinated_subjects(text, regions):
 @pytest.mark.parametrize("seed", sorted((Path("/work/shared/seeds")).glob("*.txt")) if Path("/work/shared/seeds").is_dir() else [])
 def test_seed_articles_read_as_news_even_from_an_official_source(seed):
     assert extract_text(seed.read_text(encoding="utf-8")).stage == "news"
+
+
+def test_news_source_region_is_home_not_default_issuer():
+    essay = "政府通过补贴算力券降低门槛。企业购买算力服务时可直接抵扣。"
+    assert extract_text(essay, region="广东省/深圳市", authority="news").measures == ()
+    local = extract_text("记者从市数据局获悉，我市将发放数据券1000万元。", region="山东省/济南市", authority="news")
+    assert [(m.voucher, m.region, m.budget_yuan) for m in local.measures] == [("数据券", "山东省/济南市", 10_000_000)]

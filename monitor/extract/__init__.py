@@ -123,8 +123,9 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
     body = text
     if title and authority != "news" and _mentions_voucher(title) and not text.lstrip().startswith(title[:12]):
         body = title + "\n" + text      # the vouchers a document's title names are the document's own
-    measures = find_measures(body, doc_region=doc_region, title=title, year=year, authority=authority,
-                             default_policy=policy)
+    # a news source's region is where its 我市/本市 point, never the default issuer of what it reports
+    measures = find_measures(body, doc_region=doc_region if authority != "news" else "", title=title, year=year,
+                             authority=authority, default_policy=policy, home=region or doc_region)
     if repealed and not is_repeal("", title) and any(
             m.budget_yuan or m.ratio or m.cap_yuan or m.deadline for m in measures):
         repealed = False     # a policy that sets terms and retires an older one (原…同时废止) is not a repeal

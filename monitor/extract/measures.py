@@ -253,6 +253,7 @@ class _State:
     coord_end: int | None = None
     par: str | None = None
     group_level: int | None = None   # list level of the item where the group in force began
+    home: str = ""            # the source's region: what 我市/本市 mean (also for news sources)
     table: list | None = None  # column kinds of the table being read (budget, ratio, cap, deadline, None)
     inherited: bool = False   # the region in force came from an issuer named in an earlier paragraph
 
@@ -327,13 +328,13 @@ def _doc_ref_regions(par: str) -> list[int]:
 # ------------------------------------------------------------------ main entry
 
 def find_measures(text: str, *, doc_region: str = "", title: str | None = None, year: int | None = None,
-                  authority: str = "official", default_policy: str | None = None) -> list[Measure]:
+                  authority: str = "official", default_policy: str | None = None, home: str = "") -> list[Measure]:
     """The measures a (normalised) text sets: one per (voucher, region), terms folded per pair."""
     if not text:
         return []
     text = text[:400_000]
     paragraphs = _strip_furniture(text)
-    st = _State(heading=doc_region, current=doc_region, policy=default_policy)
+    st = _State(heading=doc_region, current=doc_region, policy=default_policy, home=home or doc_region)
     title_vouchers = {m.voucher for m in find_vouchers(title or "")}
     groups: list[Group] = []
     if "券" not in text and not re.search(r"token", text, re.I):
@@ -628,7 +629,7 @@ def _apply_event(ev, region, policy, doc_region, st):
         st.coord_end = end
         return val, policy
     if kind == "docref":
-        return (doc_region or region), policy
+        return (st.home or doc_region or region), policy
     if kind == "title":
         return region, val
     return region, policy
