@@ -578,7 +578,7 @@ class Fetcher:
         if not urlsplit(url).hostname:
             raise FetchError("refused_url", "URL has no host", url=url)
         started = time.monotonic()
-        deadline = started + self.settings.fetch_deadline
+        clock: list = [None]                    # the deadline, set when the first request goes out
         is_list = source is not None and url == source.url           # item pages of a feed are HTML
         headers = {"Accept": accept or ACCEPT.get(source.kind if is_list else "", ACCEPT_HTML)}
         if etag:
@@ -590,7 +590,7 @@ class Fetcher:
         visited: list[str] = []
         for hop in range(MAX_REDIRECTS + 1):
             session = self._legacy_session() if source is not None and source.tls == "legacy" else self.session
-            status, resp_headers, body, final = self._one(session, current, headers, verify, deadline, url)
+            status, resp_headers, body, final = self._one(session, current, headers, verify, clock, url)
             if status in (301, 302, 303, 307, 308) and _header(resp_headers, "location"):
                 target = urljoin(current, _header(resp_headers, "location").strip())
                 why = self._hop_refused(target, source)
@@ -617,21 +617,25 @@ class Fetcher:
             return None
         return allowed(target, source, allow_private=self.settings.allow_private)
 
-    def _one(self, session: requests.Session, url: str, headers: dict, verify: bool, deadline: float, asked: str
+    def _one(self, session: requests.Session, url: str, headers: dict, verify: bool, clock: list, asked: str
              ) -> tuple[int, dict, bytes, str]:
-        """One request (no redirects), politely, with the body read under the caps."""
+        """One request (no redirects), politely, with the body read under the caps. The fetch's deadline starts
+        when its first request is actually sent: time queued behind other requests to the same host (or for a
+        concurrency slot) is politeness, not the server's slowness."""
         netloc = urlsplit(url).netloc.lower()
         host = self._host(netloc)
         with host.lock:
             wait = host.last + self.settings.host_delay - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
-            if time.monotonic() >= deadline:
-                raise FetchError("timeout", f"no time left for {url[:200]} (deadline "
-                                            f"{self.settings.fetch_deadline:g}s)", url=asked)
             try:
                 with self._sem:
-                    return self._send(session, url, headers, verify, deadline, asked)
+                    if clock[0] is None:
+                        clock[0] = time.monotonic() + self.settings.fetch_deadline
+                    if time.monotonic() >= clock[0]:
+                        raise FetchError("timeout", f"no time left for {url[:200]} (deadline "
+                                                    f"{self.settings.fetch_deadline:g}s)", url=asked)
+                    return self._send(session, url, headers, verify, clock[0], asked)
             finally:
                 host.last = time.monotonic()
 

@@ -248,6 +248,14 @@ def test_one_host_serialised_two_hosts_concurrent(srv, srv2):
         f.close()
 
 
+def test_time_queued_for_a_host_does_not_count_against_the_deadline(srv):
+    f = Fetcher(Settings(host_delay=0, timeout=5, fetch_deadline=1.5, concurrency=8))
+    try:
+        _run_parallel(f, [srv.url(f"/slow?t=0.9&tag=queued{i}") for i in range(2)])   # ~1.8 s for the second
+    finally:
+        f.close()
+
+
 def test_host_delay_and_concurrency_bound(srv, srv2):
     f = Fetcher(Settings(host_delay=0.3, timeout=5, fetch_deadline=10, concurrency=1))
     try:
