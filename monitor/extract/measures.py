@@ -480,11 +480,6 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     if label_breaks or (not mentions and _TOPIC_BREAK.search(par[:60])):
         st.group = None
 
-    if not mentions and not issuers and st.group is not None:
-        # a continuation of the group in force
-        _attach_all(par, 0, len(par), st.group, amounts, shares, mentions_after=[])
-        return
-
     region = st.current
     policy = st.policy
     st.local = False
