@@ -428,6 +428,16 @@ def test_title_and_document_number_lines_stay_apart():
     assert normalize(text) == text
 
 
+@pytest.mark.parametrize("sig,want", [("二〇二六年六月十二日", "2026-06-12"), ("二〇二五年十二月三十一日", "2025-12-31"),
+                                      ("2025年5月8日", "2025-05-08"), ("二〇二五年十三月一日", None)])
+def test_signature_date_is_the_written_date(sig, want):
+    html = (f"<html><body><div id='zoom'>{P}<p style='text-align:right'>某某市科学技术局<br>{sig}</p></div>"
+            "</body></html>")
+    p = parse_page(html)
+    assert p.meta.get("written_date") == want
+    assert p.published is None
+
+
 def test_plain_text_input_keeps_its_lines():
     p = parse_page("关于发放算力券的通知\n一、支持对象\n中小企业按30％补贴，最高 100 万元。\n浏览次数：12", url="http://a.cn/t20250102_1.html")
     assert p.text == "关于发放算力券的通知\n一、支持对象\n中小企业按30%补贴，最高100万元。"

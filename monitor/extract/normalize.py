@@ -108,7 +108,7 @@ _ITEM_START = re.compile(
 
 # a line ending like a document title ('…的通知') is a title, not a wrapped sentence
 _TITLE_END = re.compile(r"(?:通知|意见|办法|方案|决定|细则|公告|通告|批复|规定|措施|指南|报告|纲要|规划|计划|公示|通报|"
-                        r"函|令|条例|政策|清单|》)$")
+                        r"函|令|条例|政策|清单)$")
 # a line that is a document number ('大科发〔2026〕31号') stands alone
 _DOC_NO_LINE = re.compile(rf"^[{CJK}]{{1,12}}\s*[〔\[［(（]\s*\d{{4}}\s*[〕\]］)）]\s*第?\s*\d{{1,4}}\s*号\s*$")
 

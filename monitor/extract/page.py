@@ -151,6 +151,10 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
     for key in ("doc_number", "written_date", "index_number", "topic", "valid"):
         if info.get(key):
             meta[key] = info[key]
+    if not meta.get("written_date"):
+        signed = _signature_date(main_text)
+        if signed:
+            meta["written_date"] = signed
     if source_line:
         meta["source_line"] = source_line
     col = _meta_get(metas, "columnname", "column")
@@ -874,6 +878,42 @@ def _first_date(s: str | None) -> str | None:
             return datetime.fromtimestamp(v, tz=timezone(timedelta(hours=8))).date().isoformat()
         except (OverflowError, OSError, ValueError):
             return None
+    return None
+
+
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_CN_DIGIT["零"] = 0
+_CN_DIGIT["○"] = 0
+_CN_DIGIT["Ｏ"] = 0
+_CN_DIGIT["O"] = 0
+_CN_DATE = re.compile(r"^([〇零○ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+_AR_DATE = re.compile(r"^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
+
+
+def _cn_small(s: str) -> int | None:
+    """一..三十一 → int."""
+    if "十" not in s:
+        return _CN_DIGIT.get(s) if len(s) == 1 else None
+    a, _, b = s.partition("十")
+    tens = _CN_DIGIT.get(a, 0) if a else 1
+    ones = _CN_DIGIT.get(b, 0) if b else 0
+    return tens * 10 + ones
+
+
+def _signature_date(text: str) -> str | None:
+    """The date under the signature at the end of a document ('二〇二六年六月十二日'): its written date."""
+    lines = [ln.strip() for ln in text.rstrip().split("\n")[-6:] if ln.strip()]
+    for line in reversed(lines):
+        line = line.replace(" ", "")
+        m = _AR_DATE.match(line)
+        if m:
+            return _iso(*m.groups())
+        m = _CN_DATE.match(line)
+        if m:
+            y = "".join(str(_CN_DIGIT[c]) for c in m.group(1))
+            mo, d = _cn_small(m.group(2)), _cn_small(m.group(3))
+            if mo and d:
+                return _iso(y, str(mo), str(d))
     return None
 
 
