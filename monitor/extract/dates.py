@@ -151,7 +151,7 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                 found.append((2, d.iso))
                 continue
         # DATE (17:30) 前 提交/报送/申报 ; DATE 截止 ; 于 DATE 前完成申报
-        m = re.match(_CLOCK + r"\s*(?:前|之前|以前|止|截止)", text[d.end:d.end + 16])
+        m = re.match(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:前|之前|以前|止|截止)", text[d.end:d.end + 20])
         if m:
             tail = text[d.end + m.end():d.end + m.end() + 24]
             tail_clause = re.split(r"[。；;！!\n]", tail)[0]

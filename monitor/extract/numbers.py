@@ -20,7 +20,7 @@ _BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_0
 
 CN_NUM_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS)
 _NUM = r"\d+(?:[.,]\d+)*"  # arabic, with thousands separators or decimals
-_CN = f"[{CN_NUM_CHARS}]{{1,12}}"
+_CN = f"[{CN_NUM_CHARS}]{{1,12}}(?:点[零〇一二三四五六七八九]{{1,4}})?"
 _UNIT = r"(?:万亿|亿|万|千|百)"
 
 
@@ -56,12 +56,22 @@ def _clean(v: float) -> float:
 
 
 def _parse_cn(s: str) -> float | None:
-    """Chinese numerals incl. financial forms; digits may be mixed in (3千万)."""
+    """Chinese numerals incl. financial forms; digits may be mixed in (3千万); 一点二亿."""
     if any(ch not in _DIGITS and ch not in _SMALL_UNITS and ch not in _BIG_UNITS
-           and not ch.isdigit() and ch != "." for ch in s):
+           and not ch.isdigit() and ch not in ".点" for ch in s):
         return None
     if all(ch in _BIG_UNITS for ch in s):
         return None   # 万 alone is a unit, not a number
+    if "点" in s:      # 一点二亿 = 1.2亿
+        m = re.fullmatch(r"(.+?)点([零〇一二三四五六七八九]{1,6})(万亿|亿|万)?", s)
+        if not m:
+            return None
+        whole = _parse_cn(m.group(1))
+        if whole is None:
+            return None
+        frac = float("0." + "".join(str(_DIGITS[c]) for c in m.group(2)))
+        mult = {"万亿": 10**12, "亿": 10**8, "万": 10**4, None: 1}[m.group(3)]
+        return _clean((whole + frac) * mult)
     # plain digit sequence written with Chinese digits: 二〇二五
     if len(s) > 1 and all(ch in _DIGITS for ch in s):
         return float(int("".join(str(_DIGITS[ch]) for ch in s)))
