@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 import threading
-from functools import lru_cache
 
-__all__ = ["to_simplified", "fold_width", "join_lines", "normalize", "CJK_RE"]
+__all__ = ["to_simplified", "fold_width", "join_lines", "normalize", "CJK", "CJK_RE"]
 
 # ------------------------------------------------------------------ Traditional → Simplified
 
@@ -230,9 +229,3 @@ def normalize(text: str) -> str:
     text = join_lines(text)
     text = _BLANKS.sub("\n\n", text)
     return text.strip()
-
-
-@lru_cache(maxsize=4096)
-def normalize_short(text: str) -> str:
-    """normalize() for short strings (titles, labels), cached."""
-    return normalize(text)

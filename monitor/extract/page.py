@@ -9,6 +9,7 @@ dropped, the container's span remembered) → title, date, info-table fields and
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +18,8 @@ from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
+
+log = logging.getLogger(__name__)
 
 from .normalize import CJK, fold_width, normalize, to_simplified
 
@@ -75,7 +78,8 @@ def parse_page(html: str, *, url: str = "", content: str | None = None) -> PageT
     """Main text (normalised), title, ISO publication date, info fields, attachment URLs of one HTML page."""
     try:
         return _parse(html, url=url, content=content)
-    except RecursionError:
+    except Exception:  # noqa: BLE001 - bad input never raises; a bug is logged and the page reads as empty
+        log.warning("parse_page failed on %s", url or "a page", exc_info=True)
         return PageText(None, "", None, {}, (), False if content else None)
 
 
@@ -125,7 +129,7 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
     if container is None:
         container = _densest(body, hidden_classes, hidden_ids) or body
 
-    # ---- render once: whole page text (for metadata) with the container's span marked
+    # ---- render the container (main text), then the first part of the page around it (metadata)
     r = _Renderer(container, hidden_classes, hidden_ids, limit=MAX_TEXT)
     r.render(container)
     main_raw = r.container_text() or ""
@@ -331,17 +335,6 @@ def _best_of(nodes: Iterable) -> object | None:
         if c > best_n:
             best, best_n = n, c
     return best
-
-
-def _is_inside(node, ancestor) -> bool:
-    n = node
-    for _ in range(MAX_DEPTH + 50):
-        if n is None:
-            return False
-        if n.mem_id == ancestor.mem_id:
-            return True
-        n = n.parent
-    return False
 
 
 _BLOCKISH = frozenset({"div", "td", "article", "section", "main", "body", "li", "dd", "center", "form", "font",
@@ -554,7 +547,6 @@ class _Renderer:
                 pieces.append("\n")
                 continue
             if tag == "img":
-                alt = node.attributes.get("alt") if node.attributes else None
                 continue
             if tag in ("td", "th"):
                 pieces.append("\x1f")
