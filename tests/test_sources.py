@@ -364,3 +364,11 @@ def test_a_list_page_with_no_items_is_a_blind_source_not_a_quiet_one():
     with pytest.raises(SourceError) as ei:
         KINDS["html"].items(src("html", "https://a.gov.cn/list/"), fetched(shell, "https://a.gov.cn/list/"))
     assert ei.value.klass == "parse" and "links:" in str(ei.value)
+
+
+def test_flat_list_dates_follow_their_links():
+    html = """<div class="list"><a href="/n/1.html">关于开展人工智能算力券申报的通知</a> 2025-05-12<br>
+    <a href="/n/2.html">关于公布模型券服务商名单的公告全文</a><span>[2025-04-30]</span><br>
+    <a href="/n/3.html">关于语料券的政策解读文章一篇</a><br></div>"""
+    items = list_items(html, "https://a.gov.cn/list/")
+    assert [i.published for i in items] == ["2025-05-12", "2025-04-30", None]

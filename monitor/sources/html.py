@@ -95,6 +95,17 @@ def _date_for(a: Node, box: Node, url: str) -> str | None:
         d = find_list_date(around, year=year)
         if d:
             return d
+    else:
+        # a flat list (links and dates side by side in one block): the text after the link, up to the next link
+        texts, n, steps = [], a.next, 0
+        while n is not None and steps < 6:
+            if n.tag == "a" or (n.tag != "-text" and n.css_first("a[href]") is not None):
+                break
+            texts.append(n.text() or "")
+            n, steps = n.next, steps + 1
+        d = find_list_date(" ".join(texts), year=year)
+        if d:
+            return d
     d = find_list_date(a_text, year=year, allow_short=False)
     return d or url_date(url)
 
@@ -129,8 +140,7 @@ def list_items(html: str, base_url: str, selector: str | None = None) -> list[It
     cands = _candidates(trees, selector)
     if selector and not cands:
         raise SourceError("selector", f"links selector {selector!r} matched nothing")
-    strict: list[Item] = []
-    loose: list[Item] = []
+    rows: list[tuple[Item, bool, int | None]] = []      # (item, passes the strict rules, list it sits in)
     for a, box in cands:
         url = resolve(a.attributes.get("href"), base)
         if not url:
@@ -141,20 +151,27 @@ def list_items(html: str, base_url: str, selector: str | None = None) -> list[It
                 continue
         published = _date_for(a, box, url)
         if selector:
-            strict.append(Item(url=url, title=title or None, published=published))
+            rows.append((Item(url=url, title=title or None, published=published), True, None))
             continue
         if is_paging_url(url) and not ITEM_URL.search(url):
+            continue
+        if _DOWNLOAD_WORDS.match(title):
             continue
         cjk = cjk_count(title)
         url_ok = bool(ITEM_URL.search(url))
         near = published is not None and published != url_date(url)
-        if _DOWNLOAD_WORDS.match(title):
-            continue
+        parent = (box if box is not a else a).parent
+        group = parent.mem_id if parent is not None else None
+        item = Item(url=url, title=title, published=published)
         if (cjk >= 8 and (url_ok or near)) or (url_ok and near and cjk >= 4):
-            strict.append(Item(url=url, title=title, published=published))
+            rows.append((item, True, group))
         elif cjk >= 8 and _same_host(url, base):
-            loose.append(Item(url=url, title=title, published=published))
-    return _dedupe(strict or loose)
+            rows.append((item, False, group))
+    strict_groups = {g for _, ok, g in rows if ok}
+    if strict_groups:
+        # a long-titled link in the same list as items that passed the rules is an item too
+        return _dedupe([it for it, ok, g in rows if ok or (g is not None and g in strict_groups)])
+    return _dedupe([it for it, _, _ in rows])
 
 
 def _same_host(url: str, base: str) -> bool:
