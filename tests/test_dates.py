@@ -56,3 +56,14 @@ def test_date_parsers_never_raise(s):
 def test_deadline_never_raises_on_date_soup(s):
     d = find_deadline(s, 2025)
     assert d is None or len(d) == 10
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("用户可在2024年12月12日至2025年1月11日领取，并在相应时间内兑换使用。", "2025-01-11"),
+    ("企业可于6月1日至6月30日期间登录系统申报。", "2025-06-30"),
+    ("请于二〇二五年七月十日（含）前提交申领材料。", "2025-07-10"),
+    ("合同在2025年1月1日至6月30日签订并支付。", None),
+    ("公示期为7月22日至7月28日。", None),
+])
+def test_find_deadline_more_phrasings(text, iso):
+    assert find_deadline(text, 2025) == iso

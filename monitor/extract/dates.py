@@ -140,6 +140,12 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                 if not _NOT_DEADLINE.search(head):
                     found.append((0, d.iso))
                     continue
+            # 可在6月1日至6月30日(期间)申领/领取/提交
+            tail = re.split(r"[。；;，,！!\n]", text[d.end:d.end + 20])[0]
+            if re.match(_CLOCK + r"\s*(?:期间|内|之间)?\s*(?:进行|登录[\u4e00-\u9fa5]{0,10})?" + _APPLY, tail) \
+                    and not _NOT_DEADLINE.search(head + tail):
+                found.append((0, d.iso))
+                continue
         # 截止时间为 DATE / 截止日期：DATE / 于DATE截止
         if re.search(r"(?:截止|(?:申报|申请|报送|提交|申领)[\u4e00-\u9fa5]{0,4}截至)(?:时间|日期)?(?:为|是|到|至)?[:：\s]*$", clause_left):
             if not _NOT_DEADLINE.search(clause_left) and not _NOT_DEADLINE.search(clause_right):
