@@ -444,6 +444,18 @@ def test_plain_text_input_keeps_its_lines():
     assert p.published == "2025-01-02" and p.title is None
 
 
+def test_info_as_definition_list_and_spans():
+    html = _article("<dl class='info'><dt>发文机关：</dt><dd>合肥市经济和信息化局</dd><dt>发文字号</dt><dd>合经信〔2026〕9号</dd>"
+                    "<dt>发布日期</dt><dd>2026-04-02</dd></dl>"
+                    "<ul><li><span>索引号：</span><span>HF-2026-77</span></li></ul>"
+                    f"<div id='zoom'>{P}</div>")
+    p = parse_page(html)
+    assert p.meta["issuer"] == "合肥市经济和信息化局"
+    assert p.meta["doc_number"] == "合经信〔2026〕9号"
+    assert p.meta["index_number"] == "HF-2026-77"
+    assert p.published == "2026-04-02"
+
+
 # ================================================================== page: bad input
 
 @pytest.mark.parametrize("bad", ["", "   \n\t", "<", "<html>", "</div></div></p>", "\x00\x01\x02<div>\x00</div>",

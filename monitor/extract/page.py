@@ -1013,7 +1013,8 @@ def _info_fields(page: str) -> dict:
     """Label/value pairs of info tables ('发文字号 | 深工信规〔2025〕3号 | 成文日期 | 2025-03-10') and labelled lines."""
     found: dict = {}
     labels: dict[str, str] = {}
-    for line in page.split("\n"):
+    lines = page.split("\n")
+    for n, line in enumerate(lines):
         if len(line) > 600:
             continue
         cells = [c.strip() for c in line.split(" | ")] if " | " in line else [line.strip()]
@@ -1033,6 +1034,12 @@ def _info_fields(page: str) -> dict:
             if not value and i + 1 < len(expanded) and _label_key(_strip_colon(expanded[i + 1])) is None:
                 value = expanded[i + 1].strip()
                 i += 1
+            elif not value and len(expanded) == 1 and n + 1 < len(lines):
+                # <dt>label</dt><dd>value</dd>: the value is the next line
+                nxt = lines[n + 1].strip()
+                nm = _LABEL_CELL.match(nxt)
+                if nxt and len(nxt) <= 100 and " | " not in nxt and _label_key(nm.group(1) if nm else nxt) is None:
+                    value = nxt
             i += 1
             if " | " not in line:
                 # 'label：value  next-label：…' on one line: the value ends where another label begins
