@@ -306,6 +306,15 @@ def test_hidden_elements_of_every_kind_are_dropped():
     assert not re.search(r"SPAM[A-Z]", p.text), p.text
 
 
+def test_font_size_zero_layout_trick_is_not_hiding():
+    html = _article("<div id='zoom'>" + P + "<ul style='font-size:0'><li style='font-size:14px'>第二条 模型券最高50万元。</li>"
+                    "<li style='font-size:14px'>第三条 语料券最高20万元。</li></ul>"
+                    "<span style='font-size:0'>隐藏关键词堆砌</span></div>")
+    p = parse_page(html)
+    assert "第二条 模型券最高50万元。" in p.text and "第三条 语料券最高20万元。" in p.text
+    assert "隐藏关键词堆砌" not in p.text
+
+
 def test_link_farm_removed_attachment_list_kept():
     farm = "<p>" + " | ".join(f"<a href='http://s{i}.example/'>热门视频{i}</a>" for i in range(30)) + "</p>"
     files = "<ul>" + "".join(f"<li><a href='./P0{i}.pdf'>附件{i}</a></li>" for i in range(6)) + "</ul>"

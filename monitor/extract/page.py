@@ -252,7 +252,7 @@ def _meta_get(metas: dict[str, str], *keys: str) -> str | None:
 # ================================================================== hidden elements
 
 _HIDDEN_DECL = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![-\w])font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:!important)?\s*(?:;|$)"
+    r"display\s*:\s*none|visibility\s*:\s*hidden"
     r"|(?<![-\w])(?:max-)?(?:height|width)\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:!important)?\s*(?:;|$)"
     r"|opacity\s*:\s*0(?:\.0+)?\s*(?:!important)?\s*(?:;|$)"
     r"|(?:left|top|right|margin-left|margin-top)\s*:\s*-\s*(?:\d{4,}|9\d\d)(?:\.\d+)?(?:px|pt|em|rem)"
@@ -262,8 +262,26 @@ _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _SIMPLE_SEL = re.compile(r"^\s*(?:[a-z][a-z0-9]*)?([.#])([\w-]+)\s*$", re.I)
 
 
+# font-size:0 hides text, but is also the inline-block whitespace trick with sizes restored below
+_FONT_ZERO = re.compile(r"(?<![-\w])font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:!important)?\s*(?:;|$)", re.I)
+
+
 def _style_hidden(style: str | None) -> bool:
     return bool(style) and bool(_HIDDEN_DECL.search(style.replace("\n", " ")))
+
+
+def _font_zero_hidden(node, style: str) -> bool:
+    if not _FONT_ZERO.search(style):
+        return False
+    try:
+        inner = node.css("[style*=font-size], [style*=FONT-SIZE]")[:20]
+    except Exception:  # noqa: BLE001
+        return True
+    for d in inner:
+        st = (d.attributes or {}).get("style") or ""
+        if re.search(r"font-size\s*:", st, re.I) and not _FONT_ZERO.search(st):
+            return False        # sizes restored inside: the layout trick, not hiding
+    return True
 
 
 def _hidden_style_rules(tree) -> tuple[set[str], set[str]]:
@@ -292,7 +310,7 @@ def _el_hidden(node, hidden_classes: set[str], hidden_ids: set[str]) -> bool:
     if "hidden" in attrs:
         return True
     style = attrs.get("style")
-    if style and _style_hidden(style):
+    if style and (_style_hidden(style) or _font_zero_hidden(node, style)):
         return True
     if hidden_classes:
         cls = attrs.get("class")
