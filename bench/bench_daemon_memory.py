@@ -32,6 +32,8 @@ sys.path.insert(0, str(HERE))
 from benchweb import PYTHON, ROOT, BenchWeb, machine  # noqa: E402
 
 POLL_OK = re.compile(r"poll (\S+) ok")
+CHANGE = re.compile(r"INFO monitor\.daemon: change (?!cosmetic)(\S+) (\S+) (\S+)")
+DELIVERY = re.compile(r"delivery sent=(\d+)")
 
 
 def rss_mb(pid: int) -> tuple[float, float]:
@@ -49,7 +51,8 @@ class LogTail:
     def __init__(self, path: Path):
         self.path, self.pos = path, 0
         self.ok_ids: set[str] = set()
-        self.polls_ok = self.polls_failed = self.warnings = self.errors = 0
+        self.polls_ok = self.polls_failed = self.warnings = self.errors = self.sent = 0
+        self.changes: list[tuple[str, str, str]] = []
 
     def read(self) -> None:
         with open(self.path, "rb") as f:
@@ -64,6 +67,12 @@ class LogTail:
                 self.ok_ids.add(m.group(1))
             elif " failed [" in line and "poll " in line:
                 self.polls_failed += 1
+            m = CHANGE.search(line)
+            if m:
+                self.changes.append(m.groups())
+            m = DELIVERY.search(line)
+            if m:
+                self.sent += int(m.group(1))
             if line.startswith("WARNING"):
                 self.warnings += 1
             elif line.startswith(("ERROR", "CRITICAL", "Traceback")):
@@ -82,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--web-workers", type=int, default=2)
     ap.add_argument("--out", default=str(HERE / "results" / "daemon_memory.json"))
+    ap.add_argument("--keep-log", help="copy the daemon's log here")
     a = ap.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="bench-daemon-"))
@@ -123,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             first_cycle_s = time.monotonic() - t0
             sample("start")
             start = samples[-1]
-            polls_at_start = tail.polls_ok
+            polls_at_start, changes_at_start = tail.polls_ok, len(tail.changes)
             print(f"first full cycle after {first_cycle_s:.0f}s; rss {start['rss_mb']} MB; running {a.seconds:.0f}s …",
                   flush=True)
             t1 = time.monotonic()
@@ -166,15 +176,20 @@ def main(argv: list[str] | None = None) -> int:
                 "stop_s": round(stop_s, 2), "exit_code": code,
                 "polls_ok_during_run": tail.polls_ok - polls_at_start,
                 "polls_per_s": round((tail.polls_ok - polls_at_start) / run_s, 1),
-                "polls_failed": tail.polls_failed, "log_warnings": tail.warnings, "log_errors": tail.errors,
+                "polls_failed": tail.polls_failed,
+                "alerting_changes_during_run": len(tail.changes) - changes_at_start,
+                "alerting_changes_expected": len(web.changing()),
+                "alerts_sent_logged": tail.sent, "log_warnings": tail.warnings, "log_errors": tail.errors,
                 "web_during_run": totals, "cosmetic_rounds": cosmetic,
                 "targets": {"rss_below_150mb": max(s["rss_mb"] for s in samples) < 150,
                             "growth_below_10pct": (end["rss_mb"] - start["rss_mb"]) / start["rss_mb"] < 0.10},
                 "samples": samples})
             if tail.errors:
-                errs = [ln for ln in log_path.read_text(errors="replace").splitlines()
-                        if ln.startswith(("ERROR", "CRITICAL", "Traceback"))]
-                res["first_errors"] = errs[:10]
+                lines = log_path.read_text(errors="replace").splitlines()
+                firsts = [i for i, ln in enumerate(lines) if ln.startswith(("ERROR", "CRITICAL"))][:3]
+                res["first_errors"] = ["\n".join(lines[i:i + 40]) for i in firsts]
+            if a.keep_log:
+                shutil.copyfile(log_path, a.keep_log)
     finally:
         if proc is not None and proc.poll() is None:
             proc.kill()
@@ -189,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
           f"(VmHWM {res['hwm_mb']} MB), growth {res['growth_pct']} %")
     print(f"polls during the run {res['polls_ok_during_run']} ({res['polls_per_s']}/s), failed {res['polls_failed']}, "
           f"log warnings {res['log_warnings']}, errors {res['log_errors']}")
+    print(f"alerting changes during the run {res['alerting_changes_during_run']} "
+          f"(expected {res['alerting_changes_expected']}), alerts sent (log) {res['alerts_sent_logged']}")
     print(f"SIGTERM → exit {res['exit_code']} in {res['stop_s']} s; targets {json.dumps(res['targets'])}")
     print(f"wrote {out}")
     return 0
