@@ -1,8 +1,9 @@
 """Crash consistency: `monitor check --once` killed with SIGKILL at random points loses nothing and sends nothing twice.
 
 The bundled replay story (monitor/replay/web, rounds r1–r6) is played several times, each pass on a fresh state
-directory, with `baseline: alert` so every change of the story is alerted. In every round one run is killed with
-SIGKILL after a random delay between 0 and the typical run time, then the run is repeated to completion. Some passes
+directory, with `baseline: alert` so every change of the story is alerted. In every round a run is killed with
+SIGKILL after a random delay between 0 and the typical run time, the run recovering from it is killed too, and a
+third, then the run is repeated to completion. Some passes
 use a receiver that answers slowly, so kills also land while a message is in flight.
 
 Runs are `monitor.cli.main([...])` — exactly what `python -m monitor` runs — in processes forked from a small fork
@@ -39,9 +40,9 @@ from monitor.replay_server import ReplayWeb
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = (ROOT / "monitor" / "replay" / "sources.yaml.tmpl").read_text(encoding="utf-8")
 SEED = 20261123
-PASSES = 3                      # 3 passes x 6 rounds x 2 kills = 36 kills (more passes, up to 6, if runs outpace kills)
-KILLS_PER_ROUND = 2             # the second kill lands on the run recovering from the first
-SLOW_PASSES = {1, 2, 4}         # the receiver answers after DELAY seconds in these passes
+PASSES = 2                      # 2 passes x 6 rounds x 3 kills = 36 kills (more passes, up to 5, if runs outpace kills)
+KILLS_PER_ROUND = 3             # the later kills land on the runs recovering from the earlier ones
+SLOW_PASSES = {1, 3}            # the receiver answers after DELAY seconds in these passes
 DELAY = 0.25
 
 pytestmark = pytest.mark.timeout(240)
@@ -357,7 +358,7 @@ def test_kill_9_during_check_once_loses_nothing_sends_nothing_twice(tmp_path):
             totals = Counter()
             problems = []
             p = 0
-            while p < PASSES or (totals["kills"] < 30 and p < 6):
+            while p < PASSES or (totals["kills"] < 30 and p < 5):
                 rx.delay = DELAY if p in SLOW_PASSES else 0.0
                 slow = {r: t + (messages[r] * DELAY if p in SLOW_PASSES else 0.0) for r, t in typical.items()}
                 tag = f"p{p}"
