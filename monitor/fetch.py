@@ -481,6 +481,13 @@ def classify_exception(e: BaseException) -> tuple[str, str]:
                           TimeoutError)):
             return "timeout", "timed out"
     for x in chain:
+        if isinstance(x, (urllib3.exceptions.LocationParseError, urllib3.exceptions.LocationValueError,
+                          requests.exceptions.InvalidURL)):
+            return "refused_url", f"bad URL: {_short(x)}"
+    if isinstance(e, ValueError) and not isinstance(e, (UnicodeError, requests.exceptions.RequestException)):
+        # requests parses a 3xx's Location even with allow_redirects=False; our URLs were checked before sending
+        return "redirect", f"malformed URL in a redirect: {_short(e)}"
+    for x in chain:
         if isinstance(x, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
                           requests.exceptions.InvalidSchema, urllib3.exceptions.LocationParseError,
                           urllib3.exceptions.LocationValueError)):
@@ -495,6 +502,16 @@ def classify_exception(e: BaseException) -> tuple[str, str]:
 def _short(e: BaseException) -> str:
     s = str(e) or type(e).__name__
     return s if len(s) <= 200 else s[:200] + "…"
+
+
+def _malformed(url: str) -> str | None:
+    """Why requests/urllib3 could not send to this URL (bad IDNA label, bad IPv6 literal …), else None."""
+    try:
+        requests.models.PreparedRequest().prepare_url(url, None)
+        urllib3.util.parse_url(url)
+    except Exception as e:  # noqa: BLE001 - InvalidURL, LocationParseError, UnicodeError, ValueError
+        return _short(e)
+    return None
 
 
 # ---------------------------------------------------------------- the fetcher
@@ -570,6 +587,20 @@ class Fetcher:
     # -- the one public call
     def fetch(self, url: str, *, source: Source | None = None, etag: str | None = None,
               last_modified: str | None = None, accept: str | None = None) -> Fetched:
+        """GET one URL. A Fetched for 2xx and 304; FetchError(klass, …) for everything else, never another
+        exception."""
+        try:
+            return self._fetch(url, source, etag, last_modified, accept)
+        except FetchError:
+            raise
+        except (ValueError, UnicodeError) as e:
+            raise FetchError("refused_url", f"malformed URL: {_short(e)}", url=url) from None
+        except Exception as e:  # noqa: BLE001 - a bug here must not look like a crash of the run
+            log.exception("fetch %s: internal error", url)
+            raise FetchError("internal", f"{type(e).__name__}: {_short(e)}", url=url) from None
+
+    def _fetch(self, url: str, source: Source | None, etag: str | None, last_modified: str | None,
+               accept: str | None) -> Fetched:
         url = (url or "").strip()
         scheme = urlsplit(url).scheme.lower() if url else ""
         if scheme not in SCHEMES:
@@ -577,6 +608,9 @@ class Fetcher:
                              url=url)
         if not urlsplit(url).hostname:
             raise FetchError("refused_url", "URL has no host", url=url)
+        why = _malformed(url)
+        if why:
+            raise FetchError("refused_url", f"malformed URL: {why}", url=url)
         started = time.monotonic()
         clock: list = [None]                    # the deadline, set when the first request goes out
         is_list = source is not None and url == source.url           # item pages of a feed are HTML
@@ -592,7 +626,10 @@ class Fetcher:
             session = self._legacy_session() if source is not None and source.tls == "legacy" else self.session
             status, resp_headers, body, final = self._one(session, current, headers, verify, clock, url)
             if status in (301, 302, 303, 307, 308) and _header(resp_headers, "location"):
-                target = urljoin(current, _header(resp_headers, "location").strip())
+                try:
+                    target = urljoin(current, _header(resp_headers, "location").strip())
+                except ValueError:
+                    raise FetchError("redirect", "malformed Location header", url=url, status=status) from None
                 why = self._hop_refused(target, source)
                 if why:
                     raise FetchError("redirect", f"redirect to {target[:200]} refused: {why}", url=url,
@@ -610,9 +647,20 @@ class Fetcher:
         raise FetchError("redirect", f"more than {MAX_REDIRECTS} redirects", url=url)
 
     def _hop_refused(self, target: str, source: Source | None) -> str | None:
-        scheme = urlsplit(target).scheme.lower()
+        try:
+            parts = urlsplit(target)
+            _ = parts.port
+            host = parts.hostname
+        except ValueError as e:
+            return f"malformed ({e})"
+        scheme = parts.scheme.lower()
         if scheme not in SCHEMES:
             return f"scheme {scheme or '(none)'} is not http/https"
+        if not host:
+            return "no host"
+        why = _malformed(target)
+        if why:
+            return f"malformed ({why})"
         if source is None:
             return None
         return allowed(target, source, allow_private=self.settings.allow_private)

@@ -71,7 +71,8 @@ def test_gzip_sent_is_decoded(srv, fetcher):
     assert "算力券" in r.text
 
 
-@pytest.mark.parametrize("url", ["ftp://127.0.0.1/x", "file:///etc/passwd", "javascript:alert(1)", "", "http://"])
+@pytest.mark.parametrize("url", ["ftp://127.0.0.1/x", "file:///etc/passwd", "javascript:alert(1)", "", "http://",
+                                 "http://[::1", "http://exa mple.com/", "http://a..b/", "http://" + "a" * 300 + ".cn/"])
 def test_refused_urls(fetcher, url):
     assert fails(fetcher, url).klass == "refused_url"
 
@@ -132,6 +133,12 @@ def test_redirect_loops_and_chains(srv, fetcher, path):
 def test_redirect_to_other_schemes_refused(srv, fetcher, path):
     e = fails(fetcher, srv.url(path))
     assert e.klass == "redirect" and "scheme" in str(e)
+
+
+@pytest.mark.parametrize("to", ["http://[::1", "javascript:alert(1)", "//[bad"])
+def test_malformed_or_odd_locations(srv, fetcher, to):
+    from urllib.parse import quote
+    assert fails(fetcher, srv.url("/redirect?to=" + quote(to, safe=""))).klass in ("redirect", "refused_url")
 
 
 def test_redirect_to_itself_with_cookie_is_followed(srv, fetcher):
