@@ -453,6 +453,27 @@ def test_plain_text_input_keeps_its_lines():
     assert p.published == "2025-01-02" and p.title is None
 
 
+def test_html5_article_header_holds_the_date_line():
+    html = ("<html><body><header class='site'><a href='/'>首页</a><nav><a href='/a'>政务公开</a></nav></header>"
+            "<article><header><h1>关于发放算力券的通知</h1><p>发布时间：2025-06-03 来源：某某区科技局</p></header>"
+            f"<div class='TRS_Editor'>{P}</div></article></body></html>")
+    p = parse_page(html)
+    assert p.published == "2025-06-03" and p.meta["issuer"] == "某某区科技局"
+    assert p.title == "关于发放算力券的通知"
+
+
+def test_title_when_the_title_tag_is_only_the_site_name():
+    html = ("<html><head><title>深圳市工业和信息化局</title></head><body>"
+            "<div class='logo'><h1>深圳市工业和信息化局</h1></div>"
+            "<div class='side'><div class='side-title'>热点信息栏目列表</div><ul><li><a href='/1'>某某新闻标题很长的一条</a></li></ul></div>"
+            "<div class='detail'><div class='detail-head'><div class='tit'>关于发放2026年度语料券的通知</div>"
+            "<div class='date'>2026-11-10</div></div>"
+            f"<div class='detail-body'>{P * 3}</div></div></body></html>")
+    p = parse_page(html)
+    assert p.title == "关于发放2026年度语料券的通知"
+    assert p.published == "2026-11-10"
+
+
 def test_info_as_definition_list_and_spans():
     html = _article("<dl class='info'><dt>发文机关：</dt><dd>合肥市经济和信息化局</dd><dt>发文字号</dt><dd>合经信〔2026〕9号</dd>"
                     "<dt>发布日期</dt><dd>2026-04-02</dd></dl>"

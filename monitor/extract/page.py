@@ -355,6 +355,18 @@ def _best_of(nodes: Iterable) -> object | None:
     return best
 
 
+def _in_article(node) -> bool:
+    """Is the node inside an <article> or <main> (whose <header> holds the title and the date line)?"""
+    n = node.parent
+    for _ in range(12):
+        if n is None:
+            return False
+        if n.tag in ("article", "main"):
+            return True
+        n = n.parent
+    return False
+
+
 _BLOCKISH = frozenset({"div", "td", "article", "section", "main", "body", "li", "dd", "center", "form", "font",
                        "span", "table", "tbody", "tr"})
 _CAND = frozenset({"div", "td", "article", "section", "main", "center", "form", "font", "span", "dd", "li", "table",
@@ -554,7 +566,7 @@ class _Renderer:
             if not is_container:
                 if tag in _SKIP_TAGS:
                     continue
-                if tag == "header" and not in_container and _han_count(node) < 200:
+                if tag == "header" and not in_container and not _in_article(node) and _han_count(node) < 200:
                     continue
                 if tag == "form" and len(node.text(deep=True) or "") < 300:
                     continue
@@ -822,8 +834,8 @@ def _title(metas, container, raw_title, tree, hidden_classes, hidden_ids) -> str
         page_title = None
     stripped = _strip_site(page_title) if page_title else None
     heads = []
-    for h in tree.css("h1, h2, .title, .article-title, .tit, #title, .xxgk_title, .article_title, .detail-title"):
-        if _is_hidden_subtree(h, hidden_classes, hidden_ids):
+    for h in tree.css("h1, h2, .title, .article-title, .tit, #title, .xxgk_title, .article_title, .detail-title")[:200]:
+        if _is_hidden_subtree(h, hidden_classes, hidden_ids) or _in_banner(h):
             continue
         v = _clean_title(_node_text(h))
         if v and 6 <= len(v) <= 200 and not _is_spam(v):
@@ -834,6 +846,10 @@ def _title(metas, container, raw_title, tree, hidden_classes, hidden_ids) -> str
             if stripped.startswith(v[:12]) or v.startswith(stripped[:12]) or \
                     (v in page_title and len(v) >= 0.4 * len(page_title)):
                 return v
+    # the <title> matches no heading (generic, or hijacked): the heading right above the body
+    near = _heading_before(container, hidden_classes, hidden_ids) if container is not None else None
+    if near:
+        return near
     # a single h1 that has nothing in common with the <title>: the <title> is generic or was hijacked
     h1s = [v for tag, v in heads if tag == "h1"]
     if len(h1s) == 1 and (not page_title or not _shares(h1s[0], page_title)):
@@ -841,6 +857,67 @@ def _title(metas, container, raw_title, tree, hidden_classes, hidden_ids) -> str
     if stripped:
         return stripped
     return _clean_title(metas.get("title")) or (heads[0][1] if heads else None)
+
+
+_BANNER = re.compile(r"(?:^|[\s_-])(?:logo|site-?name|sitename|banner|brand|masthead)(?:$|[\s_-])", re.I)
+
+
+def _in_banner(node) -> bool:
+    """Is the node the site's logo or masthead (a heading that names the site, not the article)?"""
+    n = node
+    for _ in range(8):
+        if n is None or n.tag in ("body", "html"):
+            return False
+        if n.tag in ("header", "nav") and not _in_article(n):
+            return True
+        a = n.attributes or {}
+        if _BANNER.search(f"{a.get('class') or ''} {a.get('id') or ''}"):
+            return True
+        n = n.parent
+    return False
+
+
+_HEADING_SEL = "h1, h2, h3, [class*=tit], [class*=Tit], [class*=TIT], [id*=tit], [id*=Tit], strong"
+
+
+def _link_heavy(node) -> bool:
+    """Is most of the node's text link text (a box of links: a sidebar, a menu)?"""
+    try:
+        total = len((node.text(deep=True) or "").strip())
+        if total == 0:
+            return False
+        links = sum(len((a.text(deep=True) or "").strip()) for a in node.css("a")[:200])
+    except Exception:  # noqa: BLE001
+        return False
+    return links >= 0.5 * total
+
+
+def _heading_before(container, hidden_classes, hidden_ids) -> str | None:
+    """The title-like line just before the body container (its previous siblings, then its parents' ones)."""
+    node = container
+    for _ in range(4):
+        sib = node.prev
+        steps = 0
+        while sib is not None and steps < 8:
+            steps += 1
+            tag = sib.tag or ""
+            if tag and tag[0] not in "-#!" and tag not in _SKIP_TAGS and not _el_hidden(sib, hidden_classes, hidden_ids) \
+                    and not _in_banner(sib) and not _link_heavy(sib):
+                cands = [sib] if tag in ("h1", "h2", "h3") else []
+                try:
+                    cands += sib.css(_HEADING_SEL)[:30]
+                except Exception:  # noqa: BLE001
+                    pass
+                for c in reversed(cands):
+                    v = _clean_title(_node_text(c))
+                    if v and 6 <= len(v) <= 120 and not _is_spam(v) and not re.search(r"[。；：:]$", v) \
+                            and not _RELATED_START.match(v) and not _FURNITURE_START.match(v):
+                        return v
+            sib = sib.prev
+        node = node.parent
+        if node is None or node.tag in ("body", "html"):
+            break
+    return None
 
 
 def _node_text(node) -> str | None:
