@@ -504,6 +504,15 @@ def _short(e: BaseException) -> str:
     return s if len(s) <= 200 else s[:200] + "…"
 
 
+def _www_twin(a: str, b: str) -> bool:
+    """True when two URLs' hosts differ only by a leading 'www.' (and neither is an IP literal)."""
+    from .linkpolicy import _ip, host_of
+    ha, hb = host_of(a), host_of(b)
+    if not ha or not hb or ha == hb or _ip(ha) or _ip(hb):
+        return False
+    return ha == "www." + hb or hb == "www." + ha
+
+
 def _malformed(url: str) -> str | None:
     """Why requests/urllib3 could not send to this URL (bad IDNA label, bad IPv6 literal …), else None."""
     try:
@@ -630,7 +639,7 @@ class Fetcher:
                     target = urljoin(current, _header(resp_headers, "location").strip())
                 except ValueError:
                     raise FetchError("redirect", "malformed Location header", url=url, status=status) from None
-                why = self._hop_refused(target, source)
+                why = self._hop_refused(target, source, current)
                 if why:
                     raise FetchError("redirect", f"redirect to {target[:200]} refused: {why}", url=url,
                                      status=status)
@@ -646,7 +655,7 @@ class Fetcher:
                                 time.monotonic() - started)
         raise FetchError("redirect", f"more than {MAX_REDIRECTS} redirects", url=url)
 
-    def _hop_refused(self, target: str, source: Source | None) -> str | None:
+    def _hop_refused(self, target: str, source: Source | None, current: str = "") -> str | None:
         try:
             parts = urlsplit(target)
             _ = parts.port
@@ -663,7 +672,10 @@ class Fetcher:
             return f"malformed ({why})"
         if source is None:
             return None
-        return allowed(target, source, allow_private=self.settings.allow_private)
+        why = allowed(target, source, allow_private=self.settings.allow_private)
+        if why and _www_twin(target, current):
+            return None         # a.gov.cn ⇄ www.a.gov.cn on a redirect: the same site moving its front door
+        return why
 
     def _one(self, session: requests.Session, url: str, headers: dict, verify: bool, clock: list, asked: str
              ) -> tuple[int, dict, bytes, str]:

@@ -471,3 +471,11 @@ def test_inflater_deflate_variants_and_mislabelled_plain():
     import gzip
     with pytest.raises(_TooLarge):
         inf.feed(gzip.compress(b"\0" * 5000))
+
+
+def test_www_twin_redirects_only():
+    from monitor.fetch import _www_twin
+    assert _www_twin("https://www.a.gov.cn/x", "http://a.gov.cn/x")
+    assert _www_twin("http://a.gov.cn/", "https://www.a.gov.cn/")
+    assert not _www_twin("https://www.b.gov.cn/", "http://a.gov.cn/")
+    assert not _www_twin("https://evil.a.gov.cn/", "http://a.gov.cn/")
