@@ -79,6 +79,14 @@ def test_join_lines_keeps_paragraphs_headings_and_items():
     assert join_lines(text) == text
 
 
+def test_join_lines_keeps_signatures_and_dates_apart():
+    para = "现将有关事项通知如下请各单位认真组织实施确保算力券政策落地见效切实降低中小企业的算力使用成本并按时报送工作进展情况和典型案例材料"
+    wrapped = "\n".join(para[i:i + 22] for i in range(0, len(para), 22))
+    sign = "深圳市工业和信息化局深圳市财政局深圳市科技创新"
+    text = wrapped + "。\n" + sign + "\n2026年3月25日"
+    assert join_lines(text) == para + "。\n" + sign + "\n2026年3月25日"
+
+
 def test_join_lines_across_single_blank_lines_of_a_wrapped_text():
     raw = (SEEDS / "003_65571d327d0c537b.txt").read_text(encoding="utf-8")
     out = normalize(raw)

@@ -112,6 +112,10 @@ _TITLE_END = re.compile(r"(?:通知|意见|办法|方案|决定|细则|公告|�
 _DOC_NO_LINE = re.compile(rf"^[{CJK}]{{1,12}}\s*[〔\[［(（]\s*\d{{4}}\s*[〕\]］)）]\s*第?\s*\d{{1,4}}\s*号\s*$")
 
 
+# a line that is only a date (under a signature) stands alone
+_DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?$")
+
+
 def _width(line: str) -> int:
     """Display width, about: CJK and other 3-byte UTF-8 characters count 2, ASCII 1 (computed in C)."""
     return len(line) + (len(line.encode("utf-8", "surrogatepass")) - len(line)) // 2
@@ -159,7 +163,7 @@ def join_lines(text: str) -> str:
     def joinable(a: str, b: str) -> bool:
         if not a or not b or a[-1] in _TERMINAL or " | " in a or " | " in b:
             return False
-        if _TITLE_END.search(a) or _DOC_NO_LINE.match(b):
+        if _TITLE_END.search(a) or _DOC_NO_LINE.match(b) or _DATE_LINE.match(b):
             return False
         return bool(_CONT_END.search(a) and _CONT_START.match(b) and not _ITEM_START.match(b)
                     and (CJK_RE.search(a[-1]) or CJK_RE.search(b[0]) or a[-1].isdigit() or b[0].isdigit()
