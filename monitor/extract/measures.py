@@ -267,6 +267,8 @@ def _policy_titles(par: str) -> list[tuple[int, str]]:
         t = m.group(1).strip()
         if len(t) <= 5:       # 《措施》《通知》: an abbreviation of the last one
             continue
+        if re.search(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对照|执行)\s*$", par[max(0, m.start() - 6):m.start()]):
+            continue          # a policy the text cites, not the one it states
         out.append((m.start(), t))
     return out
 
