@@ -68,6 +68,8 @@ def cli(config, state, verbose):
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     logging.getLogger("apprise").setLevel(max(level, logging.INFO))   # apprise at DEBUG prints tokens
+    from .redact import install
+    install()
 
 
 # ---------------------------------------------------------------- check
@@ -121,11 +123,12 @@ def check(ctx, once, only, no_deliver, wait, as_json, config, state):
                    f"alerts: {counts['alerts_sent']} sent, {counts['alerts_failed']} failed (will retry), "
                    f"{counts['alerts_pending']} waiting, {counts['alerts_dead']} given up  "
                    f"time: {counts['seconds']:.1f}s")
+        from .redact import redact
         for r in summary.failed:
-            click.echo(f"FAILED {r.source_id}: [{r.error_class}] {r.error}")
+            click.echo(redact(f"FAILED {r.source_id}: [{r.error_class}] {r.error}"))
         if summary.delivery:
             for e in summary.delivery.errors:
-                click.echo(f"ALERT NOT SENT {e}")
+                click.echo(redact(f"ALERT NOT SENT {e}"))
     failed = bool(summary.failed) or bool(summary.delivery and (summary.delivery.failed or summary.delivery.dead))
     ctx.exit(EXIT_FAILED if failed else EXIT_OK)
 
@@ -402,8 +405,9 @@ def validate(ctx, config, state):
     from .config import check_config
     config_path, _ = _opts(ctx, config, state)
     cfg, problems = check_config(config_path)
+    from .redact import redact
     for p in problems:
-        click.echo(str(p), err=True)
+        click.echo(redact(str(p)), err=True)
     if problems or cfg is None:
         click.echo(f"{config_path}: {len(problems)} problem(s)", err=True)
         ctx.exit(EXIT_USAGE)
@@ -460,15 +464,17 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("aborted", err=True)
         sys.exit(EXIT_FAILED)
     except ConfigError as e:
+        from .redact import redact
         for p in e.problems:
-            click.echo(str(p), err=True)
+            click.echo(redact(str(p)), err=True)
         click.echo("configuration is not valid: nothing was polled (run `monitor validate`)", err=True)
         sys.exit(EXIT_USAGE)
     except StateError as e:
         click.echo(f"monitor: {e}", err=True)
         sys.exit(EXIT_USAGE)
     except MonitorError as e:
-        click.echo(f"monitor: {e}", err=True)
+        from .redact import redact
+        click.echo(redact(f"monitor: {e}"), err=True)
         sys.exit(EXIT_FAILED)
     except BrokenPipeError:
         sys.exit(EXIT_OK)

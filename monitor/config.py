@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import logging
 import os
 import re
 from dataclasses import dataclass, fields as dc_fields
@@ -22,6 +23,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import redact
 from .errors import ConfigError, Problem
 from .models import (AUTHORITIES, CHANGE_KINDS, NOTICE_KINDS, SOURCE_KINDS, VOUCHERS, Channel, Config, Settings,
                      Source)
@@ -145,7 +147,9 @@ def _substitute(text: str, line: int, ctx: _Ctx) -> str:
             ctx.add(line, f"environment variable {name} is not set",
                     f"set {name} in the environment or the EnvironmentFile")
             return ""
-        return ctx.env[name]
+        value = ctx.env[name]
+        redact.register(value)        # whatever comes from the environment is treated as a secret
+        return value
     return _ENV_RE.sub(repl, text) if "$" in text else text
 
 
@@ -645,7 +649,13 @@ def _apprise_ok(url: str) -> bool | None:
         import apprise
     except ImportError:  # pragma: no cover
         return None
-    return bool(apprise.Apprise().add(url))
+    log = logging.getLogger("apprise")
+    level = log.level
+    log.setLevel(logging.CRITICAL + 1)       # apprise logs the bad token it refuses; we report it ourselves, masked
+    try:
+        return bool(apprise.Apprise().add(url))
+    finally:
+        log.setLevel(level)
 
 
 def _read_channel(n: N, ctx: _Ctx) -> Channel | None:
@@ -678,6 +688,7 @@ def _read_channel(n: N, ctx: _Ctx) -> Channel | None:
             u = u.strip()
             if not u:
                 continue
+            redact.register_url(u)
             ok_u = _apprise_ok(u)
             if ok_u is False:
                 ctx.add(un.line, f"notify URL {_mask_url(u)} is not a URL apprise can use",

@@ -209,6 +209,8 @@ def run_daemon(config_path: str, state_dir: str, *, metrics: str | None = None) 
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr,
                             force=True)
         logging.getLogger("apprise").setLevel(logging.WARNING)
+    from .redact import install
+    install()
     with StateLock(state_dir):
         d = Daemon(config_path, state_dir, metrics=metrics)
         code = d.run()
