@@ -1037,9 +1037,12 @@ def _date_from_url(url: str) -> str | None:
 
 
 _CLOCK = re.compile(r"今天是[^\n]{0,30}")
-_PUB_LABEL = re.compile(
-    r"(?<![成印])(?:发布日期|发布时间|发文日期|公开日期|公布日期|发布于|更新时间|更新日期|发表时间|发表日期|时间|日期)\s*[:：]\s*"
-    r"[\[【(]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+_DATE_VALUE = r"[\[【(]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"
+_PUB_LABEL = re.compile(r"(?:发布日期|发布时间|发文日期|公开日期|公布日期|发布于|更新时间|更新日期|发表时间|发表日期)\s*[:：]?\s*"
+                        + _DATE_VALUE)
+_ANY_LABEL = re.compile(r"(?:时间|日期)\s*[:：]\s*" + _DATE_VALUE)
+_NOT_PUB = re.compile(r"(?:成文|印发|施行|生效|有效|截止|申报|报名|开始|结束|会议|活动|培训|举办|受理|办理|实施|执行|起止|"
+                      r"开放|评审|公示|领取|使用|兑付|提交|服务|工作|考试|报到|缴费|入选|认定)$")
 
 
 def _date_near_title(page: str, title: str | None) -> str | None:
@@ -1055,24 +1058,30 @@ def _date_near_title(page: str, title: str | None) -> str | None:
     window = text[start:start + 1500]
     for rx_text in (window, text[:8000]):
         for m in _PUB_LABEL.finditer(rx_text):
-            label_start = m.start()
-            before = rx_text[max(0, label_start - 4):label_start]
-            if re.search(r"(成文|印发|施行|生效|有效|截止|申报|报名|开始|结束)$", before):
+            iso = _first_date(m.group(1))
+            if iso:
+                return iso
+    lines = [ln.strip() for ln in window.split("\n")[:8]]
+    # '时间：2025-03-14' on a short line right under the title, not '申报时间：…'
+    for line in lines[:5]:
+        if len(line) > 80:
+            continue
+        for m in _ANY_LABEL.finditer(line):
+            if _NOT_PUB.search(line[max(0, m.start() - 4):m.start()]):
                 continue
             iso = _first_date(m.group(1))
             if iso:
                 return iso
-    # a short line holding a date and a source/author/view cue, or a bare date line, right after the title
-    lines = window.split("\n")[:8]
+    # a short line holding a date and a source/author/view cue, or a bare date line
     for line in lines:
-        s = line.strip()
-        if len(s) > 120:
+        if len(line) > 120:
             continue
-        m = _DATE.search(s)
+        m = _DATE.search(line)
         if not m:
             continue
-        rest = _DATE.sub("", s)
-        if re.search(r"来源|作者|发布|浏览|点击|阅读|编辑|责任|时间", rest) or len(re.sub(r"[\s\d:：\-\[\]【】()]", "", rest)) == 0:
+        rest = _DATE.sub("", line)
+        if re.search(r"来源|作者|发布|浏览|点击|阅读|编辑|责任", rest) or \
+                len(re.sub(r"[\s\d:：\-\[\]【】()]", "", rest)) == 0:
             iso = _iso(*m.groups())
             if iso:
                 return iso
@@ -1188,7 +1197,15 @@ def _clean_value(v: str) -> str:
     return v[:200]
 
 
-_SOURCE_CUE = re.compile(r"(?:来源|信息来源|发布机构|发布单位|作者|发布时间|发布日期|时间|日期)\s*[:：]")
+_SOURCE_CUE = re.compile(r"(?:来源|信息来源|发布机构|发布单位|作者|发布时间|发布日期|更新时间|时间|日期)\s*[:：]")
+
+
+def _source_cue(line: str) -> bool:
+    for m in _SOURCE_CUE.finditer(line):
+        if m.group(0)[:2] in ("时间", "日期") and _NOT_PUB.search(line[max(0, m.start() - 4):m.start()]):
+            continue
+        return True
+    return False
 
 
 def _source_line(page: str, title: str | None) -> str | None:
@@ -1205,7 +1222,7 @@ def _source_line(page: str, title: str | None) -> str | None:
         s = line.strip()
         if not s or len(s) > 160 or "今天是" in s:
             continue
-        if _SOURCE_CUE.search(s) and (_DATE.search(s) or re.search(r"来源\s*[:：]", s)) and " | " not in s:
+        if _source_cue(s) and (_DATE.search(s) or re.search(r"来源\s*[:：]", s)) and " | " not in s:
             return _EMPTY_BRACKETS.sub(" ", _COUNTER.sub(" ", s)).strip()
     return None
 
