@@ -377,3 +377,14 @@ def test_news_source_region_is_home_not_default_issuer():
     assert extract_text(essay, region="广东省/深圳市", authority="news").measures == ()
     local = extract_text("记者从市数据局获悉，我市将发放数据券1000万元。", region="山东省/济南市", authority="news")
     assert [(m.voucher, m.region, m.budget_yuan) for m in local.measures] == [("数据券", "山东省/济南市", 10_000_000)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("发放算力券、模型券，分别按合同金额的30%、20%给予补贴，单个企业分别最高200万元、100万元。",
+     {"算力券": (None, 0.3, 2_000_000), "模型券": (None, 0.2, 1_000_000)}),
+    ("每年分别发放1亿元、5000万元的算力券和模型券。",
+     {"算力券": (100_000_000, None, None), "模型券": (50_000_000, None, None)}),
+])
+def test_respectively(text, expected):
+    got = {m.voucher: (m.budget_yuan, m.ratio, m.cap_yuan) for m in extract_text(text, region="上海市").measures}
+    assert got == expected

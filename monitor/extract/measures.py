@@ -122,6 +122,7 @@ class Group:
     max_sheets: list[int] = field(default_factory=list)             # 最多申请 N 张
     scope: list[str] = field(default_factory=list)                  # text attached, for the deadline
     twins: list[str] = field(default_factory=list)                  # regions named together as subject (北京、上海)
+    own: dict = field(default_factory=dict)        # voucher → {kind: values} set "respectively" (分别)
 
 
 def _sentences(par: str) -> list[tuple[int, int]]:
@@ -661,25 +662,35 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
     if hi <= lo:
         return
     grp.scope.append(par[lo:hi])
+    found: dict[str, list] = {"budget": [], "cap": [], "ratio": []}
     for a in amounts:
         if lo <= a.start < hi:
             voucher_after = bool(mentions_after) and 0 <= mentions_after[0] - a.end <= 12 and re.fullmatch(
                 r"\s*(?:的)?\s*(?:规模|额度|总额)?\s*(?:的)?\s*[“\"「]?[\u4e00-\u9fa5]{0,6}?[“\"「]?\s*",
-                par[a.end:mentions_after[0]]) is not None and mentions_after[0] - a.end <= 12
+                par[a.end:mentions_after[0]]) is not None
             kind = _classify_amount(par, a, voucher_after)
             if kind == "budget":
                 clause = par[max(0, a.start - 24):a.start]
-                grp.budgets.append((a.yuan, bool(_BATCH.search(clause))))
+                found["budget"].append((a.yuan, bool(_BATCH.search(clause))))
             elif kind == "cap":
-                grp.caps.append(a.yuan)
+                found["cap"].append(a.yuan)
             elif kind == "face":
                 grp.face.append(a.yuan)
     for s in shares:
         if lo <= s.start < hi and _classify_share(par, s):
-            grp.ratios.append(s.value)
+            found["ratio"].append(s.value)
+    n = len(grp.vouchers)
+    respective = n > 1 and "分别" in par[lo:hi]
+    for kind, values in found.items():
+        if respective and len(values) == n:
+            # 算力券、模型券分别按30%、20%给予补贴: the i-th value is the i-th voucher's
+            for v, val in zip(grp.vouchers, values):
+                grp.own.setdefault(v, {}).setdefault(kind, []).append(val)
+        else:
+            {"budget": grp.budgets, "cap": grp.caps, "ratio": grp.ratios}[kind].extend(values)
     for m in re.finditer(r"(?:最多|不超过|至多|限)[^，。；\d]{0,6}?(\d+|[一二两三四五六七八九十])\s*张", par[lo:hi]):
-        n = m.group(1)
-        grp.max_sheets.append(int(n) if n.isdigit() else "一二三四五六七八九十".find(n) + 1 if n != "两" else 2)
+        k = m.group(1)
+        grp.max_sheets.append(int(k) if k.isdigit() else "一二三四五六七八九十".find(k) + 1 if k != "两" else 2)
 
 
 def _fold(groups: list[Group], text: str, year: int | None, title: str | None = None) -> list[Measure]:
@@ -707,9 +718,11 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
                 order.append(key)
             if cur["policy"] is None:
                 cur["policy"] = g.policy
-            cur["budget"] += budgets
-            cur["ratio"] += g.ratios
-            cur["cap"] += caps
+            own = g.own.get(v, {})
+            own_budgets = [y for y, batch in own.get("budget", []) if not batch]
+            cur["budget"] += own_budgets or budgets
+            cur["ratio"] += own.get("ratio") or g.ratios
+            cur["cap"] += own.get("cap") or caps
             if deadline:
                 cur["deadline"].append(deadline)
     out = []
