@@ -106,6 +106,16 @@ def test_normalize_traditional_seed_is_simplified():
     assert "北京经济技术开发区" in out and "數據" not in out
 
 
+def test_normalize_is_idempotent_on_seeds_and_fixture_pages():
+    for f in sorted(SEEDS.glob("*.txt")):
+        once = normalize(f.read_text(encoding="utf-8"))
+        assert normalize(once) == once, f.name
+    assert "奖励\n" in normalize((SEEDS / "004_fe73fdbce6716324.txt").read_text(encoding="utf-8"))  # heading not glued
+    for f in sorted(PAGES.glob("*.html")):
+        text = parse_page(f.read_text(encoding="utf-8")).text
+        assert normalize(text) == text, f.name
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(list("算力券模型补贴。，；：\n 0123４５%（）A\u3000數據")
                                 + ["\n\n", "深圳市每年发放最高五亿元训力券降低研发成本", "一、", "附件", "DeepSeek ",

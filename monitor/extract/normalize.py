@@ -148,7 +148,7 @@ def join_lines(text: str) -> str:
 
     def full(i: int, strict: bool) -> bool:
         w = widths[i]
-        if w < 24:          # wrapped lines are at least ~12 Chinese characters wide
+        if w < 24 or w > 130:   # wrapped lines hold ~12 to ~65 Chinese characters; longer lines are paragraphs
             return False
         ws = neighbours(i)
         if len(ws) < 2:
@@ -177,8 +177,10 @@ def join_lines(text: str) -> str:
         s = stripped[i]
         if not s:
             # a single blank line inside a fixed-width wrapped text
+            # (the line after it is wide too, or ends the sentence: not a heading standing alone)
             if (cur is not None and i + 1 < n and stripped[i + 1] and cur_last == i - 1
-                    and joinable(cur, stripped[i + 1]) and full(cur_last, strict=True)):
+                    and joinable(cur, stripped[i + 1]) and full(cur_last, strict=True)
+                    and (widths[i + 1] >= 0.6 * widths[cur_last] or stripped[i + 1][-1] in _TERMINAL)):
                 cur = _join_pair(cur, stripped[i + 1])
                 cur_last = i + 1
                 i += 2
