@@ -66,9 +66,12 @@ _GB = {"gb2312", "gbk", "x-gbk", "cp936", "gb_2312-80", "gb2312-80", "euc-cn", "
        "csgb2312", "chinese"}
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\xd0\xcf\x11\xe0",
                  b"Rar!", b"7z\xbc\xaf", b"BM", b"RIFF", b"\x00\x00\x01\x00", b"OggS", b"ID3", b"wOFF", b"wOF2")
-_BINARY_TYPES = ("image/", "audio/", "video/", "application/pdf", "application/zip", "application/octet-stream",
-                 "application/msword", "application/vnd.", "application/x-", "font/")
-_TEXTUAL_X = ("application/x-javascript", "application/x-www-form-urlencoded")
+# Types that are binary whatever the bytes look like. application/octet-stream and application/x-* are not in
+# the list: old servers label HTML and feeds with them, so those bodies are judged by their bytes.
+_BINARY_TYPES = ("image/", "audio/", "video/", "application/pdf", "application/zip", "application/msword",
+                 "application/vnd.", "font/", "application/x-rar", "application/x-7z", "application/x-gzip",
+                 "application/x-msdownload", "application/x-shockwave-flash")
+_TEXTUAL_X = ("application/vnd.api+json",)
 
 
 def _canon(name: str | None) -> str | None:

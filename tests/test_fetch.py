@@ -377,6 +377,12 @@ def test_decode_binary_is_none(body, headers):
     assert decode(body, headers) == (None, None)
 
 
+def test_decode_judges_generic_types_by_their_bytes():
+    text, enc = decode("<html><p>算力券</p></html>".encode(), {"Content-Type": "application/octet-stream"})
+    assert enc == "utf-8" and "算力券" in text
+    assert decode(b"\x00\x01\x02garbage" * 20, {"Content-Type": "application/octet-stream"}) == (None, None)
+
+
 def test_decode_never_silent_latin1():
     text, enc = decode(b"<p>\x81\xff broken \xfe\xfd</p>", {"Content-Type": "text/html; charset=iso-8859-1"})
     assert enc in ("utf-8", "gb18030") and "ÿ" not in text
