@@ -757,6 +757,9 @@ class Fetcher:
         encoding = rh.get("content-encoding", "")
         length = rh.get("content-length", "")
         inflater = _Inflater(encoding, cap)
+        enc = encoding.split(",")[-1].strip().lower()
+        if inflater.kind is None and enc not in ("", "identity", "none", "utf-8", "utf8", "chunked", "binary"):
+            raise FetchError("http", f"unsupported Content-Encoding {enc!r}", url=asked, status=resp.status_code)
         if inflater.kind is None and length.isdigit() and int(length) > cap:
             if error_ok:
                 return b""

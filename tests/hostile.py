@@ -3,7 +3,7 @@
     with HostileServer() as srv:
         srv.url("/drip")        # http://127.0.0.1:PORT/drip
 
-Routes (see Handler.do_GET): /ok /drip /drip-headers /big /big-nolen /gzipbomb /loop /loop-a /to-ftp /to-file /status/N
+Routes (see Handler.do_GET): /ok /drip /drip-headers /big /big-nolen /gzipbomb /brotli /loop /loop-a /to-ftp /to-file /status/N
 /ruishu /ruishu200 /jsl /wzws /empty /binary /latin1-lie /gbk-meta /gbk-none /truncated /truncated-html
 /etag /slow /soft404 /login /cookie-redirect /redirect?to=URL /rss-laughs /rss-xxe /files/<name>.
 Every request is logged server-side with monotonic start/end times (srv.log) so tests can check ordering
@@ -160,6 +160,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, gzip_bomb(), headers={"Content-Encoding": "gzip"}, length=not nolen)
         elif path == "/gzip-ok":
             self.send(200, gzip.compress(TEXT.encode()), headers={"Content-Encoding": "gzip"})
+        elif path == "/brotli":
+            self.send(200, b"\x8b\x03\x80<html>not really brotli</html>\x03", headers={"Content-Encoding": "br"})
         elif path == "/loop":
             self.send(302, b"", headers={"Location": "/loop"})
         elif path == "/loop-a":

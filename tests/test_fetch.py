@@ -71,6 +71,11 @@ def test_gzip_sent_is_decoded(srv, fetcher):
     assert "算力券" in r.text
 
 
+def test_unknown_content_encoding_is_an_error_not_garbage(srv, fetcher):
+    e = fails(fetcher, srv.url("/brotli"))
+    assert e.klass == "http" and "br" in str(e)
+
+
 @pytest.mark.parametrize("url", ["ftp://127.0.0.1/x", "file:///etc/passwd", "javascript:alert(1)", "", "http://",
                                  "http://[::1", "http://exa mple.com/", "http://a..b/", "http://" + "a" * 300 + ".cn/"])
 def test_refused_urls(fetcher, url):
