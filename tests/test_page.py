@@ -284,6 +284,8 @@ def test_content_selector_matched_missed_invalid_and_absent():
     assert "最高100万元" not in p.text and "发放算力券" in p.text
     p = parse_page(html, content="div.nothing-here")
     assert p.selector_matched is False and "最高100万元" in p.text      # fell back to #zoom
+    p = parse_page(html + "<div class='js-filled'></div>", content="div.js-filled")
+    assert p.selector_matched is True and "最高100万元" in p.text        # matched but empty: fell back
     p = parse_page(html, content="div[[[")
     assert p.selector_matched is False and p.text
     assert parse_page(html).selector_matched is None

@@ -114,6 +114,8 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
         except Exception:  # noqa: BLE001 - an invalid selector is a selector that matched nothing
             container = None
         selector_matched = container is not None
+        if container is not None and len((container.text(deep=True) or "").strip()) < 10:
+            container = None        # matched, but empty (filled by a script): read the page as if unconfigured
     hidden_classes, hidden_ids = _hidden_style_rules(tree)
     if container is None:
         for sel in KNOWN_CONTAINERS:
