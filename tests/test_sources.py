@@ -262,6 +262,15 @@ def test_rss_not_a_feed(body):
     assert ei.value.klass == "parse"
 
 
+def test_rss_raw_ampersands_and_control_characters_are_tolerated():
+    rss = ("<rss version='2.0'><channel><title>t</title><link>https://a.gov.cn/</link><description>d</description>"
+           "<item><title>关于算力券的通知\x0b</title><link>https://a.gov.cn/show.jsp?id=1&col=2</link>"
+           "<description>A&B 公司&nbsp;补贴</description></item></channel></rss>")
+    (item,) = feed_items(rss, "https://a.gov.cn/rss.xml")
+    assert item.url == "https://a.gov.cn/show.jsp?id=1&col=2" and item.title == "关于算力券的通知"
+    assert "A&B" in item.summary
+
+
 def test_rss_dates_read_in_china_time():
     rss = """<rss version="2.0"><channel><title>t</title><link>https://a.gov.cn/</link><description>d</description>
 <item><title>早间发布的算力券通知</title><link>https://a.gov.cn/1.html</link><pubDate>Sun, 04 Oct 2026 01:39:11 +0800</pubDate></item>

@@ -2,8 +2,9 @@
 
 - DOCTYPE with an internal subset or any ENTITY declaration (billion laughs, external entities) → SourceError;
   a bare <!DOCTYPE rss …> (old Netscape feeds) is dropped before parsing;
-- HTML entities that XML does not define (&nbsp; …) are written as numeric references first, so a feed of a
-  Chinese CMS is not 'bozo' for them; any other bozo, or no feed version → SourceError('parse');
+- HTML entities that XML does not define (&nbsp; …) are written as numeric references, bare '&' in links as
+  &amp;, and forbidden control characters dropped, so a feed of a Chinese CMS is not 'bozo' for them; any other
+  bozo, or no feed version → SourceError('parse');
 - the text is the one fetch.decode() chose (header charset lies are handled there) and is handed to
   feedparser as UTF-8 with a matching XML declaration;
 - dates: feedparser's, else our own reader (`2025-09-12 10:31:08.0`, 2025年9月12日 …);
@@ -25,6 +26,8 @@ _ENTITY_RE = re.compile(r"<!ENTITY\b", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _NAMED = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
 _XML_OWN = {"amp", "lt", "gt", "quot", "apos"}
+_BARE_AMP = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);)")
+_XML_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _OK_BOZO = (getattr(feedparser, "CharacterEncodingOverride", ()), getattr(feedparser, "NonXMLContentType", ()))
 
 
@@ -51,6 +54,8 @@ def safe_feed_bytes(text: str) -> bytes:
         raise SourceError("parse", "feed carries a DOCTYPE that could not be removed safely")
     text = _XML_DECL.sub("", text.lstrip("\ufeff"), count=1)
     text = _entities(text)
+    text = _BARE_AMP.sub("&amp;", text)          # ?a=1&b=2 written raw in links: common, and fatal to XML
+    text = _XML_CTRL.sub("", text)                # control characters XML 1.0 forbids
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + text.lstrip()).encode("utf-8")
 
 
