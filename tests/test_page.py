@@ -367,12 +367,15 @@ def test_attachments_resolution():
     ("http://gxt.shandong.gov.cn/art/2025/5/12/art_103865_10345678.html", "2025-05-12"),
     ("https://sheitc.sh.gov.cn/cyfz/20250512/0f3a1b.html", "2025-05-12"),
     ("https://www.example.gov.cn/news/2025/05-12/1.html", "2025-05-12"),
-    ("https://www.example.gov.cn/zwgk/202505/abc.html", "2025-05-01"),
+    ("https://www.example.gov.cn/zwgk/202505/abc.html", None),      # a month only: meta url_month
     ("https://www.example.gov.cn/zwgk/abc.html", None),
     ("https://www.example.gov.cn/t20251399_1.html", None),
 ])
 def test_published_from_url(url, want):
-    assert parse_page(_article(f"<div id='zoom'>{P}</div>"), url=url).published == want
+    p = parse_page(_article(f"<div id='zoom'>{P}</div>"), url=url)
+    assert p.published == want
+    if "/202505/abc" in url:
+        assert p.meta["url_month"] == "2025-05"
 
 
 @pytest.mark.parametrize("head,want", [

@@ -179,6 +179,10 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
                  or _date_from_url(url))
     if meta.get("written_date") and published == meta["written_date"] and info.get("published") not in (None, published):
         published = info["published"]
+    if not published and url:
+        month = _month_from_url(url)
+        if month:
+            meta["url_month"] = month
 
     return PageText(title=title, text=main_text, published=published, meta=meta,
                     attachments=tuple(attachments), selector_matched=selector_matched)
@@ -1032,10 +1036,17 @@ def _date_from_url(url: str) -> str | None:
             iso = _iso(*m.groups())
             if iso:
                 return iso
-    m = _URL_MONTH.search(path)
-    if m:                         # /202505/: the month only — the first of it, the best the URL knows
-        return _iso(m.group(1), m.group(2), "1")
     return None
+
+
+def _month_from_url(url: str) -> str | None:
+    """'/202505/' → '2025-05': a month only, kept apart (a guessed day would beat a list's exact date)."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        path = url or ""
+    m = _URL_MONTH.search(path)
+    return f"{m.group(1)}-{m.group(2)}" if m else None
 
 
 _CLOCK = re.compile(r"今天是[^\n]{0,30}")
