@@ -311,6 +311,11 @@ def test_json_paths_jsonp_epochs_and_errors():
     assert ei.value.klass == "parse"
 
 
+def test_json_titles_lose_search_highlighting():
+    obj = [{"title": "关于<em>算力券</em>的通知 &amp; 解读", "url": "https://a.gov.cn/1.html"}]
+    assert api_items(obj, "https://a.gov.cn/api")[0].title == "关于算力券的通知 & 解读"
+
+
 def test_json_fields_may_name_flags():
     obj = {"list": [{"t": "关于废止模型券办法的通知", "u": "/x.html", "d": "2025-01-01", "fz": "1", "no": "某发〔2025〕1号"}]}
     fields = {"title": "t", "url": "u", "published": "d", "abolished": "fz", "doc_number": "no"}

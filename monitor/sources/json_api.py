@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from typing import Any
@@ -21,6 +22,7 @@ from .base import SourceKind, clean, parse_any_date, resolve, text_of
 from .families import dig, row_flags, wrapped_html
 from .html import list_items
 
+_TAGS = re.compile(r"<[^>]{0,200}>")
 _JSONP = re.compile(r"^\s*[\w$.]+\s*\(\s*(.*?)\s*\)\s*;?\s*$", re.S)
 _LIST_KEYS = ("data", "list", "rows", "articles", "records", "items", "result", "results", "datas", "content",
               "docs", "page", "recordList", "dataList", "infolist")
@@ -100,7 +102,9 @@ def api_items(obj: Any, base_url: str, items_path: str | None = None, fields: di
         seen.add(url)
         title = _pick(row, fields.get("title"), _TITLE)
         published = parse_any_date(_pick(row, fields.get("published"), _PUBLISHED))
-        out.append(Item(url=url, title=clean(str(title)) if title not in (None, "") else None,
+        if title not in (None, ""):
+            title = clean(html_lib.unescape(_TAGS.sub("", str(title))))    # search APIs highlight with <em>
+        out.append(Item(url=url, title=title or None,
                         published=published, flags=row_flags(row, fields)))
     return out
 
