@@ -143,7 +143,8 @@ def run_demo(*, notify_url: str | None = None, rounds: list[str] | None = None, 
                 missed_all += [(rnd, m) for m in missed]
                 false_all += [(rnd, f) for f in false]
                 print(f"  polls {counts['sources']}, requests {counts['requests']}, 304s {counts['not_modified']}, "
-                      f"changes {counts['changes']} (+{counts['cosmetic']} cosmetic), alerts {len(alerted)}; "
+                      f"changes {counts['changes']} (+{counts['cosmetic']} cosmetic), alerts {len(alerted)}, "
+                      f"{counts['seconds']:.2f}s; "
                       f"expected {sum(exp.values())}, missed {len(missed)}, false alarms {len(false)}\n", file=out)
             runner.close()
             store.close()
