@@ -26,7 +26,7 @@ import threading
 import time
 import warnings
 import zlib
-from datetime import datetime, timezone
+from datetime import timezone
 from typing import Mapping
 from urllib.parse import urljoin, urlsplit
 

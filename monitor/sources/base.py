@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from ..errors import SourceError
