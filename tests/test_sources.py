@@ -386,3 +386,12 @@ def test_flat_list_dates_follow_their_links():
     <a href="/n/3.html">关于语料券的政策解读文章一篇</a><br></div>"""
     items = list_items(html, "https://a.gov.cn/list/")
     assert [i.published for i in items] == ["2025-05-12", "2025-04-30", None]
+
+
+def test_titles_lose_dates_bullets_and_pins_inside_the_anchor():
+    html = """<ul><li><a href="/a/t20250512_1.html"><span class="date">2025-05-12</span><span>关于开展算力券申报工作的通知文件</span></a></li>
+    <li><a href="/a/t20250513_2.html"><em>关于开展模型券申报工作的通知文件</em><i>2025-05-13</i></a></li>
+    <li><a href="/a/t20250514_3.html">· 【置顶】关于开展语料券申报工作的通知文件 (2025-05-14)</a></li></ul>"""
+    got = [(i.title, i.published) for i in list_items(html, "https://a.gov.cn/")]
+    assert got == [("关于开展算力券申报工作的通知文件", "2025-05-12"), ("关于开展模型券申报工作的通知文件", "2025-05-13"),
+                   ("关于开展语料券申报工作的通知文件", "2025-05-14")]

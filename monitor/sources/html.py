@@ -35,6 +35,8 @@ _NAV_WORDS = re.compile(r"^(首页|更多|更多>+|more|下一页|上一页|尾�
 _DOWNLOAD_WORDS = re.compile(r"^[\s\[【(（]*(附件|下载|附件下载|点击下载|pdf|doc|docx|wps|word|查看|详情|全文|原文|"
                              r"查看详情|阅读全文|图解|解读)[\]】)）]*\s*$", re.I)
 _PINNED = re.compile(r"^[\s\[【（(]*(置顶|顶|new|hot|最新)[\]】）)]*\s*", re.I)
+_LEADING_DATE = re.compile(r"^\s*[\[【(（]?(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}日?[\]】)）]?\s*")
+_BULLET = re.compile(r"^[\s·•●◆■□▪►>※\-—]+")
 _TRAILING_DATE = re.compile(r"[\s\[【(（]*(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}日?[\]】)）]*\s*$")
 _CONTAINERS = {"li", "tr", "dd", "dt", "p", "div", "td", "span", "article", "section", "h3", "h4", "h5", "ul", "dl"}
 
@@ -81,6 +83,8 @@ def _title(a: Node) -> str:
     if t_attr and cjk_count(t_attr) >= 2 and (len(t_attr) >= len(t_text.rstrip("….。 ")) or
                                               t_text.endswith(("…", "...", "..")) or not t_text):
         title = t_attr
+    title = _LEADING_DATE.sub("", title)
+    title = _BULLET.sub("", title)
     title = _PINNED.sub("", title)
     title = _TRAILING_DATE.sub("", title).strip()
     return title
