@@ -129,16 +129,22 @@ for line in sys.stdin:
             code = 0
             try:
                 monitor.cli.main(cmd["argv"])
-            except SystemExit as e:
+            except SystemExit as e:            # as the interpreter does at exit
                 code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+                if e.code is not None and not isinstance(e.code, int):
+                    print(e.code, file=sys.stderr)
+            except BaseException:
+                import traceback
+                traceback.print_exc()
+                code = 1
             sys.stdout.flush(); sys.stderr.flush()
         finally:
             os._exit(locals().get("code", 70))
     out.write(f"{pid}\n"); out.flush()
     sys.stdin.readline()                 # "reap": the child may be a zombie until now, so a kill never hits a stranger
     _, status = os.waitpid(pid, 0)
-    out.write(json.dumps({"signal": os.WIFSIGNALED(status) and os.WTERMSIG(status),
-                          "code": os.WIFEXITED(status) and os.WEXITSTATUS(status)}) + "\n"); out.flush()
+    out.write(json.dumps({"signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+                          "code": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None}) + "\n"); out.flush()
 """
 
 
@@ -306,8 +312,20 @@ def play(fs: ForkServer, web: ReplayWeb, rx: SlowReceiver, tmp: Path, tag: str, 
     return stats
 
 
-def check_pass(fs, rx, tmp, tag, stats, must_have: Counter) -> dict:
+def known_terms(fs: ForkServer, state: Path, tmp: Path) -> set[tuple]:
+    r = fs.run(["terms", "--json", "--state", str(state)], tmp / "terms.out")
+    assert r["code"] == 0, r["output"]
+    rows = json.loads(r["output"][r["output"].index("["):])
+    return {tuple(d.get(k) for k in ("region", "voucher", "budget_yuan", "ratio", "cap_yuan", "deadline", "stage"))
+            for d in rows}
+
+
+def check_pass(fs, rx, tmp, tag, stats, must_have: Counter, ref_terms: set | None = None) -> dict:
     state = stats["state"]
+    terms = known_terms(fs, state, tmp)
+    assert ref_terms is None or terms == ref_terms, (
+        f"{tag}: terms after the kills differ from the undisturbed run: missing {ref_terms - terms}, "
+        f"extra {terms - ref_terms}")
     with sqlite3.connect(state / "monitor.db") as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         outbox = Counter(s for (s,) in conn.execute("select status from outbox"))
@@ -355,6 +373,7 @@ def test_kill_9_during_check_once_loses_nothing_sends_nothing_twice(tmp_path):
                   f"of which the reference misses {sum((story_exp - reference).values())}; "
                   f"typical run seconds {({k: round(v, 2) for k, v in typical.items()})}")
             must_have = reference | story_exp
+            ref_terms = known_terms(fs, ref["state"], tmp_path)
             totals = Counter()
             problems = []
             p = 0
@@ -363,7 +382,7 @@ def test_kill_9_during_check_once_loses_nothing_sends_nothing_twice(tmp_path):
                 slow = {r: t + (messages[r] * DELAY if p in SLOW_PASSES else 0.0) for r, t in typical.items()}
                 tag = f"p{p}"
                 stats = play(fs, web, rx, tmp_path, tag, rounds, rng, slow, messages)
-                res = check_pass(fs, rx, tmp_path, tag, stats, must_have)
+                res = check_pass(fs, rx, tmp_path, tag, stats, must_have, ref_terms)
                 totals.update(runs=stats["runs"], kills=stats["kills"], in_delivery=stats["kills_in_delivery"],
                               changes=res["changes"], lost=res["lost"], undelivered=len(res["undelivered"]),
                               duplicated=res["duplicated"], unexplained=len(res["unexplained"]))
@@ -385,3 +404,70 @@ def test_kill_9_during_check_once_loses_nothing_sends_nothing_twice(tmp_path):
     assert totals["lost"] == 0, f"{figures}\n{problems}"
     assert totals["undelivered"] == 0, f"{figures}\n{problems}"
     assert totals["unexplained"] == 0, f"{figures}\n{problems}"
+
+
+# ---------------------------------------------------------------- a damaged state file
+
+SMALL = """
+settings: {host_delay: 0s, allow_private: true, baseline: alert, timeout: 3s, fetch_deadline: 6s}
+sources:
+  - id: sz-gxj-tzgg
+    name: 深圳市工业和信息化局 通知公告
+    region: 广东省/深圳市
+    kind: html
+    url: "{host:gxj.sz.gov.cn}/xxgk/xxgkml/qt/tzgg/"
+    links: "div.ListconC ul.u-list li a"
+channels:
+  - id: all
+    notify: ["json://127.0.0.1:9/x"]
+"""
+
+
+def _damage(path: Path, how: str) -> None:
+    rng = random.Random(how)
+    size = path.stat().st_size
+    with sqlite3.connect(path) as conn:
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+        roots = [r for (r,) in conn.execute("select rootpage from sqlite_master where type = 'table' and name in "
+                                            "('sources', 'documents', 'changes', 'outbox', 'terms')")]
+    conn.close()
+    with open(path, "r+b") as f:
+        if how == "pages":              # the tables' pages overwritten (a torn write, a bad disk); header and schema
+            for root in roots:          # intact, so opening the file works and the damage shows on first read
+                f.seek((root - 1) * page)
+                f.write(bytes(rng.randrange(256) for _ in range(page)))
+        elif how == "truncated":        # cut in half (disk full, a copy interrupted)
+            f.truncate(size // 2)
+        elif how == "header":           # not a database any more
+            f.write(b"garbage " * 8)
+
+
+@pytest.mark.parametrize("how", ["pages", "truncated", "header"])
+def test_damaged_state_database_is_refused_cleanly_and_left_alone(tmp_path, how):
+    """A damaged monitor.db: every command that reads it says so (exit 2, "move it aside"), no traceback, and the
+    file is not touched — the user may still want to salvage it."""
+    fs = ForkServer()
+    try:
+        with ReplayWeb(round="r1") as web:
+            cfg = tmp_path / "sources.yaml"
+            cfg.write_text(web.render_config(SMALL), encoding="utf-8")
+            state = tmp_path / "state"
+            common = ["--config", str(cfg), "--state", str(state)]
+            r = fs.run(["check", "--once", *common], tmp_path / "first.out")
+            assert r["code"] == 1, r["output"]        # 1: the alerts could not be sent (port 9)
+            db = state / "monitor.db"
+            for extra in ("monitor.db-wal", "monitor.db-shm"):
+                assert not (state / extra).exists() or (state / extra).stat().st_size == 0 or extra.endswith("shm")
+            assert db.stat().st_size > 6 * 4096
+            _damage(db, how)
+            before = db.read_bytes()
+            outs = {}
+            for args in (["check", "--once"], ["history", "--json"], ["sources"], ["terms"]):
+                r = fs.run([*args, *common], tmp_path / "out.txt")
+                outs[args[0]] = r
+            assert db.read_bytes() == before, "the damaged database was written to"
+    finally:
+        fs.close()
+    bad = {k: (r["code"], r["signal"], r["output"][-300:]) for k, r in outs.items()
+           if r["code"] != 2 or "Traceback" in r["output"] or "move it aside" not in r["output"]}
+    assert not bad, f"damage '{how}' not refused cleanly: {bad}"
