@@ -34,7 +34,7 @@ _NAV_WORDS = re.compile(r"^(首页|更多|更多>+|more|下一页|上一页|尾�
                         r"English|繁体|简体|>+|<+|»|«|\d+)$", re.I)
 _DOWNLOAD_WORDS = re.compile(r"^[\s\[【(（]*(附件|下载|附件下载|点击下载|pdf|doc|docx|wps|word|查看|详情|全文|原文|"
                              r"查看详情|阅读全文|图解|解读)[\]】)）]*\s*$", re.I)
-_PINNED = re.compile(r"^[\s\[【（(]*(置顶|顶|new|hot|最新)[\]】）)]*\s*", re.I)
+_PINNED = re.compile(r"^\s*(?:[\[【（(]\s*(?:置顶|顶|new|hot|最新|推荐)\s*[\]】）)]|置顶[:：]?)\s*", re.I)
 _LEADING_DATE = re.compile(r"^\s*[\[【(（]?(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}日?[\]】)）]?\s*")
 _BULLET = re.compile(r"^[\s·•●◆■□▪►>※\-—]+")
 _TRAILING_DATE = re.compile(r"[\s\[【(（]*(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}日?[\]】)）]*\s*$")
