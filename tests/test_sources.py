@@ -395,3 +395,11 @@ def test_titles_lose_dates_bullets_and_pins_inside_the_anchor():
     got = [(i.title, i.published) for i in list_items(html, "https://a.gov.cn/")]
     assert got == [("关于开展算力券申报工作的通知文件", "2025-05-12"), ("关于开展模型券申报工作的通知文件", "2025-05-13"),
                    ("关于开展语料券申报工作的通知文件", "2025-05-14")]
+
+
+def test_dates_in_the_element_after_the_entry():
+    html = """<dl><dt><a href="/d/1.html">关于开展人工智能算力券申报的通知</a></dt><dd>2025-05-12</dd>
+    <dt><a href="/d/2.html">关于公布模型券服务商名单的公告全文</a></dt><dd>2025-04-30</dd></dl>
+    <div class="row"><div class="title"><a href="/d/3.html">关于语料券的政策解读文章一篇全文</a></div><div class="date">2025.03.01</div></div>"""
+    got = [i.published for i in list_items(html, "https://a.gov.cn/list/")]
+    assert got == ["2025-05-12", "2025-04-30", "2025-03-01"]

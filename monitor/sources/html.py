@@ -66,8 +66,10 @@ def _container(a: Node) -> Node:
     for _ in range(4):
         if n is None or n.tag not in _CONTAINERS:
             break
-        links = len(n.css("a[href]"))
-        if links > 2 or len(n.text() or "") > 500:
+        links = n.css("a[href]")
+        href = a.attributes.get("href")
+        other_entry = any(x.attributes.get("href") != href and cjk_count(x.text()) >= 6 for x in links)
+        if other_entry or len(links) > 3 or len(n.text() or "") > 500:
             break
         best = n
         if n.tag in ("li", "tr", "dd"):
@@ -90,6 +92,16 @@ def _title(a: Node) -> str:
     return title
 
 
+def _following_text(node: Node, limit: int = 6) -> str:
+    texts, n, steps = [], node.next, 0
+    while n is not None and steps < limit:
+        if n.tag == "a" or (n.tag != "-text" and n.css_first("a[href]") is not None):
+            break
+        texts.append(n.text() or "")
+        n, steps = n.next, steps + 1
+    return " ".join(texts)
+
+
 def _date_for(a: Node, box: Node, url: str) -> str | None:
     year = url_year(url)
     a_text = a.text() or ""
@@ -99,17 +111,11 @@ def _date_for(a: Node, box: Node, url: str) -> str | None:
         d = find_list_date(around, year=year)
         if d:
             return d
-    else:
-        # a flat list (links and dates side by side in one block): the text after the link, up to the next link
-        texts, n, steps = [], a.next, 0
-        while n is not None and steps < 6:
-            if n.tag == "a" or (n.tag != "-text" and n.css_first("a[href]") is not None):
-                break
-            texts.append(n.text() or "")
-            n, steps = n.next, steps + 1
-        d = find_list_date(" ".join(texts), year=year)
-        if d:
-            return d
+    # the text after the entry, up to the next link: flat lists (<a>…</a> 2025-05-12<br>), <dt><a></dt><dd>date</dd>,
+    # <div class="title"><a></div><div class="date">…</div>
+    d = find_list_date(_following_text(box), year=year)
+    if d:
+        return d
     d = find_list_date(a_text, year=year, allow_short=False)
     return d or url_date(url)
 
