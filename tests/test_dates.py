@@ -67,3 +67,15 @@ def test_deadline_never_raises_on_date_soup(s):
 ])
 def test_find_deadline_more_phrasings(text, iso):
     assert find_deadline(text, 2025) == iso
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("三、受理时间。2025年5月6日至2025年6月6日17:00。", "2025-06-06"),              # a label sentence heads the window
+    ("申领截止日期从6月30日推迟到7月15日18:00，其他事项不变。", "2025-07-15"),          # moved: the new day
+    ("本次申报截止时间由9月1日调整为9月20日。", "2025-09-20"),
+    ("兑付申请受理时间截至2025年12月10日（含）。", "2025-12-10"),
+    ("二、实施时间。2025年4月1日至2025年4月30日。", None),                             # not an application window
+    ("合同签订时间由3月1日延长至3月31日。", None),
+])
+def test_find_deadline_labels_and_moves(text, iso):
+    assert find_deadline(text, 2025) == iso

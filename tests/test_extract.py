@@ -388,3 +388,19 @@ def test_news_source_region_is_home_not_default_issuer():
 def test_respectively(text, expected):
     got = {m.voucher: (m.budget_yuan, m.ratio, m.cap_yuan) for m in extract_text(text, region="上海市").measures}
     assert got == expected
+
+
+def test_issuer_from_the_info_line_full_name_only():
+    from monitor.extract.meta import find_issuer
+    head = "某某措施\n发布日期：2025-09-02　　来源：{}\n正文。"
+    assert find_issuer(head.format("历下区大数据局"), None, {}, region="山东省/济南市") == "济南市历下区大数据局"
+    assert find_issuer(head.format("合肥市数据资源局"), None, {}) == "合肥市数据资源局"
+    assert find_issuer(head.format("园区经发委"), None, {}) is None        # no place: too vague to name the issuer
+    assert find_issuer("", "沈阳市科学技术局 沈阳市财政局关于实施训力券制度的通知", {}) == "沈阳市科学技术局 沈阳市财政局"
+    assert find_issuer("", "中国(上海)自由贸易试验区临港新片区管理委员会关于印发《细则》的通知", {}) == \
+        "中国（上海）自由贸易试验区临港新片区管理委员会"
+
+
+def test_doc_number_from_the_page_info_line():
+    assert find_doc_number("第一条 正文。", {"source_line": "洪府办发〔2026〕15号 发布日期：2026年06月02日"}) == "洪府办发〔2026〕15号"
+    assert find_doc_number("第一条 正文。", {"source_line": "根据洪府办发〔2026〕15号 发布日期：2026年06月02日"}) is None

@@ -70,3 +70,19 @@ def test_number_parsers_never_raise_on_numeral_soup(s):
         assert a.yuan > 0
     for sh in find_shares(s):
         assert 0 <= sh.value <= 1
+
+
+@pytest.mark.parametrize("text,yuan", [("一亿二千万元", 120000000), ("一亿五千万元", 150000000),
+                                       ("两亿三千万元", 230000000), ("一万二千元", 12000), ("一亿元", 100000000)])
+def test_chinese_numerals_with_a_big_unit_inside(text, yuan):
+    assert [a.yuan for a in find_amounts(text)] == [yuan]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("使用模型券后企业仅需支付合同金额的70%", 0.3),
+    ("企业只需负担采购价款的45%", 0.55),
+    ("可享受服务费用一半的算力券补贴", 0.5),
+    ("按合同金额的一半给予支持", 0.5),
+])
+def test_shares_paid_by_the_buyer_and_half(text, value):
+    assert [round(s.value, 4) for s in find_shares(text)] == [value]

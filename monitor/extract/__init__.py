@@ -64,7 +64,8 @@ def _join_broken_lines(t: str) -> str:
         prev = out[-1][-1].rstrip() if out else ""
         if (out and last_len >= 40 and pending_blank <= 1 and _OPEN_END.match(prev[-1:])
                 and _CJK_START.match(s) and not _DATE_START.match(s) and not s.startswith("#")
-                and len(out) > 1 and not _TITLE_END.search(prev[-4:]) and not _DOCNO_START.match(s)):
+                and len(out) > 1 and not _TITLE_END.search(prev[-4:]) and not _DOCNO_START.match(s)
+                and not _INFO_LINE.search(prev)):
             out[-1].append(s)
             last_len = len(s)
         else:
@@ -79,6 +80,8 @@ def _join_broken_lines(t: str) -> str:
 _TITLE_END = re.compile(r"(?:通知|公告|通告|决定|意见|办法|细则|方案|函|批复|报告|指南|公示|措施|政策)$")
 _DOCNO_START = re.compile(r"^[\u4e00-\u9fa5]{1,14}[〔\[［(（【]\s*(?:19|20)\d{2}")
 _DATE_START = re.compile(r"\d{4}\s*[年\-/.]")
+# an article's info line (发布日期：… 来源：…) is never the first half of a sentence
+_INFO_LINE = re.compile(r"(?:发布日期|发布时间|信息来源|来源|发布机构|发布单位|发文机关|索引号|文号|浏览次数|点击数)\s*[:：]")
 
 
 # ------------------------------------------------------------------ the public entry points
@@ -114,7 +117,7 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
         title = _title_from_text(text)
     published_iso = find_published(text, published, meta)
     year = int(published_iso[:4]) if published_iso else _year_from_text(text)
-    issuer = find_issuer(text, title, meta) if authority != "news" else (meta.get("issuer") or None)
+    issuer = find_issuer(text, title, meta, region=region) if authority != "news" else (meta.get("issuer") or None)
     doc_number = find_doc_number(text, meta, title)
     stage = find_stage(text, title, authority)
     repealed = is_repeal(text, title)

@@ -108,6 +108,27 @@ _NOT_DEADLINE = re.compile(
 _CLOCK = r"(?:\s*[（(](?:星期|周)[一二三四五六日天][)）])?(?:\s*(?:上午|下午)?\s*\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?)?"
 
 
+# 截止时间为 / 申报截至 / 受理时间截至 / 截止时间延长至 (the date right after is the last day)
+_CUTOFF_LEFT = re.compile(
+    rf"(?:截止|{_APPLY}[\u4e00-\u9fa5]{{0,4}}截至)(?:时间|日期)?(?:为|是|到|至|调整为|改为|"
+    rf"(?:延长|延期|推迟|顺延|调整|变更|更改)(?:至|到|为))?[:：\s]*$")
+# 由7月31日延长至8月14日: a deadline moved (the second date replaces the first)
+_MOVED = re.compile(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:延长|延期|推迟|顺延|调整|变更|更改|改)(?:至|到|为)\s*(?:\d{4}\s*年\s*)?")
+
+
+def _head(text: str, pos: int) -> str:
+    """The clause before pos; when that clause is empty and the sentence before it is a short label
+    (二、申报时间。2026年4月1日至…), the label."""
+    left = text[max(0, pos - 40):pos]
+    parts = re.split(r"[。；;！!\n]", left)
+    head = parts[-1]
+    if not re.search(r"[\u4e00-\u9fa5]", head):
+        for prev in reversed(parts[:-1]):
+            if prev.strip():
+                return prev + head if len(prev.strip()) <= 16 else head
+    return head
+
+
 _DEADLINE_HINT = re.compile(r"截止|截至|即日|之日起|前|至|到|止|—|~|～|-")
 
 
@@ -134,8 +155,7 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
         is_range_end = prev is not None and d.start - prev.end <= 24 and bool(
             re.fullmatch(_CLOCK + _SEP + r"(?:\d{4}\s*年\s*)?", text[prev.end:d.start]))
         if is_range_end:
-            head = text[max(0, prev.start - 30):prev.start]
-            head = re.split(r"[。；;！!\n]", head)[-1]
+            head = _head(text, prev.start)
             if _RANGE_HEAD.search(head) or re.search(_APPLY, head[-12:]):
                 if not _NOT_DEADLINE.search(head):
                     found.append((0, d.iso))
@@ -147,7 +167,8 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                 found.append((0, d.iso))
                 continue
         # 截止时间为 DATE / 截止日期：DATE / 于DATE截止
-        if re.search(r"(?:截止|(?:申报|申请|报送|提交|申领)[\u4e00-\u9fa5]{0,4}截至)(?:时间|日期)?(?:为|是|到|至)?[:：\s]*$", clause_left):
+        if _CUTOFF_LEFT.search(clause_left) or (prev is not None and _MOVED.fullmatch(text[prev.end:d.start])
+                                                and _CUTOFF_LEFT.search(re.sub(r"(?:由|从)\s*$", "", _head(text, prev.start)))):
             if not _NOT_DEADLINE.search(clause_left) and not _NOT_DEADLINE.search(clause_right):
                 found.append((1, d.iso))
                 continue

@@ -72,6 +72,12 @@ def find_doc_number(text: str, meta: Mapping[str, Any] | None = None, title: str
             continue
         first = first or m
     best = labelled or standalone or first
+    if best is None and meta and meta.get("source_line"):
+        # the number in the page's info line above the body (文号 发布日期 点击数)
+        line = str(meta["source_line"])
+        for m in _doc_numbers(line):
+            if not _CITE_CUE.search(line[:m.start()] + m.group(1)) and "《" not in line[:m.start()]:
+                return _fmt(m)
     return _fmt(best) if best else None
 
 
@@ -89,12 +95,23 @@ def _fmt(m: re.Match) -> str:
 
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|管理委员会|管委会|委员会|办公厅|办公室|"
           r"局|厅|委|部|署|中心|政府|办|院|交易所|工作领导小组)")
-_ISSUER_TITLE = re.compile(rf"^([\u4e00-\u9fa5、 ]{{2,60}}?{_ORGAN})\s*(?:关于|印发|发布|转发)")
+_ISSUER_TITLE = re.compile(rf"^([\u4e00-\u9fa5、 （）()]{{2,60}}?{_ORGAN})\s*(?:关于|印发|发布|转发)")
+# the article's info line: 发布机构：X  来源：X  发布单位：X (an organ, not a newspaper)
+_ISSUER_LABEL = re.compile(
+    rf"(?:发布机构|发文机关|发文单位|发布单位|发布部门|信息来源|来源)\s*[:：]\s*"
+    rf"([\u4e00-\u9fa5（）()]{{2,40}}?{_ORGAN})(?=$|[\s　|｜,，;；]|发布|时间|日期)")
 _ORGAN_LINE = re.compile(rf"^[\u4e00-\u9fa5、 ]{{3,40}}{_ORGAN}$")
 
 
-def find_issuer(text: str, title: str | None = None, meta: Mapping[str, Any] | None = None) -> str | None:
-    """Who issued the document: meta, then the title (X关于…的通知), then the signature line."""
+def find_issuer(text: str, title: str | None = None, meta: Mapping[str, Any] | None = None,
+                region: str = "") -> str | None:
+    """Who issued the document: meta, then the title (X关于…的通知), then the info line (发布机构：X),
+    then the signature line. Brackets inside the name are the full-width ones it is written with."""
+    v = _find_issuer(text, title, meta, region)
+    return _cjk_parens(v) if v else v
+
+
+def _find_issuer(text: str, title: str | None, meta: Mapping[str, Any] | None, region: str) -> str | None:
     if meta:
         for k in ("issuer", "发文机关", "source", "ContentSource"):
             v = meta.get(k)
@@ -103,9 +120,16 @@ def find_issuer(text: str, title: str | None = None, meta: Mapping[str, Any] | N
     if title:
         m = _ISSUER_TITLE.match(title.strip())
         if m:
-            return re.sub(r"\s+", "、", m.group(1).strip())
+            return re.sub(r"\s+", " ", m.group(1).strip())     # joint issuers as written (A局 B局 / A局、B局)
     if text:
         lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+        for ln in lines[:6]:
+            if len(ln) <= 160:
+                m = _ISSUER_LABEL.search(ln)
+                if m:
+                    full = _full_organ(m.group(1), region)
+                    if full:
+                        return full
         # the signature: an organ line just above a date line near the end
         tail = lines[-8:]
         for i in range(len(tail) - 1, 0, -1):
@@ -118,12 +142,34 @@ def find_issuer(text: str, title: str | None = None, meta: Mapping[str, Any] | N
     return None
 
 
+def _full_organ(name: str, region: str = "") -> str | None:
+    """An organ named in an info line, as its full name: it must start with a place (园区经发委 is too
+    vague to be an issuer); a district's organ takes its city in front (历下区大数据局 → 济南市历下区大数据局)."""
+    try:
+        from . import regions as R
+        rms = R.find_regions(name[:12], region or None)
+    except Exception:  # noqa: BLE001 - no gazetteer: take the name as it is written
+        return name
+    if not rms or rms[0].start != 0:
+        return name if re.match(r"^(?:国家|中华人民共和国|国务院)", name) else None
+    parts = rms[0].path.split("/")
+    if len(parts) == 3 and parts[1].endswith("市"):
+        city = parts[1]
+        if not name.startswith(city[:-1]) and not name.startswith(parts[0][:2]):
+            return city + name
+    return name
+
+
+def _cjk_parens(s: str) -> str:
+    return re.sub(r"\(([\u4e00-\u9fa5]{1,10})\)", r"（\1）", s)
+
+
 # ------------------------------------------------------------------ stage
 
 _DRAFT = re.compile(r"征求意见稿|公开征求意见|征求[^。；\n]{0,60}意见|意见征集|草案|送审稿|征求稿")
 _APPLICATION = re.compile(
     r"申报指南|申请指南|申报通知|申领|受理|申报工作|组织开展[\u4e00-\u9fa5\d年度、]{0,30}(?:申报|申领|申请|征集)|"
-    r"(?:申报|申请|兑付|兑现)[\u4e00-\u9fa5\d]{0,16}(?:的)?通知|开展[\u4e00-\u9fa5\d年度、]{0,30}(?:申报|申领|申请)|"
+    r"(?:申报|申请|兑付|兑现)[\u4e00-\u9fa5\d]{0,16}(?:[（(][^（）()]{1,8}[)）])?(?:的)?通知|组织(?:申报|申领|申请)|开展[\u4e00-\u9fa5\d年度、]{0,30}(?:申报|申领|申请)|"
     r"项目征集|申报[\u4e00-\u9fa5]{0,4}公告|申请工作|兑现工作|兑付工作")
 _NEWS_TEXT = re.compile(r"本报记者|本报讯|记者[\u4e00-\u9fa5]{2,3}(?:报道|摄)|新华社|综合整理|来源[:：][^\n]{0,20}(?:报|网|新闻|社)|"
                         r"作者[:：]|责任编辑|盘点|据了解|据悉")

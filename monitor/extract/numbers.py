@@ -20,7 +20,9 @@ _BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_0
 
 CN_NUM_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS)
 _NUM = r"\d+(?:[.,]\d+)*"  # arabic, with thousands separators or decimals
-_CN = f"[{CN_NUM_CHARS}]{{1,12}}(?:点[零〇一二三四五六七八九]{{1,4}})?"
+# 一亿二千万: a big unit inside the numeral (followed by more digits) stays part of it
+_CN = (f"[{CN_NUM_CHARS}]{{1,12}}(?:[亿万](?=[{''.join(_DIGITS)}])[{CN_NUM_CHARS}]{{1,12}})*"
+       f"(?:点[零〇一二三四五六七八九]{{1,4}})?")
 _UNIT = r"(?:万亿|亿|万|千|百)"
 
 
@@ -199,7 +201,9 @@ _PCT_RE = re.compile(
     rf"(?:百分之\s*({_CN}|{_NUM})|({_NUM})\s*[%％](?!\d)|({_NUM})\s*(?:个)?百分点)")
 _DISCOUNT_RE = re.compile(r"(?<![\d.])(\d(?:\.\d{1,2})?|[一二三四五六七八九])\s*折(?![旧叠腾算合返射])")
 _CHENG_RE = re.compile(r"(?<![\d.])(\d|[一二三四五六七八九两])\s*成(?![本功员立果为长熟效型绩交立就品都交])")
-_PAY_RE = re.compile(r"(?:仅需|只需|仅|只|自行|自)(?:支付|承担|负担|付)\s*(?:费用的|价格的|金额的|的)?$")
+_PAY_RE = re.compile(r"(?:仅需|只需|仅|只|自行|自)(?:支付|承担|负担|付)\s*(?:[\u4e00-\u9fa5]{0,8}?的)?\s*$")
+# 服务费用一半 / 合同金额的一半: half of a cost
+_HALF_RE = re.compile(r"(?<=[用额格款本出])的?(一半|半数)")
 
 
 def parse_ratio(text: str) -> float | None:
@@ -216,8 +220,13 @@ def parse_ratio(text: str) -> float | None:
 def find_shares(text: str, *, strict: bool = True) -> list[Share]:
     """Every share in text, as the share the subsidy pays (0..1). strict: X成 needs a subsidy word before it."""
     out: list[Share] = []
-    if not any(c in text for c in "%％折成") and "百分" not in text:
+    if not any(c in text for c in "%％折成半") and "百分" not in text:
         return out
+    if "半" in text:
+        for m in _HALF_RE.finditer(text):
+            left = text[max(0, m.start() - 16):m.start()]
+            value, kind = (0.5, "pay") if _PAY_RE.search(left) else (0.5, "pct")
+            out.append(Share(m.start(1), m.end(1), value, kind, m.group(1)))
     for m in _PCT_RE.finditer(text):
         if m.group(3) is not None:       # 个百分点: a change in a rate, never a share
             continue
@@ -227,7 +236,7 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
             continue
         value = v / 100.0
         kind = "pct"
-        left = text[max(0, m.start() - 10):m.start()]
+        left = text[max(0, m.start() - 16):m.start()]
         if _PAY_RE.search(left):
             value, kind = 1.0 - value, "pay"
         out.append(Share(m.start(), m.end(), round(value, 6), kind, m.group(0)))
