@@ -344,6 +344,16 @@ def check_pass(fs, rx, tmp, tag, stats, must_have: Counter, ref_terms: set | Non
             received[parts[1]][b] += 1
             if i in stats["allowed"]:
                 dup_ok[parts[1]][b] += 1
+    # an in-flight message sent again: with the same idempotency key (X-Monitor-Key), a receiver could drop it
+    same_key = resent = 0
+    for i in stats["allowed"]:
+        mine = rx.requests[i]
+        for later in rx.requests[i + 1:]:
+            if later["path"] == mine["path"] and set(blocks(json.loads(mine["body"])["message"])) & set(
+                    blocks(json.loads(later["body"])["message"])):
+                resent += 1
+                same_key += later["key"] == mine["key"]
+                break
     undelivered, duplicated, unexplained = [], 0, []
     for ch in CHANNELS:
         want = Counter(identity(c) for c in changes if ch in routed(c))
@@ -351,55 +361,60 @@ def check_pass(fs, rx, tmp, tag, stats, must_have: Counter, ref_terms: set | Non
         extra = received[ch] - want
         duplicated += sum(extra.values())
         unexplained += [(ch, b) for b in (extra - dup_ok[ch]).elements()]
-    return {"changes": len(changes), "lost": len(list(lost.elements())), "lost_list": list(lost.elements()),
+    return {"resent": resent, "same_key": same_key, "changes": len(changes), "lost": len(list(lost.elements())), "lost_list": list(lost.elements()),
             "undelivered": undelivered, "duplicated": duplicated, "unexplained": unexplained, "outbox": outbox}
 
 
-def test_kill_9_during_check_once_loses_nothing_sends_nothing_twice(tmp_path):
+@pytest.fixture(scope="module")
+def fs():
+    f = ForkServer()
+    yield f
+    f.close()
+
+
+def test_kill_9_during_check_once_loses_nothing_sends_nothing_twice(fs, tmp_path):
     story = load_story()
     rounds = story_rounds(story)
     rng = random.Random(SEED)
     typical: dict[str, float] = {}
     messages: dict[str, int] = {}
-    fs = ForkServer()
-    try:
-        with ReplayWeb(round=rounds[0]) as web, SlowReceiver() as rx:
-            # a reference pass without kills: what an undisturbed run records, and how long each round takes
-            ref = play(fs, web, rx, tmp_path, "ref", rounds, None, typical, messages)
-            ref_changes = [c for c in history(fs, ref["state"], tmp_path) if c.kind not in ("cosmetic", "deadline_soon")]
-            reference = Counter(signature(c) for c in ref_changes)
-            story_exp = story_expected(story)
-            print(f"\nreference pass: {len(ref_changes)} changes; story expects {sum(story_exp.values())}, "
-                  f"of which the reference misses {sum((story_exp - reference).values())}; "
-                  f"typical run seconds {({k: round(v, 2) for k, v in typical.items()})}")
-            must_have = reference | story_exp
-            ref_terms = known_terms(fs, ref["state"], tmp_path)
-            totals = Counter()
-            problems = []
-            p = 0
-            while p < PASSES or (totals["kills"] < 30 and p < 5):
-                rx.delay = DELAY if p in SLOW_PASSES else 0.0
-                slow = {r: t + (messages[r] * DELAY if p in SLOW_PASSES else 0.0) for r, t in typical.items()}
-                tag = f"p{p}"
-                stats = play(fs, web, rx, tmp_path, tag, rounds, rng, slow, messages)
-                res = check_pass(fs, rx, tmp_path, tag, stats, must_have, ref_terms)
-                totals.update(runs=stats["runs"], kills=stats["kills"], in_delivery=stats["kills_in_delivery"],
-                              changes=res["changes"], lost=res["lost"], undelivered=len(res["undelivered"]),
-                              duplicated=res["duplicated"], unexplained=len(res["unexplained"]))
-                print(f"pass {tag} (receiver delay {rx.delay}s): runs {stats['runs']}, kills {stats['kills']} "
-                      f"({stats['kills_in_delivery']} with a message in flight), changes {res['changes']}, "
-                      f"lost {res['lost']}, undelivered {len(res['undelivered'])}, duplicated {res['duplicated']} "
-                      f"(unexplained {len(res['unexplained'])}), outbox {dict(res['outbox'])}")
-                if res["lost"] or res["undelivered"] or res["unexplained"]:
-                    problems.append((tag, res["lost_list"], res["undelivered"], res["unexplained"]))
-                assert set(res["outbox"]) <= {"sent"}, res["outbox"]
-                p += 1
-            figures = (f"runs {totals['runs']}, kills {totals['kills']} ({totals['in_delivery']} during delivery), "
-                       f"changes {totals['changes']}, lost {totals['lost']}, undelivered {totals['undelivered']}, "
-                       f"duplicated {totals['duplicated']} (unexplained {totals['unexplained']})")
-            print("TOTAL " + figures)
-    finally:
-        fs.close()
+    with ReplayWeb(round=rounds[0]) as web, SlowReceiver() as rx:
+        # a reference pass without kills: what an undisturbed run records, and how long each round takes
+        ref = play(fs, web, rx, tmp_path, "ref", rounds, None, typical, messages)
+        ref_changes = [c for c in history(fs, ref["state"], tmp_path) if c.kind not in ("cosmetic", "deadline_soon")]
+        reference = Counter(signature(c) for c in ref_changes)
+        story_exp = story_expected(story)
+        print(f"\nreference pass: {len(ref_changes)} changes; story expects {sum(story_exp.values())}, "
+              f"of which the reference misses {sum((story_exp - reference).values())}; "
+              f"typical run seconds {({k: round(v, 2) for k, v in typical.items()})}")
+        must_have = reference | story_exp
+        ref_terms = known_terms(fs, ref["state"], tmp_path)
+        totals = Counter()
+        problems = []
+        p = 0
+        while p < PASSES or (totals["kills"] < 30 and p < 5):
+            rx.delay = DELAY if p in SLOW_PASSES else 0.0
+            slow = {r: t + (messages[r] * DELAY if p in SLOW_PASSES else 0.0) for r, t in typical.items()}
+            tag = f"p{p}"
+            stats = play(fs, web, rx, tmp_path, tag, rounds, rng, slow, messages)
+            res = check_pass(fs, rx, tmp_path, tag, stats, must_have, ref_terms)
+            totals.update(runs=stats["runs"], kills=stats["kills"], in_delivery=stats["kills_in_delivery"],
+                          changes=res["changes"], lost=res["lost"], undelivered=len(res["undelivered"]),
+                          duplicated=res["duplicated"], unexplained=len(res["unexplained"]),
+                          resent=res["resent"], same_key=res["same_key"])
+            print(f"pass {tag} (receiver delay {rx.delay}s): runs {stats['runs']}, kills {stats['kills']} "
+                  f"({stats['kills_in_delivery']} with a message in flight), changes {res['changes']}, "
+                  f"lost {res['lost']}, undelivered {len(res['undelivered'])}, duplicated {res['duplicated']} "
+                  f"(unexplained {len(res['unexplained'])}), outbox {dict(res['outbox'])}")
+            if res["lost"] or res["undelivered"] or res["unexplained"]:
+                problems.append((tag, res["lost_list"], res["undelivered"], res["unexplained"]))
+            assert set(res["outbox"]) <= {"sent"}, res["outbox"]
+            p += 1
+        figures = (f"runs {totals['runs']}, kills {totals['kills']} ({totals['in_delivery']} during delivery), "
+                   f"changes {totals['changes']}, lost {totals['lost']}, undelivered {totals['undelivered']}, "
+                   f"duplicated {totals['duplicated']} (unexplained {totals['unexplained']}); in-flight messages "
+                   f"sent again {totals['resent']}, with the same X-Monitor-Key {totals['same_key']}")
+        print("TOTAL " + figures)
     assert totals["kills"] >= 30, figures
     assert totals["lost"] == 0, f"{figures}\n{problems}"
     assert totals["undelivered"] == 0, f"{figures}\n{problems}"
@@ -443,31 +458,27 @@ def _damage(path: Path, how: str) -> None:
 
 
 @pytest.mark.parametrize("how", ["pages", "truncated", "header"])
-def test_damaged_state_database_is_refused_cleanly_and_left_alone(tmp_path, how):
+def test_damaged_state_database_is_refused_cleanly_and_left_alone(fs, tmp_path, how):
     """A damaged monitor.db: every command that reads it says so (exit 2, "move it aside"), no traceback, and the
     file is not touched — the user may still want to salvage it."""
-    fs = ForkServer()
-    try:
-        with ReplayWeb(round="r1") as web:
-            cfg = tmp_path / "sources.yaml"
-            cfg.write_text(web.render_config(SMALL), encoding="utf-8")
-            state = tmp_path / "state"
-            common = ["--config", str(cfg), "--state", str(state)]
-            r = fs.run(["check", "--once", *common], tmp_path / "first.out")
-            assert r["code"] == 1, r["output"]        # 1: the alerts could not be sent (port 9)
-            db = state / "monitor.db"
-            for extra in ("monitor.db-wal", "monitor.db-shm"):
-                assert not (state / extra).exists() or (state / extra).stat().st_size == 0 or extra.endswith("shm")
-            assert db.stat().st_size > 6 * 4096
-            _damage(db, how)
-            before = db.read_bytes()
-            outs = {}
-            for args in (["check", "--once"], ["history", "--json"], ["sources"], ["terms"]):
-                r = fs.run([*args, *common], tmp_path / "out.txt")
-                outs[args[0]] = r
-            assert db.read_bytes() == before, "the damaged database was written to"
-    finally:
-        fs.close()
+    with ReplayWeb(round="r1") as web:
+        cfg = tmp_path / "sources.yaml"
+        cfg.write_text(web.render_config(SMALL), encoding="utf-8")
+        state = tmp_path / "state"
+        common = ["--config", str(cfg), "--state", str(state)]
+        r = fs.run(["check", "--once", *common], tmp_path / "first.out")
+        assert r["code"] == 1, r["output"]        # 1: the alerts could not be sent (port 9)
+        db = state / "monitor.db"
+        for extra in ("monitor.db-wal", "monitor.db-shm"):
+            assert not (state / extra).exists() or (state / extra).stat().st_size == 0 or extra.endswith("shm")
+        assert db.stat().st_size > 6 * 4096
+        _damage(db, how)
+        before = db.read_bytes()
+        outs = {}
+        for args in (["check", "--once"], ["history", "--json"], ["sources"], ["terms"]):
+            r = fs.run([*args, *common], tmp_path / "out.txt")
+            outs[args[0]] = r
+        assert db.read_bytes() == before, "the damaged database was written to"
     bad = {k: (r["code"], r["signal"], r["output"][-300:]) for k, r in outs.items()
            if r["code"] != 2 or "Traceback" in r["output"] or "move it aside" not in r["output"]}
     assert not bad, f"damage '{how}' not refused cleanly: {bad}"
