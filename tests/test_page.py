@@ -395,12 +395,16 @@ def test_published_from_meta(head, want):
     ("2025年03月14日 16:24 来源：某某网", "2025-03-14"),
     ("成文日期：2025-03-01 发布日期：2025-03-14", "2025-03-14"),
     ("时间：2025-03-14", "2025-03-14"),
+    ("来源：某某区科技局作者：办公室发布时间：2025-03-14", "2025-03-14"),
     ("申报时间：2025年5月20日至2025年6月30日", None),
     ("会议时间：2025-06-01 9:00", None),
 ])
 def test_published_from_date_line(line, want):
     html = _article(f"<h1>关于发放算力券的通知</h1><div class='info'>{line}</div><div id='zoom'>{P}</div>")
-    assert parse_page(html).published == want
+    p = parse_page(html)
+    assert p.published == want
+    if "某某区科技局" in line:
+        assert p.meta["issuer"] == "某某区科技局"
 
 
 @pytest.mark.parametrize("raw,want", [

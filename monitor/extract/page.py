@@ -1161,6 +1161,7 @@ def _info_fields(page: str) -> dict:
             if " | " not in line:
                 # 'label：value  next-label：…' on one line: the value ends where another label begins
                 value = re.split(rf"\s+[{CJK}]{{2,6}}\s*[:：]", value)[0]
+                value = _TRAILING_LABEL.split(value)[0]
                 value = _COUNTER.sub(" ", value).strip()
             if not value or len(value) > 200:
                 continue
@@ -1187,6 +1188,9 @@ def _strip_colon(s: str) -> str:
     return re.sub(r"[:：]\s*$", "", s.strip())
 
 
+# labels that end the value before them even without a space ('来源：某某局作者：办公室')
+_TRAILING_LABEL = re.compile(r"(?:作者|责任编辑|编辑|浏览次数|浏览|点击|阅读|字号|字体|发布时间|发布日期|更新时间|信息来源|来源|"
+                             r"时间|日期)\s*[:：]")
 _INLINE_LABEL = re.compile(
     r"(?:(?<=\s)|^)(索\s*引\s*号|发文字号|文\s*号|发文机关|发文单位|发布机构|成文日期|发布日期|发布时间|主题分类|有\s*效\s*性|来\s*源|"
     r"信息来源|时效性)\s*[:：]")
