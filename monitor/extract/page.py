@@ -457,17 +457,16 @@ _FOOTER_SOFT = re.compile(r"主办单位|主辦單位|承办单位|承辦單位|
 
 
 class _Frame:
-    __slots__ = ("node", "tag", "start", "chars", "link_chars", "links", "short_links", "attach", "text_head",
-                 "is_container", "holds_container")
+    """What one open element has produced so far: where its output starts, how much text and link text."""
+    __slots__ = ("tag", "start", "chars", "link_chars", "links", "attach", "text_head", "is_container",
+                 "holds_container")
 
-    def __init__(self, node, tag, start, is_container=False):
-        self.node = node
+    def __init__(self, tag, start, is_container=False):
         self.tag = tag
         self.start = start
         self.chars = 0
         self.link_chars = 0
         self.links = 0
-        self.short_links = 0
         self.attach = False
         self.text_head = ""
         self.is_container = is_container
@@ -487,10 +486,6 @@ class _Renderer:
         self.visits = visits
         self.after_related = False
         self.pieces: list[str] = []
-
-    # -- output helpers
-    def _emit(self, s: str) -> None:
-        self.pieces.append(s)
 
     def render(self, top) -> None:
         pieces = self.pieces
@@ -536,7 +531,6 @@ class _Renderer:
                     p.chars += fr.chars
                     p.link_chars += fr.link_chars
                     p.links += fr.links
-                    p.short_links += fr.short_links
                     p.attach = p.attach or fr.attach
                     if len(p.text_head) < 40:
                         p.text_head += fr.text_head
@@ -590,7 +584,7 @@ class _Renderer:
                 pieces.append("\n\x1d")
             elif tag in _BLOCK_TAGS:
                 pieces.append("\n")
-            fr = _Frame(node, tag, len(pieces) - (1 if tag in _BLOCK_TAGS or tag in ("td", "th") else 0),
+            fr = _Frame(tag, len(pieces) - (1 if tag in _BLOCK_TAGS or tag in ("td", "th") else 0),
                         is_container)
             if is_container:
                 in_container += 1
@@ -631,9 +625,6 @@ class _Renderer:
             if fr.chars - fr.link_chars >= 6:
                 self.after_related = False
         if tag == "a":
-            n = fr.chars
-            if n and n <= 12:
-                fr.short_links = 1
             return True
         if tag not in _BLOCK_TAGS and tag not in ("td", "span", "font"):
             return True
