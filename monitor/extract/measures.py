@@ -178,8 +178,13 @@ _BUDGET_CUE = re.compile(r"统筹|资金$|价值|总额|总规模|规模|资金�
 _WEAK_CAP = re.compile(r"给予|奖励|资助|补助|补贴|支持|兑付|兑现|申领|享受|获得")
 _THRESHOLD = re.compile(r"(?<!不)超过|达到|以上|不低于|不少于|大于|小于|低于|收入|营收|营业额|产值|合同额(?:在|达)|[<>＜＞≥≤]|投资额|注册资本")
 _INCREASE = re.compile(r"(?:较|比)[^，。；]{0,8}(?:增加|增长|提高|多)|新增|增加了|增长了|追加")
-_BATCH = re.compile(r"首批|第[一二三四五六七八九十\d]+批|本批|本轮|本期|本次|批次")
+_BATCH = re.compile(r"首批|第[一二三四五六七八九十\d]+批|本批|本轮|本期|本次|批次|本季度|第[一二三四]季度|本月")
 _STATS = re.compile(r"累计|惠及|带动|撬动|拉动|已发放|已兑付|已兑现|共发放|实现|完成|节约|节省|降低")
+_CAP_WORD = re.compile(r"最高|不超过|不高于|上限|限额|封顶|至多")
+_PAYEE = re.compile(r"有限公司|有限责任公司|股份公司|(?:研究院|研究所|大学|学院)(?=[\s　]|$)")
+_NEW_LEVEL = re.compile(r"(?:达到|增至|增加到|增加至|提高到|提高至|提升到|提升至|扩大到|扩大至|增长到|增长至)\s*$")
+_THRESHOLD_NOUN = re.compile(r"收入|营收|营业额|产值|投资额|注册资本|销售额|纳税")
+_POOL_QUOTA = re.compile(r"额度\s*(?:为|是|共|合计|总计|共计)?\s*$")
 _FACE = re.compile(r"^\s*(?:/|每)\s*张|^\s*/张")
 
 
@@ -194,6 +199,15 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
         return "face"
     if _BUDGET_CUE.search(clause) and re.search(r"(?:不少于|不低于)\s*$", clause):
         return "budget"     # 计划发放模型券不少于3亿元
+    if _PAYEE.search(par, 0, a.start) and not _CAP_WORD.search(clause):
+        return None     # 某某科技有限公司 兑付金额：860万元 — a payout to a named recipient (a results list)
+    if _NEW_LEVEL.search(clause) and not re.match(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下)", right):
+        # 规模比上年增长20%，达到6000万元 / 额度提高至200万元: the new level of what the sentence names
+        sent_left = re.split(r"[。；;]", par[max(0, a.start - 48):a.start])[-1]
+        if _STRONG_CAP.search(clause) or _CAP_WORD.search(clause):
+            return "cap"
+        if _BUDGET_CUE.search(sent_left) and not _THRESHOLD_NOUN.search(sent_left):
+            return "budget"
     if re.match(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下|[<>＜＞≤≥])", right) or _THRESHOLD.search(clause):
         return None
     if _INCREASE.search(clause) or re.match(r"\s*其中", clause):
@@ -206,6 +220,8 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
         return None     # 累计发放1.2亿元, 带动算力消费5亿元: outcomes, not terms
     if _STRONG_CAP.search(clause):
         return "cap"
+    if _POOL_QUOTA.search(clause) and not _CAP_WORD.search(clause):
+        return "budget"   # 全市创新券额度为1.2亿元 / 本季度兑付额度为800万元: the quota of the pool, nobody's cap
     if voucher_after:
         if _BUDGET_CUE.search(clause) or not _WEAK_CAP.search(clause):
             return "budget"
@@ -231,6 +247,9 @@ def _classify_share(par: str, s: Share) -> bool:
         return True
     if re.search(r"叠加|累计补贴比例|合计不超过|综合补贴比例|总和", clause) and not re.search(r"再按|另按|额外|再给予", clause):
         return False
+    if re.search(r"总额|合计|累计|总和|总计|最高|不超过", clause) and re.search(
+            r"叠加[后的]|累加[后的]|合并计算|与其他[^，。；]{0,12}(?:叠加|同时|累计)", re.split(r"[。；;]", par[max(0, s.start - 40):s.start])[-1]):
+        return False      # 与其他补贴叠加后，补贴总额不超过费用的80%: the ceiling of all subsidies together
     if re.search(r"^\s*[—\-~～至到]\s*\d", right) and not _RATIO_CUE.search(clause):
         return False
     if _RATIO_BAD.search(clause[-8:]) and not re.search(r"提高至|提高到|可提高|最高可", clause):
