@@ -148,6 +148,7 @@ class Site:
 
     def __init__(self):
         self.routes: dict[str, tuple[int, bytes, dict]] = {}
+        self.delay = 0.0                # seconds before every answer
         site = self
 
         class H(BaseHTTPRequestHandler):
@@ -157,6 +158,8 @@ class Site:
                 pass
 
             def do_GET(self):
+                if site.delay:
+                    time.sleep(site.delay)
                 status, body, headers = site.routes.get(self.path.split("?")[0], (404, b"not found", {}))
                 self.send_response(status)
                 self.send_header("Content-Type", headers.get("Content-Type", "text/html; charset=utf-8"))
@@ -239,3 +242,48 @@ channels:
         assert "withdrawn" in kinds(), kinds()
     finally:
         site.close()
+
+
+# ---------------------------------------------------------------- politeness queueing is not the server's slowness
+
+def test_redirect_hop_queued_behind_a_slow_source_is_not_a_timeout(fs, tmp_path):
+    """The fetcher sends one request at a time per host and starts a fetch's deadline at its first request, so time
+    queued for a host is politeness, not slowness. But a redirect's later hop that queues for a host busy with
+    another source's slow answer spends its deadline waiting: a healthy source then fails as `timeout`.
+
+    Here: `slow` holds host localhost for 3 s (its own deadline ends it); `healthy` is answered on 127.0.0.1 after
+    0.8 s with a redirect to localhost/ok, where it waits for `slow` to finish. Its server was never slow."""
+    site = Site()
+    with HostileServer() as srv:
+        site.delay = 0.8
+        site.routes = {"/r": (302, b"", {"Location": srv.url("/ok", host="localhost")})}
+        cfg = tmp_path / "sources.yaml"
+        cfg.write_text(f"""
+settings: {{host_delay: 0s, allow_private: true, baseline: alert, timeout: 5s, fetch_deadline: 2.5s}}
+sources:
+  - id: slow
+    name: 慢源
+    region: 广东省
+    kind: page
+    url: "{srv.url('/slow?t=3', host='localhost')}"
+  - id: healthy
+    name: 健康的源
+    region: 广东省/深圳市
+    kind: page
+    url: "{site.url('/r')}"
+    follow_hosts: [localhost]
+channels:
+  - id: all
+    notify: ["json://127.0.0.1:{closed_port()}/x"]
+""", encoding="utf-8")
+        common = ["--config", str(cfg), "--state", str(tmp_path / "state")]
+        monitor(fs, tmp_path, "check", "--once", *common)
+        s = monitor(fs, tmp_path, "sources", "--json", *common)
+    site.close()
+    rows = {x["id"]: x for x in json.loads(s["output"][s["output"].index("["):])}
+    print(f"\nslow: {rows['slow']['error_class']} {rows['slow']['last_error']}; "
+          f"healthy: {rows['healthy']['error_class']} {rows['healthy']['last_error']}")
+    assert rows["slow"]["error_class"] == "timeout"
+    assert rows["healthy"]["failures"] == 0, (
+        f"a healthy source failed while its redirect waited for a busy host: [{rows['healthy']['error_class']}] "
+        f"{rows['healthy']['last_error']}")
