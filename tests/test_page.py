@@ -345,6 +345,16 @@ def test_link_farm_removed_attachment_list_kept():
     assert len(p.attachments) == 6 and p.attachments[0] == "http://a.gov.cn/x/P00.pdf"
 
 
+def test_lists_of_links_inside_the_body_go_references_stay():
+    refs = "<p>根据<a href='/a'>《算力券管理办法》</a>、<a href='/b'>《模型券实施细则》</a>和<a href='/c'>《语料券通知》</a>制定。</p>"
+    news = "<ul>" + "".join(f"<li><a href='/n{i}'>关于公布第{i}批人工智能应用场景典型案例名单的通知</a></li>" for i in range(4)) + "</ul>"
+    files = "<ul>" + "".join(f"<li><a href='/down?id={i}'>附件{i}：申报材料清单第{i}部分</a></li>" for i in range(3)) + "</ul>"
+    p = parse_page(_article(f"<main>{P}{refs}{news}{files}</main>"))
+    assert "根据《算力券管理办法》、《模型券实施细则》和《语料券通知》制定。" in p.text
+    assert "典型案例名单" not in p.text
+    assert "附件2：申报材料清单第2部分" in p.text
+
+
 def test_attachments_resolution():
     html = _article("<div id='zoom'>" + P +
                     "<a href='../../files/a.PDF'>a</a> <a href='//cdn.example.cn/b.docx?v=1'>b</a>"

@@ -456,6 +456,9 @@ _FOOTER_SOFT = re.compile(r"主办单位|主辦單位|承办单位|承辦單位|
                           r"分辨率|浏览器|免责声明|免責聲明")
 
 
+_LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "tbody", "div", "section", "td"})
+
+
 class _Frame:
     """What one open element has produced so far: where its output starts, how much text and link text."""
     __slots__ = ("tag", "start", "chars", "link_chars", "links", "attach", "text_head", "is_container",
@@ -625,6 +628,8 @@ class _Renderer:
             if fr.chars - fr.link_chars >= 6:
                 self.after_related = False
         if tag == "a":
+            if "附件" in fr.text_head:
+                fr.attach = True
             return True
         if tag not in _BLOCK_TAGS and tag not in ("td", "span", "font"):
             return True
@@ -635,6 +640,9 @@ class _Renderer:
         # a link farm: many links, mostly link text, short anchors
         if fr.links >= 5 and not fr.attach and fr.link_chars >= 0.6 * chars and \
                 fr.link_chars / max(fr.links, 1) <= 16:
+            return False
+        # a list of links (other articles, a menu): never part of a policy text
+        if tag in _LIST_TAGS and fr.links >= 3 and not fr.attach and fr.link_chars >= 0.8 * chars:
             return False
         if chars <= 400 and _PREVNEXT_START.match(head):
             return False
