@@ -109,6 +109,23 @@ _ORGAN_AFTER = re.compile(
 _ISSUE_VERB = re.compile(r"^[^，。；]{0,30}?(?:印发|发布|出台|推出|设立|发放|宣布|制定|实施|启动|开展|率先|落地|下发|公布|发行|投放|安排|拿出|统筹|每年|将)")
 
 
+def _topic_break(s: str, region: str) -> bool:
+    """A word that starts another topic (人才, 租金, 园区 …) — unless it is the name of the place in force
+    (园区单家企业… in a notice of 苏州工业园区) or part of a place named in the text."""
+    m = _TOPIC_BREAK.search(s)
+    if not m:
+        return False
+    own = region.rsplit("/", 1)[-1] if region else ""
+    for m in _TOPIC_BREAK.finditer(s):
+        w = m.group(0)
+        if own and w in own:
+            continue
+        if re.search(r"(?:工业|产业|科技|软件|高新|经济|开发|示范)" + w + "$", s[:m.end()]):
+            continue      # part of a zone's name (苏州工业园区, 软件园区)
+        return True
+    return False
+
+
 @dataclass
 class Group:
     """Vouchers named together and the region they belong to, with the terms found for them."""
@@ -276,6 +293,7 @@ class _State:
     home: str = ""            # the source's region: what 我市/本市 mean (also for news sources)
     table: list | None = None  # column kinds of the table being read (budget, ratio, cap, deadline, None)
     inherited: bool = False   # the region in force came from an issuer named in an earlier paragraph
+    named: str | None = None  # the region an issuer named in the paragraph being read
 
 
 _TITLE_RE = re.compile(r"《([^《》\n]{2,80})》")
@@ -329,10 +347,24 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
             if glued and cited_glued is not None:
                 cited_glued.append(rm.end)
             continue
-        if label or organ or title_start or verb or glued or topic:
+        subject = (start_of_par or _CLAUSE_OPEN.search(("。" if rm.start <= 8 else "") + par[max(0, rm.start - 8):rm.start])
+                   is not None) and not located and _subject_voucher(after)
+        if label or organ or title_start or verb or glued or topic or subject:
             out.append((rm.start, rm.end, rm.path))
     out.sort()
     return out
+
+
+_SUPPORT = re.compile(r"发放|设立|安排|推出|实施|发行|投放|聚焦|侧重|主打|重点|叠加|支持|补贴|补助|给予|予以|按")
+_CLAUSE_OPEN = re.compile(r"[。；;，,]\s*(?:近日|日前|近期|同时|此外|另外|与此同时|其中|而|另一方面)?[，,]?\s*$")
+
+
+def _subject_voucher(after: str) -> bool:
+    """郑州市则聚焦语料券，… / 苏州工业园区对区内企业在市级算力券基础上再按10%叠加支持: the place opens a
+    clause that names a voucher and what the place does with it."""
+    clause = re.split(r"[，,。；;：:]", after, maxsplit=1)[0]
+    vs = find_vouchers(clause)
+    return bool(vs) and _SUPPORT.search(clause) is not None and not _GENERAL.search(clause)
 
 
 def _glued_voucher(after: str) -> bool:
@@ -499,13 +531,14 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             r"额度|比例|标准|金额|总额|上限|对象|方式|时间|期限|内容|范围|条件|名称|部门|程序|材料|要求|规模|资金", lab.group(1))
     if issuers and issuers[0][0] <= 2:
         st.group = None
-    if label_breaks or (not mentions and _TOPIC_BREAK.search(par[:60])):
+    if label_breaks or (not mentions and _topic_break(par[:60], st.current or doc_region)):
         st.group = None
 
     region = st.current
     policy = st.policy
     st.local = False
     st.par, st.coord, st.coord_end = par, [], None
+    st.named = None
     # events in order
     events: list[tuple[int, str, object]] = []
     for s, e, path in issuers:
@@ -536,7 +569,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                     _attach_all(par, a, b, g, amounts, shares, [])
                 continue
             if st.group is not None:
-                if _TOPIC_BREAK.search(sent) and not re.search(r"券", sent):
+                if _topic_break(sent, region) and not re.search(r"券", sent):
                     st.group = None
                 else:
                     _attach_all(par, a, b, st.group, amounts, shares, [])
@@ -637,6 +670,7 @@ def _apply_event(ev, region, policy, doc_region, st):
         st.local = True
     if kind == "region":
         st.group = None
+        st.named = val
         end = ev[3]
         if st.coord_end is not None and st.par is not None and re.fullmatch(r"[、和及与,，\s]*", st.par[st.coord_end:pos]) \
                 and val != region:
@@ -646,10 +680,29 @@ def _apply_event(ev, region, policy, doc_region, st):
         st.coord_end = end
         return val, policy
     if kind == "docref":
+        word = st.par[pos:pos + 2] if st.par is not None else ""
+        if st.named and region == st.named and _same_level(word, region):
+            return region, policy      # 温州市经信局印发通知，全市安排…: 全市 is the place just named
         return (st.home or doc_region or region), policy
     if kind == "title":
         return region, val
     return region, policy
+
+
+def _same_level(word: str, region: str) -> bool:
+    last = region.rsplit("/", 1)[-1] if region else ""
+    if not last or region == R.NATIONAL:
+        return False
+    lv = word[-1:]
+    if lv == "市":
+        return last.endswith("市")
+    if lv == "区":
+        return last.endswith("区")
+    if lv == "省":
+        return last.endswith(("省", "自治区"))
+    if lv == "县":
+        return last.endswith(("县", "旗"))
+    return False
 
 
 def _clause_start(par: str, lo: int, hi: int) -> int:
