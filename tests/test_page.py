@@ -638,6 +638,15 @@ def test_pdf_text_is_read_and_normalised():
     assert "第二页：申报截止2025年6月30日。" in text
 
 
+def test_pdf_page_numbers_do_not_split_a_sentence():
+    para = ("第一条为降低中小企业使用智能算力的成本市财政每年安排资金发放算力券对中小企业购买算力服务的费用按照"
+            "合同金额的百分之三十给予补贴单个企业每年最高二百万元对使用国产算力的企业补贴比例提高至百分之四十。")
+    lines = [para[i:i + 24] for i in range(0, len(para), 24)]
+    pdf = make_pdf([lines[:3] + ["— 1 —"], lines[3:] + ["— 2 —"]])
+    text = attachment_text(pdf, name="x.pdf")
+    assert text == para
+
+
 def test_pdf_pages_are_capped():
     pdf = make_pdf([[f"第{i}页算力券"] for i in range(MAX_PAGES + 20)])
     text = attachment_text(pdf, name="long.pdf")

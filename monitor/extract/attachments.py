@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import time
 import zipfile
 
@@ -22,6 +23,9 @@ MAX_CHARS = 2_000_000            # characters of text kept at most
 MAX_DOCX_XML = 60 * 1024 * 1024  # uncompressed size of word/document.xml accepted (zip bombs)
 PDF_BUDGET = 30.0                # seconds of page extraction at most; the pages read so far are kept
 
+# page-number lines of printed documents ('— 3 —', '-12-', '第 3 页', '3 / 12'): noise between two halves of a sentence
+_PAGE_NUMBER = re.compile(r"^[ \t]*(?:[-—–－]{1,2}[ \t]*\d{1,4}[ \t]*[-—–－]{1,2}|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d{1,4}[ \t]*页)?|"
+                          r"\d{1,4}[ \t]*/[ \t]*\d{1,4}|\d{1,3})[ \t]*(?:\n|$)", re.M)
 _OLD_FORMAT = "old Word/WPS/OFD format: not readable, open it by hand"
 _NO_TEXT = "PDF has no text layer (scanned?)"
 
@@ -74,7 +78,7 @@ def attachment_text(data: bytes, *, name: str = "", content_type: str = "") -> s
         raise SourceError("parse", f"{label}: spreadsheet or archive: not read, open it by hand")
     else:
         raise SourceError("parse", f"{label}: not a PDF or DOCX file (unrecognised content)")
-    text = normalize(text[:MAX_CHARS])
+    text = normalize(_PAGE_NUMBER.sub("", text[:MAX_CHARS]))
     if not text.strip():
         if kind == "pdf":
             raise SourceError("parse", f"{label}: {_NO_TEXT}")
@@ -119,7 +123,7 @@ def _pdf_text(data: bytes, label: str) -> str:
             t = pages[i].extract_text() or ""
         except Exception:  # noqa: BLE001 - one broken page does not spoil the others
             continue
-        out.append(t)
+        out.append(_PAGE_NUMBER.sub("", t).strip())    # a sentence may go on from one page to the next
         size += len(t)
         if size > MAX_CHARS:
             break
@@ -148,17 +152,20 @@ def _docx_text(data: bytes, label: str) -> str:
     out: list[str] = []
     size = 0
     # body order: paragraphs and tables as they come
-    body = d.element.body
-    for child in body.iterchildren():
+    stack = list(reversed(list(d.element.body.iterchildren())))
+    while stack and size <= MAX_CHARS:
+        child = stack.pop()
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            t = Paragraph(child, d).text
-            out.append(t)
+            out.append(Paragraph(child, d).text)
         elif tag == "tbl":
             out.extend(_table_rows(Table(child, d)))
+        elif tag in ("sdt", "sdtContent", "customXml", "ins", "smartTag"):   # content controls, tracked insertions
+            stack.extend(reversed(list(child.iterchildren())))
+            continue
+        else:
+            continue
         size += len(out[-1]) if out else 0
-        if size > MAX_CHARS:
-            break
     return "\n".join(out)
 
 
