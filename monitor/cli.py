@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -476,5 +477,9 @@ def main(argv: list[str] | None = None) -> None:
         from .redact import redact
         click.echo(redact(f"monitor: {e}"), err=True)
         sys.exit(EXIT_FAILED)
+    except sqlite3.DatabaseError as e:
+        click.echo(f"monitor: the state database is unusable ({e}) — move it aside to start afresh "
+                   "(nothing was overwritten)", err=True)
+        sys.exit(EXIT_USAGE)
     except BrokenPipeError:
         sys.exit(EXIT_OK)

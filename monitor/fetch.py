@@ -687,6 +687,7 @@ class Fetcher:
         concurrency slot) is politeness, not the server's slowness."""
         netloc = urlsplit(url).netloc.lower()
         host = self._host(netloc)
+        queued = time.monotonic()
         with host.lock:
             wait = host.last + self.settings.host_delay - time.monotonic()
             if wait > 0:
@@ -695,6 +696,8 @@ class Fetcher:
                 with self._sem:
                     if clock[0] is None:
                         clock[0] = time.monotonic() + self.settings.fetch_deadline
+                    else:                       # a later hop: its time in the queue is politeness too
+                        clock[0] += time.monotonic() - queued
                     if time.monotonic() >= clock[0]:
                         raise FetchError("timeout", f"no time left for {url[:200]} (deadline "
                                                     f"{self.settings.fetch_deadline:g}s)", url=asked)
