@@ -23,9 +23,10 @@ MAX_CHARS = 2_000_000            # characters of text kept at most
 MAX_DOCX_XML = 60 * 1024 * 1024  # uncompressed size of word/document.xml accepted (zip bombs)
 PDF_BUDGET = 30.0                # seconds of page extraction at most; the pages read so far are kept
 
-# page-number lines of printed documents ('— 3 —', '-12-', '第 3 页', '3 / 12'): noise between two halves of a sentence
-_PAGE_NUMBER = re.compile(r"^[ \t]*(?:[-—–－]{1,2}[ \t]*\d{1,4}[ \t]*[-—–－]{1,2}|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d{1,4}[ \t]*页)?|"
-                          r"\d{1,4}[ \t]*/[ \t]*\d{1,4}|\d{1,3})[ \t]*(?:\n|$)", re.M)
+# page-number lines of printed documents ('— 3 —', '-12-', '第 3 页'): noise between two halves of a sentence
+# (a bare number on its own line is left alone: in a table it is a value)
+_PAGE_NUMBER = re.compile(r"^[ \t]*(?:[-—–－]{1,2}[ \t]*\d{1,4}[ \t]*[-—–－]{1,2}|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)"
+                          r"[ \t]*(?:\n|$)", re.M)
 _OLD_FORMAT = "old Word/WPS/OFD format: not readable, open it by hand"
 _NO_TEXT = "PDF has no text layer (scanned?)"
 
