@@ -402,6 +402,10 @@ def validate(ctx, config, state):
     """Check the configuration and print every problem with file, line and what to do.
 
     Exit status 0 when it is valid, 2 otherwise.
+
+    \b
+    Example:
+      monitor validate --config /etc/monitor/sources.yaml
     """
     from .config import check_config
     config_path, _ = _opts(ctx, config, state)
@@ -447,6 +451,10 @@ def demo(notify_url, rounds):
 
     A local web server on 127.0.0.x plays several rounds (baseline, cosmetic noise, real changes,
     a withdrawal) against a temporary state; each round prints the alerts it would send.
+
+    \b
+    Example:
+      monitor demo --notify json://127.0.0.1:8080/hook
     """
     from .demo import run_demo
     sys.exit(run_demo(notify_url=notify_url, rounds=rounds.split(",") if rounds else None))
