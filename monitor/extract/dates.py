@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .numbers import parse_int
+
+_rx = lru_cache(maxsize=None)(re.compile)   # a pattern written inline, compiled once
 
 _CN_D = "〇○零一二三四五六七八九十两"
 _Y = rf"((?:19|20)\d{{2}}|[二][〇○零][{_CN_D}]{{2}})"
@@ -19,10 +22,10 @@ _D = rf"(\d{{1,2}}|[{_CN_D}]{{1,4}})"
 
 # full dates: 2025年3月14日, 2025-03-14, 2025/3/14, 2025.3.14, 二〇二五年三月十四日
 _FULL_RE = re.compile(
-    rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]"
-    rf"|(?<!\d)((?:19|20)\d{{2}})\s*([-/.])\s*(\d{{1,2}})\s*\5\s*(\d{{1,2}})(?!\d)")
+    rf"(?=[12二])(?:{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]"
+    rf"|(?<!\d)((?:19|20)\d{{2}})\s*([-/.])\s*(\d{{1,2}})\s*\5\s*(\d{{1,2}})(?!\d))")
 # dates without a year: 3月14日
-_MD_RE = re.compile(rf"(?<![\d年{_CN_D}])(?=[\d{_CN_D}])\s*{_M}\s*月\s*{_D}\s*[日号]")
+_MD_RE = re.compile(rf"(?=[\d{_CN_D}])(?<![\d年{_CN_D}])\s*{_M}\s*月\s*{_D}\s*[日号]")
 
 
 _NUMERIC_DATE_HINT = re.compile(r"\d[-/.]\d")
@@ -89,10 +92,10 @@ def parse_date(text: str, year: int | None = None) -> str | None:
     ds = find_dates(s, year)
     if ds:
         return ds[0].iso
-    m = re.search(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)", s)
+    m = _rx(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)").search(s)
     if m:
         return _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d)", s)
+    m = _rx(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d)").search(s)
     return None
 
 
@@ -120,9 +123,9 @@ def _head(text: str, pos: int) -> str:
     """The clause before pos; when that clause is empty and the sentence before it is a short label
     (二、申报时间。2026年4月1日至…), the label."""
     left = text[max(0, pos - 40):pos]
-    parts = re.split(r"[。；;！!\n]", left)
+    parts = _rx(r"[。；;！!\n]").split(left)
     head = parts[-1]
-    if not re.search(r"[\u4e00-\u9fa5]", head):
+    if not _rx(r"[\u4e00-\u9fa5]").search(head):
         for prev in reversed(parts[:-1]):
             if prev.strip():
                 return prev + head if len(prev.strip()) <= 16 else head
@@ -147,9 +150,9 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
     for i, d in enumerate(dates):
         left = text[max(0, d.start - 30):d.start]
         # the clause before the date
-        clause_left = re.split(r"[。；;！!\n]", left)[-1]
+        clause_left = _rx(r"[。；;！!\n]").split(left)[-1]
         right = text[d.end:d.end + 24]
-        clause_right = re.split(r"[。；;，,！!\n]", right)[0]
+        clause_right = _rx(r"[。；;，,！!\n]").split(right)[0]
         prev = dates[i - 1] if i else None
         # a range: X 至 this date, under an application heading
         is_range_end = prev is not None and d.start - prev.end <= 24 and bool(
@@ -161,27 +164,27 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                     found.append((0, d.iso))
                     continue
             # 可在6月1日至6月30日(期间)申领/领取/提交
-            tail = re.split(r"[。；;，,！!\n]", text[d.end:d.end + 20])[0]
+            tail = _rx(r"[。；;，,！!\n]").split(text[d.end:d.end + 20])[0]
             if re.match(_CLOCK + r"\s*(?:期间|内|之间)?\s*(?:进行|登录[\u4e00-\u9fa5]{0,10})?" + _APPLY, tail) \
                     and not _NOT_DEADLINE.search(head + tail):
                 found.append((0, d.iso))
                 continue
         # 截止时间为 DATE / 截止日期：DATE / 于DATE截止
         if _CUTOFF_LEFT.search(clause_left) or (prev is not None and _MOVED.fullmatch(text[prev.end:d.start])
-                                                and _CUTOFF_LEFT.search(re.sub(r"(?:由|从)\s*$", "", _head(text, prev.start)))):
+                                                and _CUTOFF_LEFT.search(_rx(r"(?:由|从)\s*$").sub("", _head(text, prev.start)))):
             if not _NOT_DEADLINE.search(clause_left) and not _NOT_DEADLINE.search(clause_right):
                 found.append((1, d.iso))
                 continue
         # 即日起至 DATE (止)
-        if re.search(r"(?:即日|发布之日|印发之日|通知之日|公告之日)起?[\u4e00-\u9fa5]{0,4}(?:至|到)\s*$", clause_left):
-            if not _NOT_DEADLINE.search(clause_left) and not re.search(r"意见|建议|反馈|有效", clause_right):
+        if _rx(r"(?:即日|发布之日|印发之日|通知之日|公告之日)起?[\u4e00-\u9fa5]{0,4}(?:至|到)\s*$").search(clause_left):
+            if not _NOT_DEADLINE.search(clause_left) and not _rx(r"意见|建议|反馈|有效").search(clause_right):
                 found.append((2, d.iso))
                 continue
         # DATE (17:30) 前 提交/报送/申报 ; DATE 截止 ; 于 DATE 前完成申报
         m = re.match(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:前|之前|以前|止|截止)", text[d.end:d.end + 20])
         if m:
             tail = text[d.end + m.end():d.end + m.end() + 24]
-            tail_clause = re.split(r"[。；;！!\n]", tail)[0]
+            tail_clause = _rx(r"[。；;！!\n]").split(tail)[0]
             ctx = clause_left[-20:] + " " + tail_clause
             if re.search(_APPLY, ctx) and not _NOT_DEADLINE.search(ctx):
                 found.append((3, d.iso))

@@ -13,12 +13,15 @@ words around it, and folded into that group's terms. Nothing carries over betwee
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..models import Measure
 from .dates import find_deadline
 from .numbers import Amount, Share, find_amounts, find_shares
 from .vouchers import VoucherMention, find_vouchers
+
+_rx = lru_cache(maxsize=None)(re.compile)   # a pattern written inline, compiled once
 
 
 class _FallbackRegions:
@@ -48,7 +51,7 @@ class _FallbackRegions:
         for p in self._PATHS:
             last = p.split("/")[-1]
             names[last] = p
-            short = re.sub(r"(?:壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$", "", last)
+            short = _rx(r"(?:壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$").sub("", last)
             if len(short) >= 2 and last.endswith(("市", "省")) and "/" in p or (last.endswith("市") and "/" not in p):
                 names.setdefault(short, p)
         names.update(self._ALIAS)
@@ -208,32 +211,32 @@ _FACE = re.compile(r"^\s*(?:/|每)\s*张|^\s*/张")
 def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
     """budget | cap | face | None (threshold, increase, other)."""
     left = par[max(0, a.start - 24):a.start]
-    clause = re.split(r"[，,。；;：:（(]", left)[-1]
-    if not clause.strip() and re.search(r"[：:]\s*$", left):
-        clause = re.split(r"[，,。；;（(]", left)[-1]     # a label: 资金总额：3000万元
+    clause = _rx(r"[，,。；;：:（(]").split(left)[-1]
+    if not clause.strip() and _rx(r"[：:]\s*$").search(left):
+        clause = _rx(r"[，,。；;（(]").split(left)[-1]     # a label: 资金总额：3000万元
     right = par[a.end:a.end + 12]
-    if _FACE.match(right) or re.search(r"每张\s*(?:价值|面值|面额)?\s*$|面额|面值|票面", clause):
+    if _FACE.match(right) or _rx(r"每张\s*(?:价值|面值|面额)?\s*$|面额|面值|票面").search(clause):
         return "face"
-    if _BUDGET_CUE.search(clause) and re.search(r"(?:不少于|不低于)\s*$", clause):
+    if _BUDGET_CUE.search(clause) and _rx(r"(?:不少于|不低于)\s*$").search(clause):
         return "budget"     # 计划发放模型券不少于3亿元
     if _PAYEE.search(par, 0, a.start) and not _CAP_WORD.search(clause):
         return None     # 某某科技有限公司 兑付金额：860万元 — a payout to a named recipient (a results list)
-    if _NEW_LEVEL.search(clause) and not re.match(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下)", right):
+    if _NEW_LEVEL.search(clause) and not _rx(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下)").match(right):
         # 规模比上年增长20%，达到6000万元 / 额度提高至200万元: the new level of what the sentence names
-        sent_left = re.split(r"[。；;]", par[max(0, a.start - 48):a.start])[-1]
+        sent_left = _rx(r"[。；;]").split(par[max(0, a.start - 48):a.start])[-1]
         if _STRONG_CAP.search(clause) or _CAP_WORD.search(clause):
             return "cap"
         if _BUDGET_CUE.search(sent_left) and not _THRESHOLD_NOUN.search(sent_left):
             return "budget"
-    if re.match(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下|[<>＜＞≤≥])", right) or _THRESHOLD.search(clause):
+    if _rx(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下|[<>＜＞≤≥])").match(right) or _THRESHOLD.search(clause):
         return None
-    if _INCREASE.search(clause) or re.match(r"\s*其中", clause):
+    if _INCREASE.search(clause) or _rx(r"\s*其中").match(clause):
         return None     # an increase, or a share of a total (其中成都市4000万元)
-    if re.match(r"^\s*(?:/|每)\s*(?:平方米|平米|㎡|人|月|天|小时|卡时|P)", right):
+    if _rx(r"^\s*(?:/|每)\s*(?:平方米|平米|㎡|人|月|天|小时|卡时|P)").match(right):
         return None
-    if re.search(r"含\s*$", clause):
+    if _rx(r"含\s*$").search(clause):
         return None     # （含1万元）: the bound of a threshold
-    if _STATS.search(clause) and not re.search(r"最高|不超过|不高于|上限|限额|额度", clause):
+    if _STATS.search(clause) and not _rx(r"最高|不超过|不高于|上限|限额|额度").search(clause):
         return None     # 累计发放1.2亿元, 带动算力消费5亿元: outcomes, not terms
     if _STRONG_CAP.search(clause):
         return "cap"
@@ -245,7 +248,7 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
         return "cap"
     if _BUDGET_CUE.search(clause):
         return "budget"
-    if not re.search(r"最高|不超过|不高于|上限|限额|以内|封顶", clause) and re.search(r"每年|年度|全年|共|总", clause):
+    if not _rx(r"最高|不超过|不高于|上限|限额|以内|封顶").search(clause) and _rx(r"每年|年度|全年|共|总").search(clause):
         return "budget"   # 本市发放算力券，每年1000万元
     return "cap"
 
@@ -258,20 +261,19 @@ _RATIO_CUE = re.compile(
 
 def _classify_share(par: str, s: Share) -> bool:
     left = par[max(0, s.start - 20):s.start]
-    clause = re.split(r"[，,。；;]", left)[-1]
+    clause = _rx(r"[，,。；;]").split(left)[-1]
     right = par[s.end:s.end + 10]
     if s.kind in ("discount", "pay"):
         return True
-    if re.search(r"叠加|累计补贴比例|合计不超过|综合补贴比例|总和", clause) and not re.search(r"再按|另按|额外|再给予", clause):
+    if _rx(r"叠加|累计补贴比例|合计不超过|综合补贴比例|总和").search(clause) and not _rx(r"再按|另按|额外|再给予").search(clause):
         return False
-    if re.search(r"总额|合计|累计|总和|总计|最高|不超过", clause) and re.search(
-            r"叠加[后的]|累加[后的]|合并计算|与其他[^，。；]{0,12}(?:叠加|同时|累计)", re.split(r"[。；;]", par[max(0, s.start - 40):s.start])[-1]):
+    if _rx(r"总额|合计|累计|总和|总计|最高|不超过").search(clause) and _rx(r"叠加[后的]|累加[后的]|合并计算|与其他[^，。；]{0,12}(?:叠加|同时|累计)").search(_rx(r"[。；;]").split(par[max(0, s.start - 40):s.start])[-1]):
         return False      # 与其他补贴叠加后，补贴总额不超过费用的80%: the ceiling of all subsidies together
-    if re.search(r"^\s*[—\-~～至到]\s*\d", right) and not _RATIO_CUE.search(clause):
+    if _rx(r"^\s*[—\-~～至到]\s*\d").search(right) and not _RATIO_CUE.search(clause):
         return False
-    if _RATIO_BAD.search(clause[-8:]) and not re.search(r"提高至|提高到|可提高|最高可", clause):
+    if _RATIO_BAD.search(clause[-8:]) and not _rx(r"提高至|提高到|可提高|最高可").search(clause):
         return False
-    if _RATIO_CUE.search(clause) or re.match(r"^\s*(?:的)?(?:比例)?\s*(?:给予|予以|进行|补贴|补助|资助|奖励|抵扣|兑现|激励|的补|支持)", right):
+    if _RATIO_CUE.search(clause) or _rx(r"^\s*(?:的)?(?:比例)?\s*(?:给予|予以|进行|补贴|补助|资助|奖励|抵扣|兑现|激励|的补|支持)").match(right):
         return True
     return False
 
@@ -305,7 +307,7 @@ def _policy_titles(par: str) -> list[tuple[int, str]]:
         t = m.group(1).strip()
         if len(t) <= 5:       # 《措施》《通知》: an abbreviation of the last one
             continue
-        if re.search(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对照|执行)\s*$", par[max(0, m.start() - 6):m.start()]):
+        if _rx(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对照|执行)\s*$").search(par[max(0, m.start() - 6):m.start()]):
             continue          # a policy the text cites, not the one it states
         out.append((m.start(), t))
     return out
@@ -322,39 +324,43 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
     out = []
     for m in _NATIONAL_BODY.finditer(par):
         left = par[max(0, m.start() - 24):m.start()]
-        if re.search(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|入选|纳入)[^。；]{0,20}$", left):
+        if _rx(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|入选|纳入)[^。；]{0,20}$").search(left):
             continue
-        if re.search(r"经$", left):
+        if _rx(r"经$").search(left):
             continue
-        if re.match(r"^(?:等[\u4e00-\u9fa5]{0,4})?[、，,\s]*(?:联合|会同|近日|日前|于)?[\u4e00-\u9fa5]{0,3}?(?:印发|发布|出台|制定|公布|下发|发出|提出|指出|明确)",
-                    par[m.end():m.end() + 16]) or re.match(r"^[\s、，,]*(?:等|联合|会同)", par[m.end():m.end() + 8]):
+        if _rx(r"^(?:等[\u4e00-\u9fa5]{0,4})?[、，,\s]*(?:联合|会同|近日|日前|于)?[\u4e00-\u9fa5]{0,3}?(?:印发|发布|出台|制定|公布|下发|发出|提出|指出|明确)").match(
+                    par[m.end():m.end() + 16]) or _rx(r"^[\s、，,]*(?:等|联合|会同)").match(par[m.end():m.end() + 8]):
             out.append((m.start(), m.end(), R.NATIONAL))
     for rm in R.find_regions(par, context):
+        # (the tests run cheapest first; each is computed only when the outcome still depends on it)
         after = par[rm.end:rm.end + 40]
-        before = par[max(0, rm.start - 3):rm.start]
-        start_of_par = par[:rm.start].strip(" #＃\t") == "" or re.fullmatch(r"[\s#＃]*(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}-\d{1,2})?[,，]?\s*", par[:rm.start]) is not None
-        label = start_of_par and re.match(r"^[^，。；,;：:]{0,24}[：:]", after)
-        organ = _ORGAN_AFTER.match(after) is not None
-        title_start = before.endswith("《")
-        verb = _ISSUE_VERB.match(after) is not None and (start_of_par or re.search(r"[，,。；;\s、和及与]$|^$", par[max(0, rm.start - 1):rm.start]) is not None)
-        glued = _glued_voucher(after)
-        cited = re.search(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|符合|持有|使用)[^。；]{0,20}$", par[max(0, rm.start - 24):rm.start]) is not None
-        located = re.search(r"(?:在|于|到|从|向|赴|来|至|落户|入驻)$", par[max(0, rm.start - 2):rm.start]) is not None
-        topic = located and re.match(r"^[，,：:]", after) is not None      # 在杭州，… names the subject
+        start_of_par = par[:rm.start].strip(" #＃\t") == "" or _LEAD_DATE.fullmatch(par, 0, rm.start) is not None
+        label = start_of_par and _LABEL_AFTER.match(after) is not None
+        located = _LOCATED_BEFORE.search(par[max(0, rm.start - 2):rm.start]) is not None
+        topic = located and _TOPIC_AFTER.match(after) is not None      # 在杭州，… names the subject
         if located and not label and not topic:
             continue
-        if cited and not label:
-            if glued and cited_glued is not None:
+        if not label and _CITED_BEFORE.search(par[max(0, rm.start - 24):rm.start]) is not None:
+            if cited_glued is not None and _glued_voucher(after):
                 cited_glued.append(rm.end)
             continue
-        subject = (start_of_par or _CLAUSE_OPEN.search(("。" if rm.start <= 8 else "") + par[max(0, rm.start - 8):rm.start])
-                   is not None) and not located and _subject_voucher(after)
-        if label or organ or title_start or verb or glued or topic or subject:
+        if (label or topic or par[max(0, rm.start - 1):rm.start] == "《" or _ORGAN_AFTER.match(after) is not None
+                or (_ISSUE_VERB.match(after) is not None
+                    and (start_of_par or _VERB_BEFORE.search(par[max(0, rm.start - 1):rm.start]) is not None))
+                or _glued_voucher(after)
+                or ((start_of_par or _CLAUSE_OPEN.search(("。" if rm.start <= 8 else "") + par[max(0, rm.start - 8):rm.start])
+                     is not None) and not located and _subject_voucher(after))):
             out.append((rm.start, rm.end, rm.path))
     out.sort()
     return out
 
 
+_LEAD_DATE = re.compile(r"[\s#＃]*(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}-\d{1,2})?[,，]?\s*")
+_LABEL_AFTER = re.compile(r"^[^，。；,;：:]{0,24}[：:]")
+_LOCATED_BEFORE = re.compile(r"(?:在|于|到|从|向|赴|来|至|落户|入驻)$")
+_TOPIC_AFTER = re.compile(r"^[，,：:]")
+_CITED_BEFORE = re.compile(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|符合|持有|使用)[^。；]{0,20}$")
+_VERB_BEFORE = re.compile(r"[，,。；;\s、和及与]$|^$")
 _SUPPORT = re.compile(r"发放|设立|安排|推出|实施|发行|投放|聚焦|侧重|主打|重点|叠加|支持|补贴|补助|给予|予以|按")
 _CLAUSE_OPEN = re.compile(r"[。；;，,]\s*(?:近日|日前|近期|同时|此外|另外|与此同时|其中|而|另一方面)?[，,]?\s*$")
 
@@ -362,21 +368,21 @@ _CLAUSE_OPEN = re.compile(r"[。；;，,]\s*(?:近日|日前|近期|同时|此�
 def _subject_voucher(after: str) -> bool:
     """郑州市则聚焦语料券，… / 苏州工业园区对区内企业在市级算力券基础上再按10%叠加支持: the place opens a
     clause that names a voucher and what the place does with it."""
-    clause = re.split(r"[，,。；;：:]", after, maxsplit=1)[0]
+    clause = _rx(r"[，,。；;：:]").split(after, maxsplit=1)[0]
     vs = find_vouchers(clause)
     return bool(vs) and _SUPPORT.search(clause) is not None and not _GENERAL.search(clause)
 
 
 def _glued_voucher(after: str) -> bool:
     """A region that owns the voucher right after it: 杭州算力券, 北京市的“算力券”, 广东省“训力券”, 山东省模型券."""
-    m = re.match(r"^(?:的)?[“\"「]?(?:市级|区级|省级|级)?", after)
+    m = _rx(r"^(?:的)?[“\"「]?(?:市级|区级|省级|级)?").match(after)
     rest = after[m.end():m.end() + 8] if m else after[:8]
     vs = find_vouchers(rest)
     return bool(vs) and vs[0].start == 0
 
 
 def _doc_ref_regions(par: str) -> list[int]:
-    return [m.start() for m in re.finditer(r"本市|我市|全市|本区|我区|全区|本省|我省|全省|本县|我县", par)]
+    return [m.start() for m in _rx(r"本市|我市|全市|本区|我区|全区|本省|我省|全省|本县|我县").finditer(par)]
 
 
 # ------------------------------------------------------------------ main entry
@@ -405,7 +411,7 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
     for i, par in enumerate(paragraphs):
         body = par.lstrip("#＃ ").strip()
         level = _enum_level(body)
-        plain = re.sub(r"[\s:：#＃\-*•·]", "", _ENUM.sub("", body, count=1))
+        plain = _rx(r"[\s:：#＃\-*•·]").sub("", _ENUM.sub("", body, count=1))
         if level is not None and st.group is not None and st.group_level is not None and level <= st.group_level \
                 and not ("券" in body or "oken" in body) and not (set(st.group.vouchers) <= title_vouchers):
             st.group = None    # the next item of a list: another topic (unless the whole document is about the voucher)
@@ -505,7 +511,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     if " | " in par and _table_row(par, st, groups, doc_region):
         return
     st.table = None
-    if _ADDRESSEES.match(par) and not find_vouchers(par) and re.search(r"各|局|委|厅|政府|单位|部门|企业|机构", par):
+    if _ADDRESSEES.match(par) and not find_vouchers(par) and _rx(r"各|局|委|厅|政府|单位|部门|企业|机构").search(par):
         return   # 成都市、绵阳市经济和信息化局： — whom the notice is addressed to, not who speaks
     cited_glued: list[int] = []   # ends of regions cited together with their own voucher (参照深圳市训力券)
     issuers = _issuer_regions(par, context, cited_glued)
@@ -527,8 +533,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     lab = _LABEL.match(par)
     label_breaks = False
     if lab and not find_vouchers(lab.group(1)) and not any(s <= lab.end() for s, _, _ in issuers):
-        label_breaks = bool(re.search(r"补贴|资助|奖励|补助|支持|政策|措施", lab.group(1))) and not re.search(
-            r"额度|比例|标准|金额|总额|上限|对象|方式|时间|期限|内容|范围|条件|名称|部门|程序|材料|要求|规模|资金", lab.group(1))
+        label_breaks = bool(_rx(r"补贴|资助|奖励|补助|支持|政策|措施").search(lab.group(1))) and not _rx(r"额度|比例|标准|金额|总额|上限|对象|方式|时间|期限|内容|范围|条件|名称|部门|程序|材料|要求|规模|资金").search(lab.group(1))
     if issuers and issuers[0][0] <= 2:
         st.group = None
     if label_breaks or (not mentions and _topic_break(par[:60], st.current or doc_region)):
@@ -569,7 +574,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                     _attach_all(par, a, b, g, amounts, shares, [])
                 continue
             if st.group is not None:
-                if _topic_break(sent, region) and not re.search(r"券", sent):
+                if _topic_break(sent, region) and not _rx(r"券").search(sent):
                     st.group = None
                 else:
                     _attach_all(par, a, b, st.group, amounts, shares, [])
@@ -580,12 +585,12 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 region, policy = _apply_event(events[ev_i], region, policy, doc_region, st)
                 ev_i += 1
             clause_left = par[max(a, gs - 40):gs]
-            clause_left = re.split(r"[，,]", clause_left)[-1] if not re.search(r"[，,][^，,]*$", clause_left) is None else clause_left
+            clause_left = _rx(r"[，,]").split(clause_left)[-1] if not _rx(r"[，,][^，,]*$").search(clause_left) is None else clause_left
             sent_left = par[a:gs]
             general = bool(_GENERAL.search(sent_left[-40:])) and not _names_region_near(par, a, gs, issuers)
             nat = region == R.NATIONAL and _NATIONAL_ENCOURAGE.search(sent_left)
-            cm = re.search(r"(?:符合|满足|获得|享受|使用|持有|领取)([^，。；]{0,6})$", par[max(a, gs - 10):gs])
-            condition = cm is not None and not re.search(r"给予|予以|发放|安排|设立|条件的", cm.group(1))
+            cm = _rx(r"(?:符合|满足|获得|享受|使用|持有|领取)([^，。；]{0,6})$").search(par[max(a, gs - 10):gs])
+            condition = cm is not None and not _rx(r"给予|予以|发放|安排|设立|条件的").search(cm.group(1))
             if condition and st.group is None and authority == "official" and doc_region:
                 # 对获得苏州市算力券支持的企业，区级再按10%叠加支持: a top-up by the document's own region
                 region = doc_region
@@ -595,7 +600,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 st.group = None
                 cursor = ge
                 continue
-            negated = re.search(r"(?:未|尚未|暂未|没有|无|不再|停止)[\u4e00-\u9fa5]{0,4}$", par[max(a, gs - 8):gs].rstrip("“\"「 ")) is not None
+            negated = _rx(r"(?:未|尚未|暂未|没有|无|不再|停止)[\u4e00-\u9fa5]{0,4}$").search(par[max(a, gs - 8):gs].rstrip("“\"「 ")) is not None
             if negated:
                 cursor = ge
                 continue
@@ -617,7 +622,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 st.group = None
                 cursor = ge
                 continue
-            lvl = re.search(r"(省级|省|市级|区级|县级)[“\"「]?$", par[max(a, gs - 4):gs])
+            lvl = _rx(r"(省级|省|市级|区级|县级)[“\"「]?$").search(par[max(a, gs - 4):gs])
             if lvl and region and lvl.group(1).startswith("省") and "/" in region and region.split("/")[0].endswith(("省", "自治区")):
                 region = region.split("/")[0]     # 申报省级模型券: the province's voucher
             grp = Group(vouchers=list(vs), region=region, policy=policy,
@@ -660,8 +665,7 @@ def _has_terms(s: str) -> bool:
 
 
 def _names_region_near(par: str, a: int, gs: int, issuers) -> bool:
-    return any(a <= s < gs and gs - s <= 12 for s, _, _ in issuers) and not re.search(
-        r"各地|多地|有条件的|等地|等省|等城市|等多", par[a:gs])
+    return any(a <= s < gs and gs - s <= 12 for s, _, _ in issuers) and not _rx(r"各地|多地|有条件的|等地|等省|等城市|等多").search(par[a:gs])
 
 
 def _apply_event(ev, region, policy, doc_region, st):
@@ -672,7 +676,7 @@ def _apply_event(ev, region, policy, doc_region, st):
         st.group = None
         st.named = val
         end = ev[3]
-        if st.coord_end is not None and st.par is not None and re.fullmatch(r"[、和及与,，\s]*", st.par[st.coord_end:pos]) \
+        if st.coord_end is not None and st.par is not None and _rx(r"[、和及与,，\s]*").fullmatch(st.par[st.coord_end:pos]) \
                 and val != region:
             st.coord.append(region)        # 北京、上海已发放算力券: both are subjects
         else:
@@ -709,7 +713,7 @@ def _clause_start(par: str, lo: int, hi: int) -> int:
     """Start of the clause that ends at hi (after the last comma/colon between lo and hi)."""
     seg = par[lo:hi]
     m = None
-    for m in re.finditer(r"[，,：:；;]", seg):
+    for m in _rx(r"[，,：:；;]").finditer(seg):
         pass
     return lo + m.end() if m else lo
 
@@ -720,7 +724,7 @@ _SEP_GROUP = re.compile(r"^[\s“”\"'‘’「」、和与及或以及,，/]*$
 def _group_mentions(par: str, mentions: list[VoucherMention]) -> list[tuple[int, int, list[str]]]:
     out: list[tuple[int, int, list[str]]] = []
     for m in mentions:
-        if out and _SEP_GROUP.match(par[out[-1][1]:m.start]) and not re.search(r"[，,]", par[out[-1][1]:m.start]):
+        if out and _SEP_GROUP.match(par[out[-1][1]:m.start]) and not _rx(r"[，,]").search(par[out[-1][1]:m.start]):
             s, _, vs = out[-1]
             if m.voucher not in vs:
                 vs.append(m.voucher)
@@ -737,8 +741,7 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
     found: dict[str, list] = {"budget": [], "cap": [], "ratio": []}
     for a in amounts:
         if lo <= a.start < hi:
-            voucher_after = bool(mentions_after) and 0 <= mentions_after[0] - a.end <= 12 and re.fullmatch(
-                r"\s*(?:的)?\s*(?:规模|额度|总额)?\s*(?:的)?\s*[“\"「]?[\u4e00-\u9fa5]{0,6}?[“\"「]?\s*",
+            voucher_after = bool(mentions_after) and 0 <= mentions_after[0] - a.end <= 12 and _rx(r"\s*(?:的)?\s*(?:规模|额度|总额)?\s*(?:的)?\s*[“\"「]?[\u4e00-\u9fa5]{0,6}?[“\"「]?\s*").fullmatch(
                 par[a.end:mentions_after[0]]) is not None
             kind = _classify_amount(par, a, voucher_after)
             if kind == "budget":
@@ -760,15 +763,19 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
                 grp.own.setdefault(v, {}).setdefault(kind, []).append(val)
         else:
             {"budget": grp.budgets, "cap": grp.caps, "ratio": grp.ratios}[kind].extend(values)
-    for m in re.finditer(r"(?:最多|不超过|至多|限)[^，。；\d]{0,6}?(\d+|[一二两三四五六七八九十])\s*张", par[lo:hi]):
+    for m in (_MAX_SHEETS.finditer(par, lo, hi) if "张" in par[lo:hi] else ()):
         k = m.group(1)
         grp.max_sheets.append(int(k) if k.isdigit() else "一二三四五六七八九十".find(k) + 1 if k != "两" else 2)
+
+
+_MAX_SHEETS = re.compile(r"(?:最多|不超过|至多|限)[^，。；\d]{0,6}?(\d+|[一二两三四五六七八九十])\s*张")
 
 
 def _fold(groups: list[Group], text: str, year: int | None, title: str | None = None) -> list[Measure]:
     by_key: dict[tuple[str, str], dict] = {}
     order: list[tuple[str, str]] = []
-    doc_deadline = find_deadline(text[:200_000], year)
+    doc_deadline: list = []            # found on first need (most documents never need it)
+    scope_deadlines: dict[str, str | None] = {}
     regions = {g.region for g in groups}
     title_vouchers = {m.voucher for m in find_vouchers(title or "")}
     for g in groups:
@@ -779,9 +786,16 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
             if n:
                 caps.append(max(g.face) * n)
         scope = "。".join(g.scope)
-        deadline = find_deadline(scope, year) if "月" in scope or "-" in scope else None
+        if "月" in scope or "-" in scope:
+            if scope not in scope_deadlines:
+                scope_deadlines[scope] = find_deadline(scope, year)
+            deadline = scope_deadlines[scope]
+        else:
+            deadline = None
         if deadline is None and len(regions) == 1 and (not title_vouchers or set(g.vouchers) & title_vouchers):
-            deadline = doc_deadline   # the round the document announces: its vouchers (those of the title)
+            if not doc_deadline:
+                doc_deadline.append(find_deadline(text[:200_000], year))
+            deadline = doc_deadline[0]   # the round the document announces: its vouchers (those of the title)
         for v, reg in ((v, r) for v in g.vouchers for r in [g.region, *g.twins]):
             key = (v, reg)
             cur = by_key.get(key)

@@ -5,9 +5,12 @@ All pure: text (already normalised) and what the page parser found in, values ou
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Mapping
 
 from .dates import find_dates, parse_date
+
+_rx = lru_cache(maxsize=None)(re.compile)   # a pattern written inline, compiled once
 
 # ------------------------------------------------------------------ document number
 
@@ -63,8 +66,8 @@ def find_doc_number(text: str, meta: Mapping[str, Any] | None = None, title: str
             standalone = standalone or m
             continue
         # cited: after 根据/按照…, right after 《…》, or inside brackets following a title
-        if _CITE_CUE.search(left) or re.search(r"》\s*[（(]?\s*$", head[max(0, m.start() - 4):m.start()] + "") \
-                or re.search(r"》[^。；\n]{0,3}$", left):
+        if _CITE_CUE.search(left) or _rx(r"》\s*[（(]?\s*$").search(head[max(0, m.start() - 4):m.start()] + "") \
+                or _rx(r"》[^。；\n]{0,3}$").search(left):
             continue
         if "《" in left and "》" not in left[left.rfind("《"):]:
             continue  # inside a title
@@ -85,10 +88,10 @@ def _fmt(m: re.Match) -> str:
     s = m.group(0)
     # trim a leading verb or cue word glued to the agency prefix (印发深工信规〔…）
     prefix = m.group(1)
-    cut = re.search(r"(?:印发|发布|文号|字号|根据|按照|依据|关于|通知|附件)", prefix)
+    cut = _rx(r"(?:印发|发布|文号|字号|根据|按照|依据|关于|通知|附件)").search(prefix)
     if cut:
         s = s[cut.end():]
-    return re.sub(r"\s+", "", s)
+    return _rx(r"\s+").sub("", s)
 
 
 # ------------------------------------------------------------------ issuer
@@ -120,7 +123,7 @@ def _find_issuer(text: str, title: str | None, meta: Mapping[str, Any] | None, r
     if title:
         m = _ISSUER_TITLE.match(title.strip())
         if m:
-            return re.sub(r"\s+", " ", m.group(1).strip())     # joint issuers as written (A局 B局 / A局、B局)
+            return _rx(r"\s+").sub(" ", m.group(1).strip())     # joint issuers as written (A局 B局 / A局、B局)
     if text:
         lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
         for ln in lines[:6]:
@@ -151,7 +154,7 @@ def _full_organ(name: str, region: str = "") -> str | None:
     except Exception:  # noqa: BLE001 - no gazetteer: take the name as it is written
         return name
     if not rms or rms[0].start != 0:
-        return name if re.match(r"^(?:国家|中华人民共和国|国务院)", name) else None
+        return name if _rx(r"^(?:国家|中华人民共和国|国务院)").match(name) else None
     parts = rms[0].path.split("/")
     if len(parts) == 3 and parts[1].endswith("市"):
         city = parts[1]
@@ -161,7 +164,7 @@ def _full_organ(name: str, region: str = "") -> str | None:
 
 
 def _cjk_parens(s: str) -> str:
-    return re.sub(r"\(([\u4e00-\u9fa5]{1,10})\)", r"（\1）", s)
+    return _rx(r"\(([\u4e00-\u9fa5]{1,10})\)").sub(r"（\1）", s)
 
 
 # ------------------------------------------------------------------ stage
@@ -187,11 +190,11 @@ _NEWS_MARK = re.compile(
 def _third_party(text: str, title: str) -> bool:
     """A text reporting on policies rather than issuing one: news markers, or a roundup of many regions'
     sections, and none of the marks of an official document."""
-    if _OFFICIAL_MARK.search(text[:20000]) or re.search(r"关于.{2,60}的(?:通知|公告|通告|决定|意见|批复)$", title):
+    if _OFFICIAL_MARK.search(text[:20000]) or _rx(r"关于.{2,60}的(?:通知|公告|通告|决定|意见|批复)$").search(title):
         return False
     if _NEWS_MARK.search(title) or _NEWS_MARK.search(text[:20000]):
         return True
-    return len(re.findall(r"(?m)^\s*#{1,4}\s*\S", text[:20000])) >= 3
+    return len(_rx(r"(?m)^\s*#{1,4}\s*\S").findall(text[:20000])) >= 3
 
 
 def find_stage(text: str, title: str | None = None, authority: str = "official") -> str:
@@ -200,7 +203,7 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
         return "news"
     t = (title or "").strip()
     head = (text or "")[:400]
-    if _NEWS_TEXT.search(head) and not re.search(r"关于.*的通知", t):
+    if _NEWS_TEXT.search(head) and not _rx(r"关于.*的通知").search(t):
         return "news"
     if _third_party(text or "", t):
         return "news"
@@ -211,10 +214,10 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
             return "draft"
         if _APPLICATION.search(probe):
             return "application"
-    if not t and re.search(r"征求意见稿", (text or "")[:1500]):
+    if not t and _rx(r"征求意见稿").search((text or "")[:1500]):
         return "draft"
     # 关于发放/开展…券 的通知 that sets a last day to apply is an application round, not a policy
-    if t and not re.search(r"印发|办法|细则|措施|政策|方案|意见|规定|决定|废止", t) and re.search(r"发放|开展|组织|征集|兑付|兑现", t):
+    if t and not _rx(r"印发|办法|细则|措施|政策|方案|意见|规定|决定|废止").search(t) and _rx(r"发放|开展|组织|征集|兑付|兑现").search(t):
         from .dates import find_deadline
         from .dates import find_dates as _fd
         ys = [d.iso[:4] for d in _fd((text or "")[:3000]) if d.has_year]
@@ -232,7 +235,7 @@ def is_repeal(text: str, title: str | None = None) -> bool:
     head = (text or "")[:3000]
     for m in _REPEAL.finditer(head):
         left = head[max(0, m.start() - 40):m.start()]
-        if re.search(r"同时|原|现|决定|予以|自|起|《", left) and not re.search(r"如|若|违反|不得|可|将被|予以追回", left[-10:]):
+        if _rx(r"同时|原|现|决定|予以|自|起|《").search(left) and not _rx(r"如|若|违反|不得|可|将被|予以追回").search(left[-10:]):
             return True
     return False
 
@@ -258,19 +261,19 @@ def find_published(text: str, published: str | None = None, meta: Mapping[str, A
         if not d.has_year:
             continue
         left = head[max(0, d.start - 14):d.start]
-        if re.search(r"今天是|今日是|当前时间", left):
+        if _rx(r"今天是|今日是|当前时间").search(left):
             continue
         if _WRITTEN_LABEL.search(left):
             written = written or d.iso
             continue
-        if _PUB_LABEL.search(left) and not re.search(r"(?:申报|申领|申请|受理|截止|有效|施行|实施|征求|报名|兑付|签订|活动|会议|举办)[\u4e00-\u9fa5]{0,3}(?:时间|日期)\s*[:：]?\s*$", left):
+        if _PUB_LABEL.search(left) and not _rx(r"(?:申报|申领|申请|受理|截止|有效|施行|实施|征求|报名|兑付|签订|活动|会议|举办)[\u4e00-\u9fa5]{0,3}(?:时间|日期)\s*[:：]?\s*$").search(left):
             return d.iso
         # a date line: the date starts a line (article header) or stands alone
         ls = head.rfind("\n", 0, d.start) + 1
         le = head.find("\n", d.end)
         line = head[ls:le if le >= 0 else len(head)].strip()
         rest = head[d.end:le if le >= 0 else len(head)]
-        if head[ls:d.start].strip() == "" and (re.search(r"来源|点击|浏览|作者|发布|编辑", rest[:40]) and "《" not in rest[:40]
+        if head[ls:d.start].strip() == "" and (_rx(r"来源|点击|浏览|作者|发布|编辑").search(rest[:40]) and "《" not in rest[:40]
                                                or (len(rest.strip()) <= 12 and "。" not in rest)):
             return d.iso
     w = _written(meta) or written

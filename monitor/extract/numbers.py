@@ -10,7 +10,10 @@ quantifiers), so hostile input cannot make them backtrack for long.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
+
+_rx = lru_cache(maxsize=None)(re.compile)   # a pattern written inline, compiled once
 
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
            "三": 3, "叁": 3, "參": 3, "叄": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6,
@@ -41,7 +44,7 @@ def parse_number(text: str) -> float | None:
     s = str(text).strip().replace(" ", "")
     if not s:
         return None
-    m = re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+)(万亿|亿|万|千|百)?", s)
+    m = _rx(r"(\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+)(万亿|亿|万|千|百)?").fullmatch(s)
     if m:
         try:
             v = float(m.group(1).replace(",", ""))
@@ -65,7 +68,7 @@ def _parse_cn(s: str) -> float | None:
     if all(ch in _BIG_UNITS for ch in s):
         return None   # 万 alone is a unit, not a number
     if "点" in s:      # 一点二亿 = 1.2亿
-        m = re.fullmatch(r"(.+?)点([零〇一二三四五六七八九]{1,6})(万亿|亿|万)?", s)
+        m = _rx(r"(.+?)点([零〇一二三四五六七八九]{1,6})(万亿|亿|万)?").fullmatch(s)
         if not m:
             return None
         whole = _parse_cn(m.group(1))
@@ -133,8 +136,11 @@ class Amount:
 
 
 # 1亿元 0.5亿元 5000万元 两千万元 1,000万元 伍佰万元 300万 2000元 20000元 5万元 1.5万
+# (a Chinese numeral only counts when a unit of money follows it: checked inside the pattern, so the
+# many 一/十/百 of ordinary words never become candidates)
 _AMOUNT_RE = re.compile(
-    rf"(?<![\d.,])(?:({_NUM})\s*({_UNIT})?|({_CN}))\s*(万亿|亿|万)?\s*(元|块)?")
+    rf"(?=[\d{CN_NUM_CHARS}])(?<![\d.,])(?:({_NUM})\s*({_UNIT})?|((?>{_CN}))(?=\s*(?:万亿|亿|万|元|块)))\s*(万亿|亿|万)?\s*(元|块)?")
+_MULT = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100, None: 1}
 
 
 def find_amounts(text: str) -> list[Amount]:
@@ -148,8 +154,13 @@ def find_amounts(text: str) -> list[Amount]:
             continue
         if cn is not None and not (yuan or unit2) and cn[-1] not in "万亿":
             continue
-        raw = m.group(0)
-        v = parse_amount(raw)
+        if arabic is not None:       # what parse_amount(m.group(0)) gives, read from the groups
+            if arabic.count(".") > 1:
+                continue
+            v = int(round(float(arabic.replace(",", "")) * _MULT[unit1] * _MULT[unit2]))
+        else:
+            f = _parse_cn(cn + (unit2 or ""))
+            v = None if f is None else int(round(f))
         if v is None or v <= 0:
             continue
         # 万元 alone (no digits) is not an amount; "万" after a word (千万不要) is filtered by needing digits
@@ -166,8 +177,8 @@ def parse_amount(text: str) -> int | None:
     """'1亿元' '0.5亿元' '5000万元' '两千万元' '1,000万元' '伍佰万元' '300万' '2000元' → yuan; else None."""
     if not text:
         return None
-    s = re.sub(r"\s+", "", str(text))
-    s = re.sub(r"(人民币|元|块|RMB)$", "", s)
+    s = _rx(r"\s+").sub("", str(text))
+    s = _rx(r"(人民币|元|块|RMB)$").sub("", s)
     s = s.removeprefix("人民币")
     if not s:
         return None
@@ -197,20 +208,21 @@ class Share:
     text: str
 
 
+# (each pattern opens with a lookahead on its first character: the scan skips other text fast)
 _PCT_RE = re.compile(
-    rf"(?:百分之\s*({_CN}|{_NUM})|({_NUM})\s*[%％](?!\d)|({_NUM})\s*(?:个)?百分点)")
-_DISCOUNT_RE = re.compile(r"(?<![\d.])(\d(?:\.\d{1,2})?|[一二三四五六七八九])\s*折(?![旧叠腾算合返射])")
-_CHENG_RE = re.compile(r"(?<![\d.])(\d|[一二三四五六七八九两])\s*成(?![本功员立果为长熟效型绩交立就品都交])")
+    rf"(?=[百\d])(?:百分之\s*({_CN}|{_NUM})|({_NUM})\s*[%％](?!\d)|({_NUM})\s*(?:个)?百分点)")
+_DISCOUNT_RE = re.compile(r"(?=[\d一二三四五六七八九])(?<![\d.])(\d(?:\.\d{1,2})?|[一二三四五六七八九])\s*折(?![旧叠腾算合返射])")
+_CHENG_RE = re.compile(r"(?=[\d一二三四五六七八九两])(?<![\d.])(\d|[一二三四五六七八九两])\s*成(?![本功员立果为长熟效型绩交立就品都交])")
 _PAY_RE = re.compile(r"(?:仅需|只需|仅|只|自行|自)(?:支付|承担|负担|付)\s*(?:[\u4e00-\u9fa5]{0,8}?的)?\s*$")
 # 服务费用一半 / 合同金额的一半: half of a cost
-_HALF_RE = re.compile(r"(?<=[用额格款本出])的?(一半|半数)")
+_HALF_RE = re.compile(r"(?=[的一半])(?<=[用额格款本出])的?(一半|半数)")
 
 
 def parse_ratio(text: str) -> float | None:
     """One share: '30%' '百分之三十' '三成' '4折' (→0.6) '8.5折' (→0.15) '七折' (→0.3); else None."""
     if not text:
         return None
-    s = re.sub(r"\s+", "", str(text))
+    s = _rx(r"\s+").sub("", str(text))
     shares = find_shares(s, strict=False)
     if not shares:
         return None
@@ -252,7 +264,7 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         if not 0 < v <= 10:
             continue
         left = text[max(0, m.start() - 12):m.start()]
-        if strict and not re.search(r"按|给予|补贴|补助|资助|承担|抵扣|支持|奖励|最高|不超过|比例|费用|金额", left):
+        if strict and not _rx(r"按|给予|补贴|补助|资助|承担|抵扣|支持|奖励|最高|不超过|比例|费用|金额").search(left):
             continue
         out.append(Share(m.start(), m.end(), round(v / 10.0, 6), "cheng", m.group(0)))
     out.sort(key=lambda s: s.start)

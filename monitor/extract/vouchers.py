@@ -48,18 +48,39 @@ def canonical(name: str) -> str | None:
     return hit
 
 
+_LOWER_NAMES = {k.lower() for k in NAMES}
+_LENGTHS = sorted({len(k) for k in NAMES}, reverse=True)
+
+
+def _names_at(text: str):
+    """What _VOUCHER_RE.finditer gives, found from each 券 backwards: every name ends with its only 券, so
+    the longest name ending at a 券 is the leftmost match (and matches never overlap)."""
+    i = text.find("券")
+    while i >= 0:
+        for n in _LENGTHS:
+            s = i + 1 - n
+            if s < 0:
+                continue
+            cand = text[s:i + 1]
+            if cand in NAMES or cand.lower() in _LOWER_NAMES:
+                yield s, i + 1, cand
+                break
+        i = text.find("券", i + 1)
+
+
 def find_vouchers(text: str) -> list[VoucherMention]:
     """Every voucher named in text, in order."""
     out: list[VoucherMention] = []
-    for m in _VOUCHER_RE.finditer(text):
-        surface = m.group(0)
+    if "券" not in text:
+        return out
+    for start, end, surface in _names_at(text):
         canon = NAMES.get(surface) or ("词元券" if surface.lower() == "token券" else None)
         if canon is None:
             continue
-        if surface == "服务券" and _OTHER_SERVICE.search(text[max(0, m.start() - 4):m.start()]):
+        if surface == "服务券" and _OTHER_SERVICE.search(text[max(0, start - 4):start]):
             continue   # 数据产权登记服务券, 检测服务券 …: other vouchers, not the 服务券 of SPEC
-        if surface.lower() == "token券" and m.start() > 0 and text[m.start() - 1].isalnum() \
-                and not ("\u4e00" <= text[m.start() - 1] <= "\u9fff"):
+        if surface.lower() == "token券" and start > 0 and text[start - 1].isalnum() \
+                and not ("\u4e00" <= text[start - 1] <= "\u9fff"):
             continue
-        out.append(VoucherMention(m.start(), m.end(), canon, surface))
+        out.append(VoucherMention(start, end, canon, surface))
     return out
