@@ -132,13 +132,18 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
         container = _densest(body, hidden_classes, hidden_ids) or body
 
     # ---- render the container (main text), then the first part of the page around it (metadata)
-    r = _Renderer(container, hidden_classes, hidden_ids, limit=MAX_TEXT)
-    r.render(container)
-    main_raw = r.container_text() or ""
-    # the page around it, for the date line, the info table and the source line: its first part is enough
+    # the page around it, for the date line, the info table and the source line: its first part is enough.
+    # The container's own text is captured during the same pass when it is rendered there exactly as it would be
+    # alone (entered outside links, <pre> and related-link lists, and closed before the limits); else it is
+    # rendered on its own.
     rp = _Renderer(container, hidden_classes, hidden_ids, limit=META_SCAN * 2, visits=PAGE_VISITS)
     rp.render(body)
     page_raw = rp.page_text()
+    main_raw = rp.captured
+    if main_raw is None:
+        r = _Renderer(container, hidden_classes, hidden_ids, limit=MAX_TEXT)
+        r.render(container)
+        main_raw = r.container_text() or ""
 
     main_text = _clean_text(main_raw)
     page_head = _light(_clean_lines(page_raw[:META_SCAN * 2], keep_counters=True))[:META_SCAN]
@@ -489,6 +494,7 @@ class _Renderer:
         self.visits = visits
         self.after_related = False
         self.pieces: list[str] = []
+        self.captured: str | None = None     # the container's text, when rendered as if alone (see _parse)
 
     def render(self, top) -> None:
         pieces = self.pieces
@@ -503,6 +509,7 @@ class _Renderer:
         limit = self.limit
         max_visits = self.visits
         container_id = self.container_id
+        clean_entry = False
         while stack:
             node, entering = stack.pop()
             if not entering:
@@ -525,6 +532,8 @@ class _Renderer:
                     elif tag in _BLOCK_TAGS:
                         pieces.append("\n")
                 if fr.is_container:
+                    if clean_entry:
+                        self.captured = "".join(pieces[fr.start:])
                     pieces.append(_END)
                     in_container -= 1
                     for f in frames:
@@ -590,6 +599,7 @@ class _Renderer:
             fr = _Frame(tag, len(pieces) - (1 if tag in _BLOCK_TAGS or tag in ("td", "th") else 0),
                         is_container)
             if is_container:
+                clean_entry = not in_link and not in_pre and not self.after_related and not in_container
                 in_container += 1
                 pieces.append(_START)
                 fr.start = len(pieces)
