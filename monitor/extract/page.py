@@ -1128,11 +1128,21 @@ _LABEL_CELL = re.compile(rf"^\s*([{CJK}][{CJK}\s]{{0,9}}?)\s*[:：]\s*(.*)$")
 
 
 def _label_key(label: str) -> str | None:
-    lab = re.sub(r"\s+", "", label)
-    for key, rx in _LABELS:
-        if rx.match(lab):
-            return key
-    return None
+    lab = re.sub(r"\s+", "", label) if not label.isalnum() else label
+    key = _LABEL_KEYS.get(lab, _MISSING)
+    if key is _MISSING:
+        key = None
+        for k, rx in _LABELS:
+            if rx.match(lab):
+                key = k
+                break
+        if len(_LABEL_KEYS) < 4096:
+            _LABEL_KEYS[lab] = key
+    return key
+
+
+_MISSING = object()
+_LABEL_KEYS: dict[str, str | None] = {}     # label (spaces removed) → key, as _LABELS decide: a memo
 
 
 def _info_fields(page: str) -> dict:
@@ -1307,10 +1317,14 @@ def _attachments(tree, html: str, url: str) -> list[str]:
             seen.add(absu)
             out.append(absu)
 
+    # '附件' in a link's text or title: only possible when the markup holds it (or a numeric character reference)
+    named = "附件" in html or "&#" in html
     for a in tree.css("a[href]")[:5000]:
         href = a.attributes.get("href") or ""
         if _is_attachment_href(href):
             add(href)
+            continue
+        if not named:
             continue
         text = (a.text(deep=True) or "")[:80]
         if "附件" in text or "附件" in (a.attributes.get("title") or ""):
@@ -1318,8 +1332,8 @@ def _attachments(tree, html: str, url: str) -> list[str]:
     # TRS pages often write the attachment links from a script variable
     for sc in tree.css("script"):
         s = sc.text() or ""
-        if ".pdf" in s.lower() or ".doc" in s.lower() or ".wps" in s.lower() or ".ofd" in s.lower() \
-                or ".xls" in s.lower() or ".zip" in s.lower():
+        low = s.lower()
+        if ".pdf" in low or ".doc" in low or ".wps" in low or ".ofd" in low or ".xls" in low or ".zip" in low:
             for m in _SCRIPT_HREF.finditer(s[:200_000]):
                 add(m.group(1))
     return out[:50]
