@@ -71,7 +71,7 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
         if iso:
             out.append(DateMention(m.start(), m.end(), iso, True))
             taken.append((m.start(), m.end()))
-    for m in _MD_RE.finditer(text):
+    for m in (_MD_RE.finditer(text) if year is not None and "月" in text else ()):
         s, e = m.start(1), m.end()
         if any(a <= s < b for a, b in taken):
             continue

@@ -314,8 +314,8 @@ def _policy_titles(par: str) -> list[tuple[int, str]]:
 
 
 _NATIONAL_BODY = re.compile(
-    r"国务院|中共中央|中央网信办|国家(?:发展改革委|发展和改革委员会|数据局|网信办|[\u4e00-\u9fa5]{1,8}?(?:局|委员会|委|部|署))|"
-    r"(?:工业和信息化|财政|科学技术|商务|教育|人力资源社会保障|人力资源和社会保障|农业农村|交通运输)部")
+    r"(?=[国中工财科商教人农交])(?:国务院|中共中央|中央网信办|国家(?:发展改革委|发展和改革委员会|数据局|网信办|[\u4e00-\u9fa5]{1,8}?(?:局|委员会|委|部|署))|"
+    r"(?:工业和信息化|财政|科学技术|商务|教育|人力资源社会保障|人力资源和社会保障|农业农村|交通运输)部)")
 
 
 def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> list[tuple[int, int, str]]:
@@ -737,7 +737,8 @@ def _group_mentions(par: str, mentions: list[VoucherMention]) -> list[tuple[int,
 def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mentions_after) -> None:
     if hi <= lo:
         return
-    grp.scope.append(par[lo:hi])
+    seg = par[lo:hi]
+    grp.scope.append(seg)
     found: dict[str, list] = {"budget": [], "cap": [], "ratio": []}
     for a in amounts:
         if lo <= a.start < hi:
@@ -755,7 +756,7 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
         if lo <= s.start < hi and _classify_share(par, s):
             found["ratio"].append(s.value)
     n = len(grp.vouchers)
-    respective = n > 1 and "分别" in par[lo:hi]
+    respective = n > 1 and "分别" in seg
     for kind, values in found.items():
         if respective and len(values) == n:
             # 算力券、模型券分别按30%、20%给予补贴: the i-th value is the i-th voucher's
@@ -763,7 +764,7 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
                 grp.own.setdefault(v, {}).setdefault(kind, []).append(val)
         else:
             {"budget": grp.budgets, "cap": grp.caps, "ratio": grp.ratios}[kind].extend(values)
-    for m in (_MAX_SHEETS.finditer(par, lo, hi) if "张" in par[lo:hi] else ()):
+    for m in (_MAX_SHEETS.finditer(par, lo, hi) if "张" in seg else ()):
         k = m.group(1)
         grp.max_sheets.append(int(k) if k.isdigit() else "一二三四五六七八九十".find(k) + 1 if k != "两" else 2)
 

@@ -239,7 +239,7 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
             left = text[max(0, m.start() - 16):m.start()]
             value, kind = (0.5, "pay") if _PAY_RE.search(left) else (0.5, "pct")
             out.append(Share(m.start(1), m.end(1), value, kind, m.group(1)))
-    for m in _PCT_RE.finditer(text):
+    for m in (_PCT_RE.finditer(text) if "%" in text or "％" in text or "百分" in text else ()):
         if m.group(3) is not None:       # 个百分点: a change in a rate, never a share
             continue
         raw = m.group(1) or m.group(2)
@@ -252,13 +252,13 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         if _PAY_RE.search(left):
             value, kind = 1.0 - value, "pay"
         out.append(Share(m.start(), m.end(), round(value, 6), kind, m.group(0)))
-    for m in _DISCOUNT_RE.finditer(text):
+    for m in (_DISCOUNT_RE.finditer(text) if "折" in text else ()):
         raw = m.group(1)
         v = float(raw) if raw[0].isdigit() else float(_DIGITS[raw])
         if not 0 < v < 10:
             continue
         out.append(Share(m.start(), m.end(), round(1.0 - v / 10.0, 6), "discount", m.group(0)))
-    for m in _CHENG_RE.finditer(text):
+    for m in (_CHENG_RE.finditer(text) if "成" in text else ()):
         raw = m.group(1)
         v = float(raw) if raw.isdigit() else float(_DIGITS[raw])
         if not 0 < v <= 10:
