@@ -79,3 +79,12 @@ def test_find_deadline_more_phrasings(text, iso):
 ])
 def test_find_deadline_labels_and_moves(text, iso):
     assert find_deadline(text, 2025) == iso
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("申报时间由7月31日延长至8月14日。", "2025-08-14"),
+    ("有效期由2025年12月31日延长至2026年12月31日。", None),
+    ("公示时间由7月1日调整为7月5日。", None),
+])
+def test_find_deadline_moved_windows(text, iso):
+    assert find_deadline(text, 2025) == iso

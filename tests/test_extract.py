@@ -404,3 +404,27 @@ def test_issuer_from_the_info_line_full_name_only():
 def test_doc_number_from_the_page_info_line():
     assert find_doc_number("第一条 正文。", {"source_line": "洪府办发〔2026〕15号 发布日期：2026年06月02日"}) == "洪府办发〔2026〕15号"
     assert find_doc_number("第一条 正文。", {"source_line": "根据洪府办发〔2026〕15号 发布日期：2026年06月02日"}) is None
+
+
+@pytest.mark.parametrize("text,budget,cap", [
+    ("2026年全市模型券额度为1亿元。", 100000000, None),           # the pool's quota
+    ("两江新区每年安排算力券额度6000万元。", 60000000, None),
+    ("企业年度使用模型券额度为20万元。", None, 200000),             # each recipient's quota
+    ("模型券发放规模比上年增长20%，达到6000万元。", 60000000, None),  # the new level of the pool
+    ("全市累计发放模型券达到5000万元。", None, None),                 # an outcome, not a term
+    ("对注册为有限公司的企业给予50万元模型券支持。", None, 500000),    # a company form, not a payee list
+    ("根据《办法》，拟对以下企业兑付模型券，现予公示：\n1．某某智能科技有限公司　兑付金额：126万元", None, None),
+])
+def test_pool_quota_new_level_and_payees(text, budget, cap):
+    ms = extract_text(text, region="浙江省/杭州市").measures
+    assert [(m.budget_yuan, m.cap_yuan) for m in ms] == [(budget, cap)]
+
+
+def test_a_zone_tops_up_the_city_voucher_and_all_city_after_its_organ():
+    f = extract_text("与此同时，苏州工业园区对区内企业在市级算力券基础上再按10%叠加支持，园区单家企业叠加额度最高50万元。",
+                     region="", authority="news")
+    assert [(m.region, m.ratio, m.cap_yuan) for m in f.measures] == [("江苏省/苏州市/苏州工业园区", 0.1, 500000)]
+    f = extract_text("近日，温州市经济和信息化局印发通知，全市安排算力券4000万元。", region="浙江省")
+    assert [(m.region, m.budget_yuan) for m in f.measures] == [("浙江省/温州市", 40000000)]
+    f = extract_text("浙江省经济和信息化厅印发通知，全市安排算力券4000万元。", region="浙江省/温州市")
+    assert [m.region for m in f.measures] == ["浙江省/温州市"]      # 全市 is the source's city, not the province

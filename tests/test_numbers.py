@@ -86,3 +86,7 @@ def test_chinese_numerals_with_a_big_unit_inside(text, yuan):
 ])
 def test_shares_paid_by_the_buyer_and_half(text, value):
     assert [round(s.value, 4) for s in find_shares(text)] == [value]
+
+
+def test_a_share_of_the_self_borne_part_is_not_what_the_buyer_pays():
+    assert [s.value for s in find_shares("对企业自行承担部分的30%给予补贴")] == [0.3]

@@ -113,10 +113,18 @@ _CLOCK = r"(?:\s*[（(](?:星期|周)[一二三四五六日天][)）])?(?:\s*(?:
 
 # 截止时间为 / 申报截至 / 受理时间截至 / 截止时间延长至 (the date right after is the last day)
 _CUTOFF_LEFT = re.compile(
-    rf"(?:截止|{_APPLY}[\u4e00-\u9fa5]{{0,4}}截至)(?:时间|日期)?(?:为|是|到|至|调整为|改为|"
-    rf"(?:延长|延期|推迟|顺延|调整|变更|更改)(?:至|到|为))?[:：\s]*$")
+    rf"(?:(?:截止|{_APPLY}[\u4e00-\u9fa5]{{0,4}}截至)(?:时间|日期)?(?:为|是|到|至|调整为|改为|"
+    rf"(?:延长|延期|推迟|顺延|调整|变更|更改)(?:至|到|为))?"
+    rf"|{_APPLY}[\u4e00-\u9fa5]{{0,4}}(?:时间|期限|日期)(?:延长|延期|推迟|顺延)(?:至|到))[:：\s]*$")
 # 由7月31日延长至8月14日: a deadline moved (the second date replaces the first)
 _MOVED = re.compile(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:延长|延期|推迟|顺延|调整|变更|更改|改)(?:至|到|为)\s*(?:\d{4}\s*年\s*)?")
+
+
+def _moved_from(head: str) -> bool:
+    """申报截止时间由 / 申报时间从 (…延长至 DATE): the clause before a deadline that was moved."""
+    h = _rx(r"(?:由|从)\s*$").sub("", head)
+    return h != head and (_CUTOFF_LEFT.search(h) is not None or _RANGE_HEAD.search(h[-10:]) is not None) \
+        and not _NOT_DEADLINE.search(h)
 
 
 def _head(text: str, pos: int) -> str:
@@ -171,7 +179,7 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                 continue
         # 截止时间为 DATE / 截止日期：DATE / 于DATE截止
         if _CUTOFF_LEFT.search(clause_left) or (prev is not None and _MOVED.fullmatch(text[prev.end:d.start])
-                                                and _CUTOFF_LEFT.search(_rx(r"(?:由|从)\s*$").sub("", _head(text, prev.start)))):
+                                                and _moved_from(_head(text, prev.start))):
             if not _NOT_DEADLINE.search(clause_left) and not _NOT_DEADLINE.search(clause_right):
                 found.append((1, d.iso))
                 continue

@@ -201,9 +201,13 @@ _INCREASE = re.compile(r"(?:较|比)[^，。；]{0,8}(?:增加|增长|提高|多
 _BATCH = re.compile(r"首批|第[一二三四五六七八九十\d]+批|本批|本轮|本期|本次|批次|本季度|第[一二三四]季度|本月")
 _STATS = re.compile(r"累计|惠及|带动|撬动|拉动|已发放|已兑付|已兑现|共发放|实现|完成|节约|节省|降低")
 _CAP_WORD = re.compile(r"最高|不超过|不高于|上限|限额|封顶|至多")
-_PAYEE = re.compile(r"有限公司|有限责任公司|股份公司|(?:研究院|研究所|大学|学院)(?=[\s　]|$)")
+# a named recipient, then only a label before the amount: 某某科技有限公司　兑付金额：860万元
+_PAYEE_BEFORE = re.compile(r"(?:有限公司|有限责任公司|股份公司|研究院|研究所|大学|学院)[\s　]*"
+                           r"(?:[\u4e00-\u9fa5]{0,6}(?:金额|资金|数额|额度)[\s　]*[:：]?|[:：])?[\s　]*$")
 _NEW_LEVEL = re.compile(r"(?:达到|增至|增加到|增加至|提高到|提高至|提升到|提升至|扩大到|扩大至|增长到|增长至)\s*$")
 _THRESHOLD_NOUN = re.compile(r"收入|营收|营业额|产值|投资额|注册资本|销售额|纳税")
+_WHOLE = re.compile(r"全市|全区|全省|全县|本市|本区|本省|总|合计|共计|安排|统筹|设立|投放|发行|预算|规模")
+_RECIPIENT = re.compile(r"企业|主体|用户|单位|机构|项目|个人|团队|每家|每户|每个|每名|每位|单个|单家|单户")
 _POOL_QUOTA = re.compile(r"额度\s*(?:为|是|共|合计|总计|共计)?\s*$")
 _FACE = re.compile(r"^\s*(?:/|每)\s*张|^\s*/张")
 
@@ -219,14 +223,14 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
         return "face"
     if _BUDGET_CUE.search(clause) and _rx(r"(?:不少于|不低于)\s*$").search(clause):
         return "budget"     # 计划发放模型券不少于3亿元
-    if _PAYEE.search(par, 0, a.start) and not _CAP_WORD.search(clause):
+    if _PAYEE_BEFORE.search(par, max(0, a.start - 40), a.start) and not _CAP_WORD.search(clause):
         return None     # 某某科技有限公司 兑付金额：860万元 — a payout to a named recipient (a results list)
     if _NEW_LEVEL.search(clause) and not _rx(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下)").match(right):
         # 规模比上年增长20%，达到6000万元 / 额度提高至200万元: the new level of what the sentence names
         sent_left = _rx(r"[。；;]").split(par[max(0, a.start - 48):a.start])[-1]
         if _STRONG_CAP.search(clause) or _CAP_WORD.search(clause):
             return "cap"
-        if _BUDGET_CUE.search(sent_left) and not _THRESHOLD_NOUN.search(sent_left):
+        if _BUDGET_CUE.search(sent_left) and not _THRESHOLD_NOUN.search(sent_left) and not _STATS.search(sent_left):
             return "budget"
     if _rx(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下|[<>＜＞≤≥])").match(right) or _THRESHOLD.search(clause):
         return None
@@ -241,7 +245,9 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
     if _STRONG_CAP.search(clause):
         return "cap"
     if _POOL_QUOTA.search(clause) and not _CAP_WORD.search(clause):
-        return "budget"   # 全市创新券额度为1.2亿元 / 本季度兑付额度为800万元: the quota of the pool, nobody's cap
+        # 全市创新券额度为1.2亿元 / 本季度兑付额度为800万元 / 每年安排算力券额度6000万元: the quota of the pool;
+        # 企业年度使用额度为20万元: each recipient's quota
+        return "budget" if not _RECIPIENT.search(clause) or _WHOLE.search(clause) else "cap"
     if voucher_after:
         if _BUDGET_CUE.search(clause) or not _WEAK_CAP.search(clause):
             return "budget"
