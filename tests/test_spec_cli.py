@@ -584,3 +584,79 @@ def test_demo_runs_offline():
     r = run("demo", timeout=120)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
     assert "券" in r.stdout
+
+
+# ================================================================ bad usage is exit 2 with a message, never a traceback
+
+def test_history_bad_since_is_usage_error(tmp_path):
+    r = run("history", "--since", "last-week", "--state", str(tmp_path / "state"))
+    assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
+    assert "since" in r.stderr.lower()
+
+
+def test_state_path_that_is_a_file_is_exit_2_with_message(tmp_path, site, rx):
+    site.pages["/l/"] = listing([("/a.html", HZ_TITLE)])
+    site.pages["/a.html"] = HZ
+    cfg = write_cfg(tmp_path, src("a", "浙江省/杭州市", site.origin + "/l/"), chan("c", rx.apprise_url("json")))
+    f = tmp_path / "afile"
+    f.write_text("not a directory")
+    r = check(cfg, f)
+    assert r.returncode == 2, r.stderr[-800:]
+    assert "Traceback" not in r.stderr and str(f) in (r.stdout + r.stderr)
+    assert site.hits == []
+
+
+# ================================================================ delivery: retried later, never twice
+
+def test_alert_survives_a_down_receiver_and_is_sent_exactly_once(tmp_path, site, rx):
+    site.pages["/l/"] = listing([("/a.html", HZ_TITLE)])
+    site.pages["/a.html"] = HZ
+    cfg = write_cfg(tmp_path, src("a", "浙江省/杭州市", site.origin + "/l/"), chan("c", rx.apprise_url("json")))
+    state = tmp_path / "state"
+    rx.respond(500)
+    r = check(cfg, state, "--json")
+    assert r.returncode == 1                              # an alert not sent is a failure the user must see
+    failed = len(rx.requests)
+    assert failed >= 1
+    rx.respond(200)
+    import sqlite3                                         # time passes: the retry comes due
+    with sqlite3.connect(state / "monitor.db") as db:
+        db.execute("update outbox set due_at = '2000-01-01T00:00:00+08:00' where status = 'pending'")
+    check(cfg, state)
+    ok = rx.requests[failed:]
+    assert ok and all("算力券" in json.dumps(q["json"], ensure_ascii=False) for q in ok)
+    n = len(rx.requests)
+    check(cfg, state)
+    assert len(rx.requests) == n                          # never twice
+
+
+def test_deadline_days_is_configurable(tmp_path, site, rx):
+    d = dt.date.today() + dt.timedelta(days=10)
+    doc = notice("杭州市经济和信息化局关于开展2026年度算力券申报工作的通知",
+                 [f"杭州市2026年度算力券申报时间：即日起至{d.year}年{d.month}月{d.day}日。单个企业最高300万元。"],
+                 pub=dt.date.today().isoformat())
+    site.pages["/l/"] = listing([("/hz.html", "杭州市经济和信息化局关于开展2026年度算力券申报工作的通知")])
+    site.pages["/hz.html"] = doc
+    for days, want in ((7, 0), (14, 1)):
+        cfg = write_cfg(tmp_path, src("a", "浙江省/杭州市", site.origin + "/l/"), chan("c", rx.apprise_url("json")),
+                        extra=f"  deadline_days: {days}\n")
+        state = tmp_path / f"state{days}"
+        check(cfg, state)
+        kinds = [c["kind"] for c in jsonl(run("history", "--json", "--state", str(state)).stdout)]
+        assert kinds.count("deadline_soon") == want, (days, kinds)
+
+
+def test_link_policy_refuses_private_links_for_a_public_source():
+    from monitor.linkpolicy import allowed
+    from monitor.models import Source
+    pub = Source(id="p", name="p", region="广东省", kind="html", url="https://www.gz.gov.cn/list/",
+                 follow_hosts=("127.0.0.1", "10.0.0.5", "*.gov.cn"))
+    assert allowed("https://www.gz.gov.cn/a.html", pub, allow_private=False) is None
+    assert allowed("https://www.sz.gov.cn/a.html", pub, allow_private=False) is None        # follow_hosts wildcard
+    assert allowed("https://www.example.com/a.html", pub, allow_private=False) is not None  # another host
+    for bad in ("http://127.0.0.1/x", "http://10.0.0.5/x", "http://localhost./x", "http://[::1]/x", "http://0x7f.1/x", "file:///etc/passwd",
+                "ftp://www.gz.gov.cn/a"):
+        assert allowed(bad, pub, allow_private=False) is not None, bad
+    loop = Source(id="l", name="l", region="广东省", kind="html", url="http://127.0.0.1:8080/list/",
+                  follow_hosts=("127.0.0.2",))
+    assert allowed("http://127.0.0.2:9/x", loop, allow_private=False) is None
