@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .numbers import parse_int
 
@@ -31,8 +31,7 @@ _MD_RE = re.compile(rf"(?=[\d{_CN_D}])(?<![\d年{_CN_D}])\s*{_M}\s*月\s*{_D}\s*
 _NUMERIC_DATE_HINT = re.compile(r"\d[-/.]\d")
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):     # (a tuple: made by the thousand, cheaply)
     start: int
     end: int
     iso: str
