@@ -117,6 +117,7 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
         if container is not None and len((container.text(deep=True) or "").strip()) < 10:
             container = None        # matched, but empty (filled by a script): read the page as if unconfigured
     hidden_classes, hidden_ids = _hidden_style_rules(tree)
+    maybe_hidden = _hidden_candidates(tree, hidden_classes, hidden_ids)
     if container is None:
         for sel in KNOWN_CONTAINERS:
             try:
@@ -129,19 +130,20 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
                 break
     body = tree.body or root
     if container is None:
-        container = _densest(body, hidden_classes, hidden_ids) or body
+        container = _densest(body, hidden_classes, hidden_ids, maybe_hidden) or body
 
     # ---- render the container (main text), then the first part of the page around it (metadata)
     # the page around it, for the date line, the info table and the source line: its first part is enough.
     # The container's own text is captured during the same pass when it is rendered there exactly as it would be
     # alone (entered outside links, <pre> and related-link lists, and closed before the limits); else it is
     # rendered on its own.
-    rp = _Renderer(container, hidden_classes, hidden_ids, limit=META_SCAN * 2, visits=PAGE_VISITS)
+    rp = _Renderer(container, hidden_classes, hidden_ids, limit=META_SCAN * 2, visits=PAGE_VISITS,
+                   maybe_hidden=maybe_hidden)
     rp.render(body)
     page_raw = rp.page_text()
     main_raw = rp.captured
     if main_raw is None:
-        r = _Renderer(container, hidden_classes, hidden_ids, limit=MAX_TEXT)
+        r = _Renderer(container, hidden_classes, hidden_ids, limit=MAX_TEXT, maybe_hidden=maybe_hidden)
         r.render(container)
         main_raw = r.container_text() or ""
 
@@ -334,6 +336,20 @@ def _el_hidden(node, hidden_classes: set[str], hidden_ids: set[str]) -> bool:
     return False
 
 
+def _hidden_candidates(tree, hidden_classes: set[str], hidden_ids: set[str]) -> set[int] | None:
+    """The elements _el_hidden may find hidden (those with a hidden or style attribute, or a class or id when the
+    style rules hide some), by identity: one selector pass in C instead of reading every element's attributes."""
+    sel = "[hidden], [style]"
+    if hidden_classes:
+        sel += ", [class]"
+    if hidden_ids:
+        sel += ", [id]"
+    try:
+        return {n.mem_id for n in tree.css(sel)}
+    except Exception:  # noqa: BLE001
+        return None
+
+
 def _is_hidden_subtree(node, hidden_classes, hidden_ids) -> bool:
     n = node
     for _ in range(200):
@@ -384,7 +400,7 @@ _CAND = frozenset({"div", "td", "article", "section", "main", "center", "form", 
                    "body"})
 
 
-def _densest(body, hidden_classes, hidden_ids):
+def _densest(body, hidden_classes, hidden_ids, maybe_hidden: set[int] | None = None):
     """Readability-style: each text run credits its block (fully), the block's parent (1/2) and grandparent (1/4);
     link text counts against. The best-scored candidate container wins."""
     scores: dict[int, list] = {}
@@ -431,7 +447,7 @@ def _densest(body, hidden_classes, hidden_ids):
                 continue
             if not tag or tag in _SKIP_TAGS or tag[0] in "-!#":
                 continue
-            if _el_hidden(ch, hidden_classes, hidden_ids):
+            if (maybe_hidden is None or ch.mem_id in maybe_hidden) and _el_hidden(ch, hidden_classes, hidden_ids):
                 continue
             stack.append((ch, in_link or tag == "a", False))
     best, best_score = None, 0.0
@@ -462,6 +478,9 @@ _FOOTER_SOFT = re.compile(r"主办单位|主辦單位|承办单位|承辦單位|
 
 
 _LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "tbody", "div", "section", "td"})
+# the tags whose end _Renderer._keep has to judge (for the others it keeps the element and changes nothing,
+# unless a related-links heading was just dropped)
+_KEEP_CHECKED = _BLOCK_TAGS | {"td", "span", "font", "a"}
 
 
 class _Frame:
@@ -485,7 +504,7 @@ class _Renderer:
     """One iterative pass over a subtree: text pieces with block breaks, tables as rows, furniture dropped."""
 
     def __init__(self, container, hidden_classes, hidden_ids, hidden_ok: bool = False, limit: int = MAX_TEXT,
-                 visits: int = MAX_VISITS):
+                 visits: int = MAX_VISITS, maybe_hidden: set[int] | None = None):
         self.container_id = container.mem_id if container is not None else None
         self.hidden_classes = hidden_classes
         self.hidden_ids = hidden_ids
@@ -495,12 +514,16 @@ class _Renderer:
         self.after_related = False
         self.pieces: list[str] = []
         self.captured: str | None = None     # the container's text, when rendered as if alone (see _parse)
+        self.maybe_hidden = maybe_hidden      # ids of the only elements that can be hidden (None: any)
 
     def render(self, top) -> None:
         pieces = self.pieces
+        append = pieces.append
         frames: list[_Frame] = []
-        # stack entries: (node, entering?)
-        stack: list[tuple[object, bool]] = [(top, True)]
+        # the stack holds nodes to enter, and None where the element of the frame on top ends
+        stack: list = [top]
+        pop = stack.pop
+        push = stack.append
         in_link = 0
         in_pre = 0
         in_container = 0
@@ -510,31 +533,39 @@ class _Renderer:
         max_visits = self.visits
         container_id = self.container_id
         clean_entry = False
+        hidden_ok = self.hidden_ok
+        hidden_classes = self.hidden_classes
+        hidden_ids = self.hidden_ids
+        maybe_hidden = self.maybe_hidden
+        block_tags = _BLOCK_TAGS
+        checked_tags = _KEEP_CHECKED
         while stack:
-            node, entering = stack.pop()
-            if not entering:
+            node = pop()
+            if node is None:
                 fr = frames.pop()
                 tag = fr.tag
                 if tag == "a":
                     in_link -= 1
                 elif tag == "pre":
                     in_pre -= 1
-                keep = self._keep(fr)
+                # elements _keep never drops (and where it changes nothing) are kept without asking it
+                if not self.after_related and (tag not in checked_tags or (not fr.chars and tag != "a")):
+                    keep = True
+                else:
+                    keep = self._keep(fr)
                 if not keep:
                     del pieces[fr.start:]
-                else:
-                    if tag in ("td", "th"):
-                        pieces.append("\x1e")
-                    elif tag == "tr":
+                elif tag in block_tags:
+                    if tag == "tr":
                         self._close_row(fr.start)
-                    elif tag == "br":
-                        pass
-                    elif tag in _BLOCK_TAGS:
-                        pieces.append("\n")
+                    else:
+                        append("\n")
+                elif tag == "td" or tag == "th":
+                    append("\x1e")
                 if fr.is_container:
                     if clean_entry:
                         self.captured = "".join(pieces[fr.start:])
-                    pieces.append(_END)
+                    append(_END)
                     in_container -= 1
                     for f in frames:
                         f.holds_container = True
@@ -543,7 +574,8 @@ class _Renderer:
                     p.chars += fr.chars
                     p.link_chars += fr.link_chars
                     p.links += fr.links
-                    p.attach = p.attach or fr.attach
+                    if fr.attach:
+                        p.attach = True
                     if len(p.text_head) < 40:
                         p.text_head += fr.text_head
                 continue
@@ -559,9 +591,9 @@ class _Renderer:
                     t = _WS.sub(" ", t)
                     if t == " ":
                         if pieces and not pieces[-1].endswith((" ", "\n")):
-                            pieces.append(" ")
+                            append(" ")
                         continue
-                pieces.append(t)
+                append(t)
                 out += len(t)
                 if frames:
                     fr = frames[-1]
@@ -574,7 +606,8 @@ class _Renderer:
                 continue
             if not tag or tag[0] in "-!#":
                 continue
-            is_container = node.mem_id == container_id
+            mid = node.mem_id
+            is_container = mid == container_id
             if not is_container:
                 if tag in _SKIP_TAGS:
                     continue
@@ -582,26 +615,26 @@ class _Renderer:
                     continue
                 if tag == "form" and len(node.text(deep=True) or "") < 300:
                     continue
-                if not self.hidden_ok and _el_hidden(node, self.hidden_classes, self.hidden_ids) \
-                        and not self._holds_container(node):
+                if not hidden_ok and (maybe_hidden is None or mid in maybe_hidden) \
+                        and _el_hidden(node, hidden_classes, hidden_ids) and not self._holds_container(node):
                     continue
             if tag == "br":
-                pieces.append("\n")
+                append("\n")
                 continue
             if tag == "img":
                 continue
-            if tag in ("td", "th"):
-                pieces.append("\x1f")
-            elif tag == "tr":
-                pieces.append("\n\x1d")
-            elif tag in _BLOCK_TAGS:
-                pieces.append("\n")
-            fr = _Frame(tag, len(pieces) - (1 if tag in _BLOCK_TAGS or tag in ("td", "th") else 0),
-                        is_container)
+            if tag in block_tags:
+                append("\n\x1d" if tag == "tr" else "\n")
+                fr = _Frame(tag, len(pieces) - 1, is_container)
+            elif tag == "td" or tag == "th":
+                append("\x1f")
+                fr = _Frame(tag, len(pieces) - 1, is_container)
+            else:
+                fr = _Frame(tag, len(pieces), is_container)
             if is_container:
                 clean_entry = not in_link and not in_pre and not self.after_related and not in_container
                 in_container += 1
-                pieces.append(_START)
+                append(_START)
                 fr.start = len(pieces)
             if tag == "a":
                 in_link += 1
@@ -612,10 +645,11 @@ class _Renderer:
             elif tag == "pre":
                 in_pre += 1
             frames.append(fr)
-            stack.append((node, False))
-            children = list(node.iter(include_text=True))
-            for ch in reversed(children):
-                stack.append((ch, True))
+            push(None)
+            kids = list(node.iter(include_text=True))
+            if kids:
+                kids.reverse()
+                stack.extend(kids)
         # unwind (visit cap reached)
         self.pieces = pieces
 
@@ -667,9 +701,10 @@ class _Renderer:
                 return False
         if chars <= 600 and not fr.attach:
             txt = "".join(self.pieces[fr.start:])
-            if _FOOTER_MARK.search(txt) and (len(_FOOTER_SOFT.findall(txt)) >= 1 or chars <= 200):
+            soft = _FOOTER_SOFT.findall(txt)
+            if (soft or chars <= 200) and _FOOTER_MARK.search(txt):
                 return False
-            if len(set(_FOOTER_SOFT.findall(txt))) >= 3:
+            if len(soft) >= 3 and len(set(soft)) >= 3:
                 return False
         return True
 
