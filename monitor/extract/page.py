@@ -69,6 +69,7 @@ _NEST_TAGS = ("div", "section", "article", "ul", "ol", "dl", "blockquote", "cent
               "main", "address", "fieldset", "details", "header", "footer", "nav", "aside")
 
 _HAN = re.compile(f"[{CJK}]")
+_HAN_RUN = re.compile(f"[{CJK}]+")
 _TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--|!doctype|/[a-zA-Z])", re.I)
 
 
@@ -404,52 +405,52 @@ def _densest(body, hidden_classes, hidden_ids, maybe_hidden: set[int] | None = N
     """Readability-style: each text run credits its block (fully), the block's parent (1/2) and grandparent (1/4);
     link text counts against. The best-scored candidate container wins."""
     scores: dict[int, list] = {}
-    stack = [(body, False, False)]
+    stack = [(body, False)]
     count = 0
     while stack:
-        node, in_link, _ = stack.pop()
+        node, in_link = stack.pop()
         count += 1
         if count > MAX_VISITS // 2:
             break
+        chain = None        # the score entries of the block of node's text, its parent and grandparent
+        col = 2 if in_link else 1
         for ch in node.iter(include_text=True):
             tag = ch.tag
             if tag == "-text":
                 t = ch.text_content
                 if not t or t.isspace():
                     continue
-                n_han = len(_HAN.findall(t))
+                n_han = 0 if t.isascii() else sum(map(len, _HAN_RUN.findall(t)))
                 n = n_han + (len(t.strip()) - n_han) * 0.3
                 if n < 1:
                     continue
-                # find the block this text belongs to
-                blk = node
-                for _ in range(6):
-                    if blk is None or blk.tag in _BLOCKISH:
-                        break
-                    blk = blk.parent
-                if blk is None:
-                    continue
-                link = in_link
+                if chain is None:
+                    # find the block this text belongs to (the same for every text of node)
+                    chain = []
+                    blk = node
+                    for _ in range(6):
+                        if blk is None or blk.tag in _BLOCKISH:
+                            break
+                        blk = blk.parent
+                    b = blk
+                    for _ in range(3):
+                        if b is None:
+                            break
+                        ent = scores.get(b.mem_id)
+                        if ent is None:
+                            ent = scores[b.mem_id] = [b, 0.0, 0.0]
+                        chain.append(ent)
+                        b = b.parent
                 weight = 1.0
-                b = blk
-                for _ in range(3):
-                    if b is None:
-                        break
-                    ent = scores.get(b.mem_id)
-                    if ent is None:
-                        ent = scores[b.mem_id] = [b, 0.0, 0.0]
-                    if link:
-                        ent[2] += n * weight
-                    else:
-                        ent[1] += n * weight
+                for ent in chain:
+                    ent[col] += n * weight
                     weight /= 2
-                    b = b.parent
                 continue
             if not tag or tag in _SKIP_TAGS or tag[0] in "-!#":
                 continue
             if (maybe_hidden is None or ch.mem_id in maybe_hidden) and _el_hidden(ch, hidden_classes, hidden_ids):
                 continue
-            stack.append((ch, in_link or tag == "a", False))
+            stack.append((ch, in_link or tag == "a"))
     best, best_score = None, 0.0
     for b, text_n, link_n in scores.values():
         if b.tag not in _CAND:
@@ -822,10 +823,12 @@ def _clean_lines(text: str, keep_counters: bool = False) -> str:
     if "【" in text or "[" in text or "〖" in text:
         text = _EMPTY_BRACKETS.sub(" ", text)
     out = []
+    # a line matches the spam markers only if the whole text does (the markers never span a line break)
+    spam = _SPAM_STRONG.search(text) is not None
     for line in text.split("\n"):
         s = line.strip()
         if not s or _ONLY_PUNCT.match(s) or _LINE_FURNITURE.match(s) or _BREADCRUMB.match(s) or \
-                (len(s) < 400 and _SPAM_STRONG.search(s) and _is_spam(s)):
+                (spam and len(s) < 400 and _SPAM_STRONG.search(s) and _is_spam(s)):
             continue
         out.append(s)
     return "\n".join(out)
@@ -833,8 +836,11 @@ def _clean_lines(text: str, keep_counters: bool = False) -> str:
 
 def _light(text: str) -> str:
     """Simplified and width-folded, spaces collapsed, lines kept as they are (no joining): for metadata search."""
-    text = to_simplified(fold_width(text))
-    return "\n".join(re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n"))
+    text = _SPACE_RUN.sub(" ", to_simplified(fold_width(text)))
+    return "\n".join(ln.strip() for ln in text.split("\n"))
+
+
+_SPACE_RUN = re.compile(r"[ \t]+")
 
 
 def _clean_text(raw: str) -> str:
@@ -1177,6 +1183,8 @@ _LABEL_CELL = re.compile(rf"^\s*([{CJK}][{CJK}\s]{{0,9}}?)\s*[:：]\s*(.*)$")
 
 def _label_key(label: str) -> str | None:
     lab = re.sub(r"\s+", "", label) if not label.isalnum() else label
+    if len(lab) > _LABEL_MAX:
+        return None
     key = _LABEL_KEYS.get(lab, _MISSING)
     if key is _MISSING:
         key = None
@@ -1189,6 +1197,9 @@ def _label_key(label: str) -> str | None:
     return key
 
 
+# the longest label _LABELS accept (every pattern is a list of words): longer cells are no labels
+_LABEL_MAX = max(len(w) for _, rx in _LABELS
+                 for w in re.sub(r"\\s\*", "", rx.pattern).strip("^$").strip("(?:)").split("|"))
 _MISSING = object()
 _LABEL_KEYS: dict[str, str | None] = {}     # label (spaces removed) → key, as _LABELS decide: a memo
 
@@ -1264,6 +1275,8 @@ _INLINE_LABEL = re.compile(
 
 
 def _split_labelled(cell: str) -> list[str]:
+    if ":" not in cell and "：" not in cell:
+        return [cell]
     starts = [m.start() for m in _INLINE_LABEL.finditer(cell)]
     if len(starts) <= 1:
         return [cell]
