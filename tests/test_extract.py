@@ -428,3 +428,11 @@ def test_a_zone_tops_up_the_city_voucher_and_all_city_after_its_organ():
     assert [(m.region, m.budget_yuan) for m in f.measures] == [("浙江省/温州市", 40000000)]
     f = extract_text("浙江省经济和信息化厅印发通知，全市安排算力券4000万元。", region="浙江省/温州市")
     assert [m.region for m in f.measures] == ["浙江省/温州市"]      # 全市 is the source's city, not the province
+
+
+def test_issuer_abbreviated_place_is_written_in_full():
+    from monitor.extract.meta import find_issuer
+    assert find_issuer("", None, {"issuer": "经开区科技和产业促进局"}, region="北京市/北京经济技术开发区") == \
+        "北京经济技术开发区科技和产业促进局"
+    assert find_issuer("", None, {"issuer": "重庆两江新区管理委员会"}, region="重庆市/两江新区") == "重庆两江新区管理委员会"
+    assert find_issuer("", None, {"issuer": "杭州市经济和信息化局"}) == "杭州市经济和信息化局"

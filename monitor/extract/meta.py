@@ -114,12 +114,15 @@ def find_issuer(text: str, title: str | None = None, meta: Mapping[str, Any] | N
     return _cjk_parens(v) if v else v
 
 
+_META_ORGAN = re.compile(_ORGAN + r"$")
+
+
 def _find_issuer(text: str, title: str | None, meta: Mapping[str, Any] | None, region: str) -> str | None:
     if meta:
         for k in ("issuer", "发文机关", "source", "ContentSource"):
             v = meta.get(k)
-            if v and isinstance(v, str) and re.search(_ORGAN + r"$", v.strip()):
-                return v.strip()
+            if v and isinstance(v, str) and _META_ORGAN.search(v.strip()):
+                return _full_organ(v.strip(), region) or v.strip()
     if title:
         m = _ISSUER_TITLE.match(title.strip())
         if m:
@@ -156,11 +159,23 @@ def _full_organ(name: str, region: str = "") -> str | None:
     if not rms or rms[0].start != 0:
         return name if _rx(r"^(?:国家|中华人民共和国|国务院)").match(name) else None
     parts = rms[0].path.split("/")
+    surface, last = rms[0].surface, parts[-1]
+    if len(surface) < len(last) and _abbreviates(surface, last):
+        return last + name[len(surface):]      # 经开区科技和产业促进局 → 北京经济技术开发区科技和产业促进局
     if len(parts) == 3 and parts[1].endswith("市"):
         city = parts[1]
         if not name.startswith(city[:-1]) and not name.startswith(parts[0][:2]):
             return city + name
     return name
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """经开区 abbreviates 北京经济技术开发区: its characters appear in the full name, in order (杭州 for
+    杭州市 is the same name, not an abbreviation)."""
+    if full.startswith(short):
+        return False
+    it = iter(full)
+    return all(ch in it for ch in short)
 
 
 def _cjk_parens(s: str) -> str:
