@@ -715,3 +715,16 @@ def test_cosmetic_change_is_recorded_never_alerted(tmp_path, site, rx):
     assert len(rx.requests) == n
     kinds = [c["kind"] for c in jsonl(run("history", "--json", "--cosmetic", "--state", str(state)).stdout)]
     assert kinds.count("cosmetic") == 1
+
+
+def test_extract_policy_name_does_not_carry_over_to_another_region():
+    """SPEC: values never carry over from another voucher or document. A news item names Shanghai's policy, then
+    Shandong's own voucher: Shandong's measure must not be attributed to Shanghai's policy."""
+    text = ("# 多地推出模型券\n\n本报记者 李洋\n\n上海市经信委印发《上海市进一步扩大人工智能应用的若干措施》，"
+            "明确发放3亿元“模型券”，给予最高50%、500万元补贴。山东省则推出省级“模型券”，单个企业最高100万元。\n")
+    r = run("extract", "-", "--json", "--authority", "news", stdin=text)
+    assert r.returncode == 0, r.stderr
+    ms = {m["region"]: m for m in json.loads(r.stdout)["measures"]}
+    assert ms["上海市"]["policy"] == "上海市进一步扩大人工智能应用的若干措施"
+    assert ms["山东省"]["cap_yuan"] == 1000000
+    assert ms["山东省"]["policy"] != "上海市进一步扩大人工智能应用的若干措施"
