@@ -308,7 +308,9 @@ _TITLE_RE = re.compile(r"《([^《》\n]{2,80})》")
 
 
 def _policy_titles(par: str) -> list[tuple[int, str]]:
-    out = []
+    out: list[tuple[int, str]] = []
+    if "《" not in par:
+        return out
     for m in _TITLE_RE.finditer(par):
         t = m.group(1).strip()
         if len(t) <= 5:       # 《措施》《通知》: an abbreviation of the last one
@@ -536,7 +538,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     shares = find_shares(par)
 
     # a paragraph label that is not a region and not a voucher ("语料采购补贴：") starts a new topic
-    lab = _LABEL.match(par)
+    lab = _LABEL.match(par) if ("：" in par or ":" in par) else None
     label_breaks = False
     if lab and not find_vouchers(lab.group(1)) and not any(s <= lab.end() for s, _, _ in issuers):
         label_breaks = bool(_rx(r"补贴|资助|奖励|补助|支持|政策|措施").search(lab.group(1))) and not _rx(r"额度|比例|标准|金额|总额|上限|对象|方式|时间|期限|内容|范围|条件|名称|部门|程序|材料|要求|规模|资金").search(lab.group(1))
@@ -717,11 +719,8 @@ def _same_level(word: str, region: str) -> bool:
 
 def _clause_start(par: str, lo: int, hi: int) -> int:
     """Start of the clause that ends at hi (after the last comma/colon between lo and hi)."""
-    seg = par[lo:hi]
-    m = None
-    for m in _rx(r"[，,：:；;]").finditer(seg):
-        pass
-    return lo + m.end() if m else lo
+    cut = max(par.rfind(c, lo, hi) for c in "，,：:；;")
+    return cut + 1 if cut >= 0 else lo
 
 
 _SEP_GROUP = re.compile(r"^[\s“”\"'‘’「」、和与及或以及,，/]*$")
