@@ -720,3 +720,102 @@ def test_ofd_zip_is_named():
     with pytest.raises(SourceError) as e:
         attachment_text(buf.getvalue(), name="download?id=3")
     assert "old Word/WPS/OFD format" in str(e.value)
+
+
+# ================================================================== speed work: same results by cheaper means
+
+from monitor.extract import page as _page  # noqa: E402
+from monitor.extract import normalize as _norm  # noqa: E402
+
+
+def _render_both(html: str, selector: str):
+    """(the container's text captured in the page pass, its text rendered alone) for the container selector."""
+    from selectolax.lexbor import LexborHTMLParser
+    tree = LexborHTMLParser(html)
+    hc, hi = _page._hidden_style_rules(tree)
+    maybe = _page._hidden_candidates(tree, hc, hi)
+    container = tree.css_first(selector)
+    rp = _page._Renderer(container, hc, hi, limit=_page.META_SCAN * 2, visits=_page.PAGE_VISITS, maybe_hidden=maybe)
+    rp.render(tree.body)
+    alone = _page._Renderer(container, hc, hi, limit=_page.MAX_TEXT)
+    alone.render(container)
+    return rp.captured, alone.container_text()
+
+
+_BODY = ("<p>第一条 为支持人工智能产业发展，对企业购买算力服务给予补贴。</p>"
+         "<table><tr><td>发文字号</td><td>深工信规〔2025〕3号</td></tr></table>"
+         "<ul><li><a href='/a1.html'>一篇</a></li><li><a href='/a2.html'>两篇</a></li>"
+         "<li><a href='/a3.html'>三篇</a></li></ul><p>附件：<a href='/f.pdf'>申报表</a></p>"
+         "<div style='display:none'>隐藏的文字</div><p>版权所有 主办单位 技术支持</p>")
+
+
+@pytest.mark.parametrize("wrap, captured", [
+    ("<div id='zoom'>{}</div>", "same"),                                         # plain
+    ("<table><tr><td id='zoom'>{}</td><td>右栏</td></tr></table>", "same"),     # the row is rewritten afterwards
+    ("<div><div>相关链接</div></div><div id='zoom'>{}</div>", "none"),          # entered after a related heading
+    ("<a href='/x'><div id='zoom'>{}</div></a>", "either"),                     # inside a link (the parser may move it)
+    ("<pre><div id='zoom'>{}</div></pre>", "none"),                             # entered inside <pre>
+    ("<div>" + "<p>侧栏文字很长很长</p>" * 20000 + "</div><div id='zoom'>{}</div>", "none"),   # beyond the page pass
+])
+def test_container_text_captured_in_the_page_pass_equals_rendering_it_alone(wrap, captured):
+    html = "<html><body>" + wrap.format(_BODY) + "</body></html>"
+    got, alone = _render_both(html, "#zoom")
+    assert alone and "第一条" in alone
+    if captured == "same":
+        assert got == alone
+    elif captured == "none":
+        assert got is None
+    else:
+        assert got is None or got == alone
+    # and parse_page reads the container's text either way
+    assert "第一条" in parse_page(html).text
+
+
+def test_parse_page_same_text_whether_the_container_is_captured_or_rendered_alone():
+    inner = "<div id='zoom'>" + _BODY + "</div>"
+    plain = parse_page("<html><body>" + inner + "</body></html>").text
+    cut = parse_page("<html><body><div>" + "<p>侧栏</p>" * 65_000 + "</div>" + inner + "</body></html>").text
+    assert plain == cut and "申报表" in plain and "隐藏" not in plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ICP", "icp", "İCP", "ıcp", " ", "\n", "备", "證", "网站标识码", "網站標識碼",
+                                 "公网安备", "公網安備", "版权所有", "版權所有", "Copyright", "COPYRİGHT", "copyrıght",
+                                 "©", "(c)", "(C)", "2024", "12", "中文", "x", "(", "c", ")", "网", "版", "公"]),
+                max_size=8))
+def test_footer_mark_regex_finds_what_the_plain_one_does(parts):
+    s = "".join(parts)
+    assert bool(_page._FOOTER_MARK.search(s)) == bool(_page._FOOTER_MARK_SLOW.search(s))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([chr(c) for c in _norm._FOLD] + list("ab中文，。\n \r\r\n")) | st.characters(),
+               max_size=60))
+def test_fold_width_equals_translating_every_character(s):
+    t = s.replace("\r\n", "\n").replace("\r", "\n")
+    assert fold_width(s) == t.translate(_norm._FOLD)
+
+
+def test_label_words_are_plain_and_fit_the_length_bound():
+    for key, rx in _page._LABELS:
+        words = re.sub(r"\\s\*", "", rx.pattern).strip("^$").strip("(?:)").split("|")
+        for w in words:
+            assert re.fullmatch(r"[\u4e00-\u9fff]+", w), (key, w)
+            assert len(w) <= _page._LABEL_MAX
+            assert _page._label_key(w) == key or _page._label_key(w) is not None
+    assert _page._label_key("发 文 字 号") == "doc_number"
+    assert _page._label_key("这是一个很长的并非标签的单元格内容") is None
+
+
+def test_hidden_candidates_cover_every_hiding_attribute():
+    from selectolax.lexbor import LexborHTMLParser
+    html = ("<html><head><style>.gone{display:none} #off{visibility:hidden}</style></head><body>"
+            "<div hidden>a</div><div style='display:none'>b</div><div class='x gone'>c</div><div id='off'>d</div>"
+            "<div>e</div></body></html>")
+    tree = LexborHTMLParser(html)
+    hc, hi = _page._hidden_style_rules(tree)
+    maybe = _page._hidden_candidates(tree, hc, hi)
+    for n in tree.css("div"):
+        if _page._el_hidden(n, hc, hi):
+            assert n.mem_id in maybe
+    assert parse_page(html).text == "e"
