@@ -728,3 +728,21 @@ def test_extract_policy_name_does_not_carry_over_to_another_region():
     assert ms["上海市"]["policy"] == "上海市进一步扩大人工智能应用的若干措施"
     assert ms["山东省"]["cap_yuan"] == 1000000
     assert ms["山东省"]["policy"] != "上海市进一步扩大人工智能应用的若干措施"
+
+
+def test_query_filters_fold_aliases_and_traditional_or_refuse(tmp_path, site, rx):
+    """A script author filtering with an alias (大模型券), Traditional (廣東省) or a misspelt region must get the same
+    rows as the canonical name, or exit 2 naming the problem: never a silent empty answer with exit 0."""
+    site.pages["/l/"] = listing([("/sz.html", SZ_TITLE)])
+    site.pages["/sz.html"] = SZ
+    cfg = write_cfg(tmp_path, src("a", "广东省", site.origin + "/l/"), chan("c", rx.apprise_url("json")))
+    state = tmp_path / "state"
+    check(cfg, state)
+    want = jsonl(run("history", "--json", "--state", str(state), "--voucher", "模型券").stdout)
+    assert want
+    for args in (["--voucher", "大模型券"], ["--region", "廣東省"], ["--region", "广东"]):
+        r = run("history", "--json", "--state", str(state), *args)
+        assert r.returncode == 2 or jsonl(r.stdout) == want, (args, r.returncode, r.stdout[:200])
+    for args in (["--voucher", "大模型券"], ["--region", "廣東省"]):
+        r = run("terms", "--json", "--state", str(state), *args)
+        assert r.returncode == 2 or len(json.loads(r.stdout)) == 1, (args, r.returncode, r.stdout[:200])
