@@ -436,3 +436,10 @@ def test_issuer_abbreviated_place_is_written_in_full():
         "北京经济技术开发区科技和产业促进局"
     assert find_issuer("", None, {"issuer": "重庆两江新区管理委员会"}, region="重庆市/两江新区") == "重庆两江新区管理委员会"
     assert find_issuer("", None, {"issuer": "杭州市经济和信息化局"}) == "杭州市经济和信息化局"
+
+
+def test_a_pool_that_reaches_a_new_level_with_da():
+    ms = extract_text("今年算力券额度较去年翻番，达2亿元。", region="浙江省/杭州市").measures
+    assert [(m.budget_yuan, m.cap_yuan) for m in ms] == [(200000000, None)]
+    ms = extract_text("企业营收达5000万元的，给予算力券最高50万元。", region="浙江省/杭州市").measures
+    assert [(m.budget_yuan, m.cap_yuan) for m in ms] == [(None, 500000)]

@@ -90,3 +90,15 @@ def test_shares_paid_by_the_buyer_and_half(text, value):
 
 def test_a_share_of_the_self_borne_part_is_not_what_the_buyer_pays():
     assert [s.value for s in find_shares("对企业自行承担部分的30%给予补贴")] == [0.3]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("补贴比例为合同金额的三分之一", 0.333333), ("按2分之1给予补贴", 0.5), ("十分之三", 0.3),
+    ("企业仅需承担剩余60%费用", 0.4), ("仅需支付费用的三分之二", 0.333333),
+])
+def test_fractions_and_what_remains_for_the_buyer(text, value):
+    assert [s.value for s in find_shares(text, strict=False)] == [value]
+
+
+def test_percent_in_words_is_not_also_a_fraction():
+    assert [s.value for s in find_shares("按百分之三十给予补贴")] == [0.3]

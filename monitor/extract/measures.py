@@ -204,7 +204,8 @@ _CAP_WORD = re.compile(r"最高|不超过|不高于|上限|限额|封顶|至多"
 # a named recipient, then only a label before the amount: 某某科技有限公司　兑付金额：860万元
 _PAYEE_BEFORE = re.compile(r"(?:有限公司|有限责任公司|股份公司|研究院|研究所|大学|学院)[\s　]*"
                            r"(?:[\u4e00-\u9fa5]{0,6}(?:金额|资金|数额|额度)[\s　]*[:：]?|[:：])?[\s　]*$")
-_NEW_LEVEL = re.compile(r"(?:达到|增至|增加到|增加至|提高到|提高至|提升到|提升至|扩大到|扩大至|增长到|增长至)\s*$")
+_NEW_LEVEL = re.compile(r"(?:达到|达|增至|增加到|增加至|提高到|提高至|提升到|提升至|扩大到|扩大至|增长到|增长至)\s*$")
+_POOL_WORD = re.compile(r"规模|总额|额度|资金|预算|总量|盘子")
 _THRESHOLD_NOUN = re.compile(r"收入|营收|营业额|产值|投资额|注册资本|销售额|纳税")
 _WHOLE = re.compile(r"全市|全区|全省|全县|本市|本区|本省|总|合计|共计|安排|统筹|设立|投放|发行|预算|规模")
 _RECIPIENT = re.compile(r"企业|主体|用户|单位|机构|项目|个人|团队|每家|每户|每个|每名|每位|单个|单家|单户")
@@ -230,7 +231,8 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
         sent_left = _rx(r"[。；;]").split(par[max(0, a.start - 48):a.start])[-1]
         if _STRONG_CAP.search(clause) or _CAP_WORD.search(clause):
             return "cap"
-        if _BUDGET_CUE.search(sent_left) and not _THRESHOLD_NOUN.search(sent_left) and not _STATS.search(sent_left):
+        if (_BUDGET_CUE.search(sent_left) or _POOL_WORD.search(sent_left)) and not _THRESHOLD_NOUN.search(sent_left) \
+                and not _STATS.search(sent_left):
             return "budget"
     if _rx(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下|[<>＜＞≤≥])").match(right) or _THRESHOLD.search(clause):
         return None

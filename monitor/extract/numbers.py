@@ -211,7 +211,7 @@ _PCT_RE = re.compile(
     rf"(?=[百\d])(?:百分之\s*({_CN}|{_NUM})|({_NUM})\s*[%％](?!\d)|({_NUM})\s*(?:个)?百分点)")
 _DISCOUNT_RE = re.compile(r"(?=[\d一二三四五六七八九])(?<![\d.])(\d(?:\.\d{1,2})?|[一二三四五六七八九])\s*折(?![旧叠腾算合返射])")
 _CHENG_RE = re.compile(r"(?=[\d一二三四五六七八九两])(?<![\d.])(\d|[一二三四五六七八九两])\s*成(?![本功员立果为长熟效型绩交立就品都交])")
-_PAY_RE = re.compile(r"(?:仅需|只需|仅|只|自行|自)(?:支付|承担|负担|付)\s*"
+_PAY_RE = re.compile(r"(?:仅需|只需|仅|只|自行|自)(?:支付|承担|负担|付)\s*(?:剩余|其余|余下)?\s*"
                      r"(?:[\u4e00-\u9fa5]{0,6}?(?:费用|价格|金额|价款|成本|款项|费)的?|的)?\s*$")
 # 服务费用一半 / 合同金额的一半: half of a cost
 _HALF_RE = re.compile(r"(?=[的一半])(?<=[用额格款本出])的?(一半|半数)")
@@ -228,7 +228,9 @@ def parse_ratio(text: str) -> float | None:
     return shares[0].value
 
 
-_SHARE_HINT = re.compile(r"[%％折成半]|百分")
+_SHARE_HINT = re.compile(r"[%％折成半]|百分|分之")
+# 三分之一, 2分之1: a fraction (百分之 is read as a percentage above)
+_FRACTION_RE = re.compile(r"(?<![百千万\d])([一二三四五六七八九十两]|\d{1,2})分之([一二三四五六七八九十两]{1,2}|\d{1,2})(?![\d十])")
 
 
 def find_shares(text: str, *, strict: bool = True) -> list[Share]:
@@ -254,6 +256,13 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         if _PAY_RE.search(left):
             value, kind = 1.0 - value, "pay"
         out.append(Share(m.start(), m.end(), round(value, 6), kind, m.group(0)))
+    for m in (_FRACTION_RE.finditer(text) if "分之" in text else ()):
+        den, num = parse_number(m.group(1)), parse_number(m.group(2))
+        if den and num is not None and 0 < num < den:
+            left = text[max(0, m.start() - 16):m.start()]
+            value = num / den
+            value, kind = (1.0 - value, "pay") if _PAY_RE.search(left) else (value, "pct")
+            out.append(Share(m.start(), m.end(), round(value, 6), kind, m.group(0)))
     for m in (_DISCOUNT_RE.finditer(text) if "折" in text else ()):
         raw = m.group(1)
         v = float(raw) if raw[0].isdigit() else float(_DIGITS[raw])
