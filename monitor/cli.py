@@ -45,6 +45,34 @@ def _load(config_path: str):
     return load_config(config_path)
 
 
+def _region_filter(value: str | None) -> str | None:
+    """--region as typed (Traditional, short forms) → a region path, or a usage error: never a silent empty answer."""
+    if not value:
+        return value
+    from .extract import regions
+    from .extract.normalize import to_simplified
+    v = to_simplified(value.strip())
+    if regions.is_valid(v):
+        return v
+    hit = regions.resolve(v)
+    if hit:
+        return hit
+    raise click.BadParameter(f"{value!r} is not a known region: write a path from the province down, "
+                             "e.g. 广东省 or 广东省/深圳市, or 全国", param_hint="--region")
+
+
+def _voucher_filter(value: str | None) -> str | None:
+    if not value:
+        return value
+    from .extract.normalize import to_simplified
+    from .extract.vouchers import canonical
+    from .models import VOUCHERS
+    v = canonical(to_simplified(value.strip()))
+    if v:
+        return v
+    raise click.BadParameter(f"{value!r} is not a voucher; one of: {', '.join(VOUCHERS)}", param_hint="--voucher")
+
+
 def _echo_json(obj) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
 
@@ -281,6 +309,14 @@ def history(ctx, as_json, region, voucher, since, kinds, cosmetic, limit, config
     """
     from .store import Store
     _, state_dir = _opts(ctx, config, state)
+    if since:
+        from datetime import date
+        try:
+            since = date.fromisoformat(since).isoformat()
+        except ValueError:
+            raise click.BadParameter(f"{since!r} is not a date: write YYYY-MM-DD, e.g. 2026-01-01",
+                                     param_hint="--since") from None
+    region, voucher = _region_filter(region), _voucher_filter(voucher)
     store = Store(state_dir, readonly=True)
     rows = store.history(region=region, voucher=voucher, since=since, kinds=kinds or None,
                          include_cosmetic=cosmetic or "cosmetic" in kinds, limit=limit)
@@ -310,6 +346,7 @@ def terms(ctx, as_json, region, voucher, config, state):
     """
     from .store import Store
     _, state_dir = _opts(ctx, config, state)
+    region, voucher = _region_filter(region), _voucher_filter(voucher)
     store = Store(state_dir, readonly=True)
     rows = []
     for (r, v), t in sorted(store.known_terms().items()):

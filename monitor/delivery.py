@@ -17,22 +17,22 @@ from .store import OutboxRow, Store
 
 log = logging.getLogger("monitor.delivery")
 
-CHANGES_PER_MESSAGE = 8
+DIGEST_CHANGES_PER_MESSAGE = 50     # a digest is one message (the sender splits what a service cannot hold)
 
 
 def url_id(url: str) -> str:
     return hashlib.sha256(url.encode()).hexdigest()[:16]
 
 
-def _batches(rows: list[OutboxRow]) -> list[list[OutboxRow]]:
-    """Rows of one channel with the same URLs still to do, in chunks small enough for one message."""
+def _batches(rows: list[OutboxRow], per_message: int) -> list[list[OutboxRow]]:
+    """Rows of one channel with the same URLs still to do, `per_message` changes to a message."""
     groups: dict[tuple, list[OutboxRow]] = {}
     for r in rows:
         groups.setdefault(tuple(sorted(r.sent_urls)), []).append(r)
     out = []
     for g in groups.values():
-        for i in range(0, len(g), CHANGES_PER_MESSAGE):
-            out.append(g[i:i + CHANGES_PER_MESSAGE])
+        for i in range(0, len(g), per_message):
+            out.append(g[i:i + per_message])
     return out
 
 
@@ -53,7 +53,15 @@ def deliver(store: Store, config: Config, sender: Callable, *, now: datetime | N
             store.mark_dead([r.id for r in crow], f"channel {channel_id!r} is no longer configured")
             report.dead += len(crow)
             continue
-        for batch in _batches(crow):
+        # SPEC: one alert per change, or one per digest where the channel asks for digests; alerts held back by
+        # quiet hours are sent together
+        if channel.digest == "immediate":
+            held = [r for r in crow if r.attempts == 0 and r.due_at > r.created_at]
+            fresh = [r for r in crow if r not in held]
+            batches = _batches(fresh, 1) + _batches(held, DIGEST_CHANGES_PER_MESSAGE)
+        else:
+            batches = _batches(crow, DIGEST_CHANGES_PER_MESSAGE)
+        for batch in batches:
             ids = [r.id for r in batch]
             done = set(batch[0].sent_urls)
             todo = tuple(u for u in channel.notify if url_id(u) not in done)

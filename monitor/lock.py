@@ -22,7 +22,13 @@ class StateLock:
             return "unknown"
 
     def acquire(self) -> "StateLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        d = self.path.parent
+        if d.exists() and not d.is_dir():
+            raise StateError(f"state directory {d} is a file, not a directory — pass --state DIR")
+        try:
+            d.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StateError(f"cannot create state directory {d}: {e.strerror}") from None
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + self.wait
         while True:

@@ -100,6 +100,9 @@ class Store:
         self.path = self.dir / DB_NAME
         self.readonly = readonly
         self.lock = threading.RLock()
+        self._terms_cache: dict[tuple[str, str], Terms] | None = None
+        if self.dir.exists() and not self.dir.is_dir():
+            raise StateError(f"state directory {self.dir} is a file, not a directory — pass --state DIR")
         if readonly:
             if not self.path.exists():
                 self.conn = sqlite3.connect(":memory:", check_same_thread=False)
@@ -129,7 +132,6 @@ class Store:
         except sqlite3.DatabaseError as e:
             raise StateError(f"state database {self.path} is unusable ({e}) — move it aside to start afresh; "
                              "nothing was overwritten") from None
-        self._terms_cache: dict[tuple[str, str], Terms] | None = None
 
     def _check_schema(self) -> None:
         applied = {m.name for m in migrations.applied(self.db)}

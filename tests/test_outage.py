@@ -136,7 +136,8 @@ def test_outage_refused_then_500_then_errcode_then_up_delivers_each_alert_exactl
         w.elapse(90)
         r = w.check()
         assert r["code"] == 1, r["output"]
-        assert len(rx.requests) == 2          # one message per channel (both changes in one message)
+        n = len(SZ_VOUCHERS)
+        assert len(rx.requests) == 2 * n      # SPEC: one alert per change, to each of the two channels
         rows = w.outbox()
         assert all(x["status"] == "pending" and x["attempts"] == 2 for x in rows), rows
         assert all("500" in x["last_error"] for x in rows), rows
@@ -147,7 +148,7 @@ def test_outage_refused_then_500_then_errcode_then_up_delivers_each_alert_exactl
         before = len(rx.requests)
         r = w.check()
         assert r["code"] == 1, r["output"]
-        assert len(rx.requests) == before + 2
+        assert len(rx.requests) == before + 2 * n
         hook_ok = [q for q in rx.requests[before:] if q["path"] == "/hook"]
         rows = {x["channel_id"]: x for x in w.outbox()}
         assert rows["hook"]["status"] == "sent", rows
@@ -160,13 +161,13 @@ def test_outage_refused_then_500_then_errcode_then_up_delivers_each_alert_exactl
         r = w.check()
         assert r["code"] == 0, r["output"]
         ding_ok = [q for q in rx.requests[mark:] if q["path"] == "/robot/send"]
-        assert [q["path"] for q in rx.requests[mark:]] == ["/robot/send"]
+        assert [q["path"] for q in rx.requests[mark:]] == ["/robot/send"] * n
         assert all(x["status"] == "sent" for x in w.outbox())
 
         # and nothing more on later runs
         w.elapse(3600)
         r = w.check()
-        assert r["code"] == 0 and len(rx.requests) == mark + 1, r["output"]
+        assert r["code"] == 0 and len(rx.requests) == mark + n, r["output"]
 
     got_hook = vouchers_in([json.dumps(q["json"], ensure_ascii=False) for q in hook_ok])
     got_ding = vouchers_in([q["json"]["markdown"]["text"] for q in ding_ok])
@@ -200,24 +201,25 @@ def test_two_urls_one_failing_good_url_not_sent_twice(fs, web, tmp_path):
         w = World(fs, web, tmp_path, channels)
         r = w.check()
         assert r["code"] == 1, r["output"]
-        assert len(good.requests) == 1
+        n = len(SZ_VOUCHERS)              # one alert per change
+        assert len(good.requests) == n
         rows = w.outbox()
         assert all(x["status"] == "pending" and json.loads(x["sent_urls"] or "[]") for x in rows), rows
 
         w.elapse(90)
         r = w.check()                      # bad still down: retried to bad only
         assert r["code"] == 1, r["output"]
-        assert len(good.requests) == 1, "the URL that had succeeded was sent the same alert again"
+        assert len(good.requests) == n, "the URL that had succeeded was sent the same alert again"
 
         bad.up()
         w.elapse(300)
         r = w.check()
         assert r["code"] == 0, r["output"]
-        assert len(good.requests) == 1 and len(bad.requests) == 1
+        assert len(good.requests) == n and len(bad.requests) == n
         assert all(x["status"] == "sent" for x in w.outbox())
         w.elapse(3600)
         w.check()
-        assert len(good.requests) == 1 and len(bad.requests) == 1
+        assert len(good.requests) == n and len(bad.requests) == n
         assert sorted(vouchers_in(good.texts())) == sorted(vouchers_in(bad.texts())) == sorted(SZ_VOUCHERS)
 
 

@@ -566,7 +566,8 @@ def test_follow_hosts_and_loopback_links(tmp_path, site, site2, rx):
                     chan("c", rx.apprise_url("json")))
     r = check(cfg, tmp_path / "s2")
     assert site2.hits == ["/hz.html"], r.stdout + r.stderr   # listed, and loopback allowed: the source is loopback
-    assert len(rx.requests) == 1
+    # one alert per change: the notice is a new voucher and opens an application round
+    assert len(rx.requests) == 2 and all("算力券" in t for t in rx.texts())
 
 
 def test_non_http_links_are_not_followed(tmp_path, site, rx):
