@@ -819,3 +819,18 @@ def test_hidden_candidates_cover_every_hiding_attribute():
         if _page._el_hidden(n, hc, hi):
             assert n.mem_id in maybe
     assert parse_page(html).text == "e"
+
+
+_SPAM_BITS = ["毛片", "无码", "中", "日韩", "日", "韩", "一区二区", "在线观看", "在线", "播放", "99热", "9", "av片", "Av在线",
+              "AV网站", "xav片", "İav片", "Kav片", "女优", "偷拍", "自拍", " ", "\n", "中文", "a", "v", "。"]
+_COUNTER_BITS = ["点击量", "点击", ":", "：", "12", "[", "]", "{x}", "次", "阅读", "閱讀量", "浏览次数", " 3", "访问量", "點擊",
+                 " ", "\n", "中文"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SPAM_BITS + _COUNTER_BITS), max_size=10))
+def test_spam_and_counter_regexes_match_what_the_plain_ones_do(parts):
+    s = "".join(parts)
+    assert _page._SPAM_STRONG.findall(s) == _page._SPAM_STRONG_SLOW.findall(s)
+    assert [m.span() for m in _page._COUNTER.finditer(s)] == [m.span() for m in _page._COUNTER_SLOW.finditer(s)]
+    assert _page._COUNTER.sub(" ", s) == _page._COUNTER_SLOW.sub(" ", s)

@@ -783,16 +783,42 @@ _INLINE_FURNITURE = [
     (("今天是",), _rx(r"今天是\s*[:：]?\s*(?:[星期周]{1,2}[一二三四五六日天])")),
 ]
 _COUNTER_GUARD = ("点击", "浏览", "阅读", "访问", "點擊", "瀏覽", "閱讀")
-_COUNTER = _rx(r"(?:(?:点击量|点击数|点击次数|点击率|浏览次数|浏览量|浏览数|阅读数|阅读量|阅读次数|访问量|访问次数|"
-               r"點擊量|點擊數|點擊次數|瀏覽次數|瀏覽量|閱讀數|閱讀量)\s*(?:[:：]\s*(?:\d+|\[\s*\d*\s*\]|\{[^}]*\})?|\d+)"
-               r"|(?:阅读|閱讀|浏览|瀏覽|点击|點擊)\s*[:：]\s*\d+)\s*次?")
+_COUNTER_WORDS = ("点击量|点击数|点击次数|点击率|浏览次数|浏览量|浏览数|阅读数|阅读量|阅读次数|访问量|访问次数|"
+                  "點擊量|點擊數|點擊次數|瀏覽次數|瀏覽量|閱讀數|閱讀量")
+_COUNTER_CUES = "阅读|閱讀|浏览|瀏覽|点击|點擊"
+_COUNTER_TAIL = r"\s*(?:[:：]\s*(?:\d+|\[\s*\d*\s*\]|\{[^}]*\})?|\d+)"
+
+
+def _first_char_form(words: str) -> str:
+    """'ab|ac|d' → '(?:(?<=a)b|(?<=a)c|(?<=d))', to follow a class of the first characters that has consumed one:
+    the same matches (same start, same alternative first), but the regex engine skips ahead on the class."""
+    return "(?:" + "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in words.split("|")) + ")"
+
+
+def _first_chars(*words: str) -> str:
+    return "[" + "".join(sorted({w[0] for ws in words for w in ws.split("|")})) + "]"
+
+
+_COUNTER_SLOW = _rx(rf"(?:(?:{_COUNTER_WORDS}){_COUNTER_TAIL}|(?:{_COUNTER_CUES})\s*[:：]\s*\d+)\s*次?")
+_COUNTER = _rx(rf"{_first_chars(_COUNTER_WORDS, _COUNTER_CUES)}(?:{_first_char_form(_COUNTER_WORDS)}{_COUNTER_TAIL}"
+               rf"|{_first_char_form(_COUNTER_CUES)}\s*[:：]\s*\d+)\s*次?")
 _EMPTY_BRACKETS = _rx(r"[【\[〖]\s*[】\]〗]|[【\[〖]\s*$|^\s*[】\]〗]|[【〖]\s*(?=[【〖])")
 # a breadcrumb without its label: '首页 > 政策文件 > 通知'
 _BREADCRUMB = re.compile(r"^\s*(?:首页|网站首页|主页|门户首页|Home)\s*(?:[>»＞›/|]|&gt;)[^。；\n]{0,80}$", re.I)
 # SEO spam injected into hacked pages: strong markers, and weak ones that count only together
-_SPAM_STRONG = re.compile(r"毛片|无码|(?<!中)日韩|一区二区|二区三区|在线观看|在线播放|高清视频|免费视频|成人视频|色情|黄色网站|"
-                          r"网站大全|九九热|99热|蜘蛛池|博彩|赌场|娱乐城|百家乐|真人娱乐|六合彩|时时彩|彩票网|体育投注|"
-                          r"(?<![A-Za-z])av(?:片|在线|网站|女优)|女优|福利网|深夜福利|开户送|澳门新葡京|威尼斯人|太阳城|自拍|偷拍", re.I)
+_SPAM_STRONG_SLOW = re.compile(
+    r"毛片|无码|(?<!中)日韩|一区二区|二区三区|在线观看|在线播放|高清视频|免费视频|成人视频|色情|黄色网站|"
+    r"网站大全|九九热|99热|蜘蛛池|博彩|赌场|娱乐城|百家乐|真人娱乐|六合彩|时时彩|彩票网|体育投注|"
+    r"(?<![A-Za-z])av(?:片|在线|网站|女优)|女优|福利网|深夜福利|开户送|澳门新葡京|威尼斯人|太阳城|自拍|偷拍", re.I)
+_SPAM_WORDS_1 = "毛片|无码"
+_SPAM_WORDS_2 = ("一区二区|二区三区|在线观看|在线播放|高清视频|免费视频|成人视频|色情|黄色网站|网站大全|九九热|99热|蜘蛛池|博彩|"
+                 "赌场|娱乐城|百家乐|真人娱乐|六合彩|时时彩|彩票网|体育投注")
+_SPAM_WORDS_3 = "女优|福利网|深夜福利|开户送|澳门新葡京|威尼斯人|太阳城|自拍|偷拍"
+# the same matches, written to start with one character class (see _first_char_form): a whole page is searched
+_SPAM_STRONG = re.compile(
+    _first_chars(_SPAM_WORDS_1, "日", _SPAM_WORDS_2, "a", _SPAM_WORDS_3)
+    + "(?:" + _first_char_form(_SPAM_WORDS_1) + "|(?<=日)(?<!中日)韩|" + _first_char_form(_SPAM_WORDS_2)
+    + "|(?<=a)(?<![A-Za-z]a)v(?:片|在线|网站|女优)|" + _first_char_form(_SPAM_WORDS_3) + ")", re.I)
 _SPAM_WEAK = re.compile(r"免费|观看|精品|在线|高清|福利|久久|亚洲|欧美|国产|视频|影院|电影|直播|激情|午夜|网址")
 
 
