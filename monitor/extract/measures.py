@@ -721,8 +721,11 @@ def _same_level(word: str, region: str) -> bool:
 
 def _clause_start(par: str, lo: int, hi: int) -> int:
     """Start of the clause that ends at hi (after the last comma/colon between lo and hi)."""
-    cut = max(par.rfind(c, lo, hi) for c in "，,：:；;")
-    return cut + 1 if cut >= 0 else lo
+    m = _TO_LAST_PUNCT.match(par, lo, hi)
+    return m.end() if m else lo
+
+
+_TO_LAST_PUNCT = re.compile(r".*[，,：:；;]", re.S)
 
 
 _SEP_GROUP = re.compile(r"^[\s“”\"'‘’「」、和与及或以及,，/]*$")
@@ -746,9 +749,11 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
         return
     seg = par[lo:hi]
     grp.scope.append(seg)
-    found: dict[str, list] = {"budget": [], "cap": [], "ratio": []}
+    found: dict[str, list] | None = None
     for a in amounts:
         if lo <= a.start < hi:
+            if found is None:
+                found = {"budget": [], "cap": [], "ratio": []}
             voucher_after = bool(mentions_after) and 0 <= mentions_after[0] - a.end <= 12 and _rx(r"\s*(?:的)?\s*(?:规模|额度|总额)?\s*(?:的)?\s*[“\"「]?[\u4e00-\u9fa5]{0,6}?[“\"「]?\s*").fullmatch(
                 par[a.end:mentions_after[0]]) is not None
             kind = _classify_amount(par, a, voucher_after)
@@ -761,7 +766,17 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
                 grp.face.append(a.yuan)
     for s in shares:
         if lo <= s.start < hi and _classify_share(par, s):
+            if found is None:
+                found = {"budget": [], "cap": [], "ratio": []}
             found["ratio"].append(s.value)
+    if found is not None:
+        _fold_found(grp, found, seg)
+    for m in (_MAX_SHEETS.finditer(par, lo, hi) if "张" in seg else ()):
+        k = m.group(1)
+        grp.max_sheets.append(int(k) if k.isdigit() else "一二三四五六七八九十".find(k) + 1 if k != "两" else 2)
+
+
+def _fold_found(grp: Group, found: dict[str, list], seg: str) -> None:
     n = len(grp.vouchers)
     respective = n > 1 and "分别" in seg
     for kind, values in found.items():
@@ -771,9 +786,6 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
                 grp.own.setdefault(v, {}).setdefault(kind, []).append(val)
         else:
             {"budget": grp.budgets, "cap": grp.caps, "ratio": grp.ratios}[kind].extend(values)
-    for m in (_MAX_SHEETS.finditer(par, lo, hi) if "张" in seg else ()):
-        k = m.group(1)
-        grp.max_sheets.append(int(k) if k.isdigit() else "一二三四五六七八九十".find(k) + 1 if k != "两" else 2)
 
 
 _MAX_SHEETS = re.compile(r"(?:最多|不超过|至多|限)[^，。；\d]{0,6}?(\d+|[一二两三四五六七八九十])\s*张")
