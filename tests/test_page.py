@@ -834,3 +834,27 @@ def test_spam_and_counter_regexes_match_what_the_plain_ones_do(parts):
     assert _page._SPAM_STRONG.findall(s) == _page._SPAM_STRONG_SLOW.findall(s)
     assert [m.span() for m in _page._COUNTER.finditer(s)] == [m.span() for m in _page._COUNTER_SLOW.finditer(s)]
     assert _page._COUNTER.sub(" ", s) == _page._COUNTER_SLOW.sub(" ", s)
+
+
+_BRACKET_BITS = ["【", "】", "[", "]", "〖", "〗", " ", "\u3000", "\xa0", "\t", "\n", "中", "a", "1", "，", "“", "%", "   "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_BRACKET_BITS), max_size=12))
+def test_bracket_and_space_regexes_match_what_the_plain_ones_do(parts):
+    s = "".join(parts)
+    assert _page._EMPTY_BRACKETS.sub("#", s) == _page._EMPTY_BRACKETS_SLOW.sub("#", s)
+    assert _norm._CJK_SPACE.sub("#", s) == _norm._CJK_SPACE_SLOW.sub("#", s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["{", "}", "a", ".x", ",", " ", "display:none;", "\n"]), max_size=12))
+def test_css_rule_regex_finds_the_rules_the_plain_one_does(parts):
+    s = "".join(parts)
+    plain = re.compile(r"([^{}]+)\{([^{}]*)\}")
+    assert [m.groups() for m in _page._CSS_RULE.finditer(s)] == [m.groups() for m in plain.finditer(s)]
+
+
+def test_a_long_style_block_without_rules_is_read_in_linear_time():
+    html = "<html><head><style>" + "x" * 400_000 + "</style></head><body><div id='zoom'>" + _BODY + "</div></body></html>"
+    assert "第一条" in parse_page(html).text      # quadratic scanning would take minutes here

@@ -217,8 +217,11 @@ def join_lines(text: str) -> str:
 _SPACES = re.compile(r"[ \t]+")
 # a space between two CJK characters, or between CJK and a digit/percent, carries nothing
 # spaces between a number and Chinese text carry nothing ('最高 500 万元'), nor do those next to Chinese punctuation
-_CJK_SPACE = re.compile(rf"(?<=[{CJK}“”《》〔〕，。；：！？、])[ ]+(?=[0-9“”《》〔〕，。；：！？、])"
-                        rf"|(?<=[0-9%“”《》〔〕，。；：！？、])[ ]+(?=[{CJK}，。；：！？、])")
+_CJK_SPACE_SLOW = re.compile(rf"(?<=[{CJK}“”《》〔〕，。；：！？、])[ ]+(?=[0-9“”《》〔〕，。；：！？、])"
+                             rf"|(?<=[0-9%“”《》〔〕，。；：！？、])[ ]+(?=[{CJK}，。；：！？、])")
+# the same matches, written to start with the space so that the regex engine skips ahead to spaces
+_CJK_SPACE = re.compile(rf"[ ](?:(?<=[{CJK}“”《》〔〕，。；：！？、][ ])[ ]*(?=[0-9“”《》〔〕，。；：！？、])"
+                        rf"|(?<=[0-9%“”《》〔〕，。；：！？、][ ])[ ]*(?=[{CJK}，。；：！？、]))")
 # letter-spaced words ('国 家 数 据 局', '索 引 号') are closed up; a space between two words stays ('第一章 总则')
 _LETTER_SPACED = re.compile(rf"(?<![{CJK}])[{CJK}](?: [{CJK}]){{1,}}(?![{CJK}])")
 _BLANKS = re.compile(r"\n{3,}")
