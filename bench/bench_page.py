@@ -1,9 +1,10 @@
 """parse_page throughput on the fixture pages (10–30 KB each), one core.
 
-    .venv/bin/python bench/bench_page.py [--seconds 1.0]
+    .venv/bin/python bench/bench_page.py [--seconds 1.0] [--portal]
 
 Prints pages/second for each fixture and for the mix: the median of 5 runs, CPU time of this process
-(so other load on the machine does not count), after one warm-up pass.
+(so other load on the machine does not count), after one warm-up pass. --portal adds the mix of
+bench/bench_extract.py (golden texts in a portal template: navigation, info table, related links, footer).
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ def rate(pages: list[str], seconds: float) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=1.0, help="CPU seconds per run")
+    ap.add_argument("--portal", action="store_true", help="also the page mix of bench_extract.py")
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         try:
@@ -55,6 +57,13 @@ def main() -> None:
     runs = [rate(mix, args.seconds) for _ in range(5)]
     kb = sum(len(h.encode()) for h in mix) / len(mix) / 1024
     print(f"{'mix (median of 5)':<22}{kb:>6.1f}{statistics.median(runs):>10.0f}")
+    if args.portal:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from bench_extract import pages as portal_pages
+        mix = portal_pages()
+        runs = [rate(mix, args.seconds) for _ in range(5)]
+        kb = sum(len(h.encode()) for h in mix) / len(mix) / 1024
+        print(f"{'portal mix (median)':<22}{kb:>6.1f}{statistics.median(runs):>10.0f}")
 
 
 if __name__ == "__main__":

@@ -1213,7 +1213,7 @@ _LABEL_CELL = re.compile(rf"^\s*([{CJK}][{CJK}\s]{{0,9}}?)\s*[:：]\s*(.*)$")
 
 
 def _label_key(label: str) -> str | None:
-    lab = re.sub(r"\s+", "", label) if not label.isalnum() else label
+    lab = "".join(label.split()) if not label.isalnum() else label     # = re.sub(r"\s+", "", label)
     if len(lab) > _LABEL_MAX:
         return None
     key = _LABEL_KEYS.get(lab, _MISSING)
