@@ -692,6 +692,8 @@ def _apply_event(ev, region, policy, doc_region, st):
         else:
             st.coord = []
         st.coord_end = end
+        if policy and val != region and not _policy_fits(policy, val):
+            policy = None        # 《上海市…措施》 is not the policy of 山东省's voucher named next
         return val, policy
     if kind == "docref":
         word = st.par[pos:pos + 2] if st.par is not None else ""
@@ -701,6 +703,14 @@ def _apply_event(ev, region, policy, doc_region, st):
     if kind == "title":
         return region, val
     return region, policy
+
+
+def _policy_fits(policy: str, region: str) -> bool:
+    """A policy title that names places belongs to a region only if one of them is that region, above or below it."""
+    places = [m.path for m in R.find_regions(policy)]
+    if not places:
+        return True
+    return any(R.covers(p, region) or R.covers(region, p) for p in places)
 
 
 def _same_level(word: str, region: str) -> bool:
