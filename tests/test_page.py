@@ -858,3 +858,18 @@ def test_css_rule_regex_finds_the_rules_the_plain_one_does(parts):
 def test_a_long_style_block_without_rules_is_read_in_linear_time():
     html = "<html><head><style>" + "x" * 400_000 + "</style></head><body><div id='zoom'>" + _BODY + "</div></body></html>"
     assert "第一条" in parse_page(html).text      # quadratic scanning would take minutes here
+
+
+_HEAD_BITS = ["当前位置", "您现在的位置", "所在位置", "當前位置", "相关链接", "相關閱讀", "新发产品", "最新资讯", "上一篇", "下篇",
+              "前一篇", "后一篇", "【", "[", "]", " ", "\u3000", "：", ">", "中文", "a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_BITS), max_size=5))
+def test_heading_guard_lets_through_every_head_the_heading_patterns_match(parts):
+    head = "".join(parts).lstrip()
+    c = head[:1]
+    if c == "【" or c == "[":
+        c = head[1:].lstrip()[:1]
+    if any(rx.match(head) for rx in (_page._FURNITURE_START, _page._RELATED_START, _page._PREVNEXT_START)):
+        assert c in _page._HEAD_FIRST

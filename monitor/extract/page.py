@@ -486,6 +486,16 @@ _FOOTER_SOFT = re.compile(r"主办单位|主辦單位|承办单位|承辦單位|
                           r"分辨率|浏览器|免责声明|免責聲明")
 
 
+def _word_firsts(*patterns: re.Pattern) -> frozenset[str]:
+    """First characters of the words of the (?:a|b|…) word lists of heading patterns."""
+    out: set[str] = set()
+    for rx in patterns:
+        for group in re.findall(r"\(\?:([^()\[\]]*\|[^()\[\]]*)\)", rx.pattern):
+            out.update(w[0] for w in group.split("|") if w)
+    return frozenset(out)
+
+
+_HEAD_FIRST = _word_firsts(_FURNITURE_START, _RELATED_START, _PREVNEXT_START)
 _LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "tbody", "div", "section", "td"})
 # the tags whose end _Renderer._keep has to judge (for the others it keeps the element and changes nothing,
 # unless a related-links heading was just dropped)
@@ -703,17 +713,22 @@ class _Renderer:
         # a list of links (other articles, a menu): never part of a policy text
         if tag in _LIST_TAGS and fr.links >= 3 and not fr.attach and fr.link_chars >= 0.8 * chars:
             return False
-        if chars <= 400 and _PREVNEXT_START.match(head):
-            return False
-        if chars <= 120 and _FURNITURE_START.match(head):
-            return False
-        if _RELATED_START.match(head):
-            if fr.links >= 2 and fr.link_chars >= 0.4 * chars:
+        # the heading words below all start with a character of _HEAD_FIRST (after an optional bracket)
+        c = head[:1]
+        if c == "【" or c == "[":
+            c = head[1:].lstrip()[:1]
+        if c in _HEAD_FIRST:
+            if chars <= 400 and _PREVNEXT_START.match(head):
                 return False
-            if chars <= 30 and fr.links <= 1:
-                # a heading alone ('相关链接'): the link lists that follow it go too
-                self.after_related = True
+            if chars <= 120 and _FURNITURE_START.match(head):
                 return False
+            if _RELATED_START.match(head):
+                if fr.links >= 2 and fr.link_chars >= 0.4 * chars:
+                    return False
+                if chars <= 30 and fr.links <= 1:
+                    # a heading alone ('相关链接'): the link lists that follow it go too
+                    self.after_related = True
+                    return False
         if chars <= 600 and not fr.attach:
             txt = "".join(self.pieces[fr.start:])
             soft = _FOOTER_SOFT.findall(txt)
