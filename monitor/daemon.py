@@ -77,7 +77,8 @@ class Daemon:
         self.store = Store(state_dir)
         self.runner = Runner(self.config, self.store)
         self.scheduler = BackgroundScheduler(
-            executors={"default": APThreadPool(max_workers=max(2, self.config.settings.concurrency))},
+            executors={"default": APThreadPool(max_workers=max(2, self.config.settings.concurrency)),
+                       "delivery": APThreadPool(max_workers=1)},    # alerts never wait behind polls
             job_defaults={"coalesce": True, "max_instances": 1},
             timezone=self.config.settings.timezone)
         self.polls = 0
@@ -91,7 +92,12 @@ class Daemon:
         source = self.config.source(source_id)
         if source is None or not source.enabled:
             return
-        r = self.runner.poll_source(source)
+        try:
+            r = self.runner.poll_source(source)
+        except Exception:  # noqa: BLE001 - e.g. the store closed under a poll abandoned at shutdown
+            if self.stop_event.is_set():
+                return
+            raise
         self.metrics.poll(r)
         self.polls += 1
         if r.ok:
@@ -105,7 +111,8 @@ class Daemon:
                 log.info("change %s %s %s %s %s→%s source=%s", c.kind, c.region, c.voucher, c.field or "",
                          c.old, c.new, source.id)
         if r.queued:
-            self.scheduler.add_job(self._deliver, id="deliver-now", replace_existing=True)
+            self.scheduler.add_job(self._deliver, id="deliver-now", replace_existing=True, executor="delivery",
+                                   misfire_grace_time=None)
 
     def _deliver(self) -> None:
         if self.stop_event.is_set():
@@ -138,10 +145,13 @@ class Daemon:
                                             jitter=min(interval * 0.1, 120) if interval >= 10 else None),
                 args=[s.id], id=f"source:{s.id}", name=s.name, replace_existing=True,
                 misfire_grace_time=max(1, int(interval)), next_run_time=start)
+        # delivery and the daily reminders have their own worker and run however late (misfire_grace_time None)
         self.scheduler.add_job(self._deliver, IntervalTrigger(seconds=DELIVER_EVERY), id="deliver",
-                               replace_existing=True, next_run_time=now + timedelta(seconds=1))
-        self.scheduler.add_job(self._daily, CronTrigger(hour=8, minute=0), id="daily", replace_existing=True,
-                               next_run_time=now + timedelta(seconds=2))
+                               replace_existing=True, next_run_time=now + timedelta(seconds=1), executor="delivery",
+                               misfire_grace_time=None)
+        self.scheduler.add_job(self._daily, CronTrigger(hour=8, minute=0, timezone=self.config.settings.timezone),
+                               id="daily", replace_existing=True, next_run_time=now + timedelta(seconds=2),
+                               executor="delivery", misfire_grace_time=None)
 
     def reload(self) -> None:
         try:
@@ -211,6 +221,9 @@ def run_daemon(config_path: str, state_dir: str, *, metrics: str | None = None) 
         logging.getLogger("apprise").setLevel(logging.WARNING)
     from .redact import install
     install()
+    # APScheduler warns once per skipped run: an overloaded schedule would flood the journal. The daemon's STATUS
+    # and the per-source poll lines say what happens; APScheduler's own errors still show.
+    logging.getLogger("apscheduler").setLevel(logging.ERROR)
     with StateLock(state_dir):
         d = Daemon(config_path, state_dir, metrics=metrics)
         code = d.run()
