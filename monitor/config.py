@@ -360,6 +360,7 @@ SETTINGS_READERS: dict[str, Reader] = {
     "failing_after": _int(1),
     "deadline_days": _int(0),
     "withdraw_after": _int(1),
+    "recheck": _duration(),
     "retry_for": _duration(minimum=1e-9),
     "allow_private": _bool,
     "timezone": _timezone,

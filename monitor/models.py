@@ -38,6 +38,7 @@ class Settings:
     failing_after: int = 5              # consecutive failures before source_failing
     deadline_days: int = 7              # deadline_soon lead time
     withdraw_after: int = 3             # consecutive 404/410 before withdrawn
+    recheck: float = 6 * 3600.0         # least seconds between two re-checks of a document that carries terms
     retry_for: float = 3 * 86400.0      # outbox: give up (dead) after this many seconds
     allow_private: bool = False         # follow links to loopback/private hosts (tests, demo)
     timezone: str = "Asia/Shanghai"     # for digests, quiet hours, deadlines

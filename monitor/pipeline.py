@@ -214,7 +214,10 @@ class Runner:
         """Re-check (conditional GET) the documents of this source that carry terms: amendments and withdrawals."""
         out = []
         budget = 3 if source.kind != "page" else 0
-        for d in self.store.documents_of(source.id, with_terms=True)[:budget]:
+        now = datetime.fromisoformat(self.clock())
+        due = [d for d in self.store.documents_of(source.id, with_terms=True)
+               if _age(d.get("last_checked"), now) >= self.config.settings.recheck]
+        for d in due[:budget]:
             try:
                 res.requests += 1
                 f = self.fetcher.fetch(d["url"], source=source, etag=d.get("etag"), last_modified=d.get("last_modified"))
@@ -386,6 +389,19 @@ class Runner:
     def deliver(self) -> "DeliveryReport":
         from .delivery import deliver
         return deliver(self.store, self.config, self.sender)
+
+
+def _age(stamp: str | None, now: datetime) -> float:
+    """Seconds since an ISO timestamp (infinite when unknown or unreadable)."""
+    if not stamp:
+        return float("inf")
+    try:
+        then = datetime.fromisoformat(stamp)
+        if then.tzinfo is None:
+            then = then.replace(tzinfo=timezone.utc)
+        return (now - then).total_seconds()
+    except ValueError:
+        return float("inf")
 
 
 def _json(v):

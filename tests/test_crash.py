@@ -424,7 +424,7 @@ def test_kill_9_during_check_once_loses_nothing_sends_nothing_twice(fs, tmp_path
 # ---------------------------------------------------------------- a damaged state file
 
 SMALL = """
-settings: {host_delay: 0s, allow_private: true, baseline: alert, timeout: 3s, fetch_deadline: 6s}
+settings: {host_delay: 0s, recheck: 0s, allow_private: true, baseline: alert, timeout: 3s, fetch_deadline: 6s}
 sources:
   - id: sz-gxj-tzgg
     name: 深圳市工业和信息化局 通知公告

@@ -27,6 +27,7 @@ CONFIG = """
 settings:
   interval: {interval}
   host_delay: 0s
+  recheck: 0s
   allow_private: true
   failing_after: 2
   timeout: 2s

@@ -25,6 +25,7 @@ CONFIG = """
 settings:
   interval: 1h
   host_delay: 0s
+  recheck: 0s
   baseline: alert
   allow_private: true
   timeout: 5s
@@ -122,3 +123,21 @@ def test_bad_configuration_exits_2_with_line(tmp_path):
     assert not (tmp_path / "state" / "monitor.db").exists()
     r = run_monitor("validate", "--config", str(cfg))
     assert r.returncode == 2 and f"{cfg}:6" in (r.stdout + r.stderr)
+
+
+def test_documents_are_rechecked_at_most_every_recheck_interval(tmp_path):
+    """Known documents carrying terms are re-checked (conditional GET) only once `recheck` has passed."""
+    with ReplayWeb(WEB, round="r1") as web, WebhookReceiver() as rx:
+        base = web.render_config(CONFIG, notify=rx.apprise_url("json")).replace(
+            '  - id: broken\n    name: 一个坏掉的源\n    region: 广东省\n    kind: html\n    url: "http://127.0.0.1:9/nothing/"\n',
+            "")
+        requests = {}
+        for every in ("1h", "0s"):
+            cfg = tmp_path / f"sources-{every}.yaml"
+            cfg.write_text(base.replace("  recheck: 0s", f"  recheck: {every}"), encoding="utf-8")
+            state = tmp_path / f"state-{every}"
+            assert run_monitor("check", "--once", "--config", str(cfg), "--state", str(state)).returncode == 0
+            r = run_monitor("check", "--once", "--config", str(cfg), "--state", str(state), "--json")
+            requests[every] = json.loads(r.stdout)["summary"]["requests"]
+        assert requests["1h"] == 2            # the two lists only (answered 304)
+        assert requests["0s"] > 2             # the lists and the documents with terms

@@ -53,6 +53,7 @@ HOSTILE = {
 CONFIG_HEAD = """
 settings:
   host_delay: 0s
+  recheck: 0s
   allow_private: true
   baseline: alert
   timeout: 1s
@@ -194,7 +195,7 @@ def test_412_challenge_on_a_document_with_terms_never_withdraws_it(fs, tmp_path)
         site.routes = {"/tzgg/": ok_list, "/notice/t20261110_1.html": ok_doc}
         cfg = tmp_path / "sources.yaml"
         cfg.write_text(f"""
-settings: {{host_delay: 0s, allow_private: true, baseline: alert, timeout: 2s, fetch_deadline: 4s}}
+settings: {{host_delay: 0s, recheck: 0s, allow_private: true, baseline: alert, timeout: 2s, fetch_deadline: 4s}}
 sources:
   - id: sz
     name: 深圳市工业和信息化局 通知公告
@@ -259,7 +260,7 @@ def test_redirect_hop_queued_behind_a_slow_source_is_not_a_timeout(fs, tmp_path)
         site.routes = {"/r": (302, b"", {"Location": srv.url("/ok", host="localhost")})}
         cfg = tmp_path / "sources.yaml"
         cfg.write_text(f"""
-settings: {{host_delay: 0s, allow_private: true, baseline: alert, timeout: 5s, fetch_deadline: 2.5s}}
+settings: {{host_delay: 0s, recheck: 0s, allow_private: true, baseline: alert, timeout: 5s, fetch_deadline: 2.5s}}
 sources:
   - id: slow
     name: 慢源

@@ -30,6 +30,7 @@ DING_TOKEN = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 CONFIG = """
 settings:
   host_delay: 0s
+  recheck: 0s
   allow_private: true
   baseline: alert
   timeout: 3s

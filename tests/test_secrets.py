@@ -40,6 +40,7 @@ CONFIG = """
 settings:
   interval: 2s
   host_delay: 0s
+  recheck: 0s
   allow_private: true
   baseline: alert
   timeout: 2s

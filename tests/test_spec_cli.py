@@ -180,6 +180,7 @@ def rx2():
 SETTINGS = """settings:
   interval: 1h
   host_delay: 0s
+  recheck: 0s
   timeout: 5s
   fetch_deadline: 10s
   baseline: {baseline}
