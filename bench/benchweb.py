@@ -485,6 +485,8 @@ class BenchWeb:
         for p in self._procs:
             p.join(5)
         self._procs = []
+        import shutil
+        shutil.rmtree(self._logdir, ignore_errors=True)
 
     def __enter__(self) -> "BenchWeb":
         return self.start()
