@@ -123,10 +123,10 @@ class Store:
             self.conn = sqlite3.connect(uri, uri=readonly, check_same_thread=False, timeout=30)
             self.db = sqlite_utils.Database(self.conn)
             self.conn.execute("PRAGMA busy_timeout=30000")
+            self._check_schema()              # before anything writes: a foreign or newer file stays untouched
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
-            self._check_schema()
             if not readonly:
                 migrations.apply(self.db)
         except sqlite3.DatabaseError as e:
