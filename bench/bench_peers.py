@@ -1,4 +1,4 @@
-"""monitor against urlwatch (PyPI) on the same local web: time per round, and alerts on cosmetic and real rounds.
+"""monitor against urlwatch (installed from the package index) on the same local web: time per round, and alerts on cosmetic and real rounds.
 
 urlwatch is installed into bench/.peers-venv (created here when missing: `python3 -m venv`, then
 `pip install urlwatch`; it pulls lxml, minidb, keyring … and needs no extra). Its jobs are the same list URLs
