@@ -136,15 +136,45 @@ def _find_issuer(text: str, title: str | None, meta: Mapping[str, Any] | None, r
                     full = _full_organ(m.group(1), region)
                     if full:
                         return full
+        # the article's date line names its organ: 'X局 2026年6月3日发布', '发布日期：2026-06-24 X局'
+        for ln in lines[:4]:
+            org = _organ_of_date_line(ln, region)
+            if org:
+                return org
         # the signature: an organ line just above a date line near the end
         tail = lines[-8:]
         for i in range(len(tail) - 1, 0, -1):
             if find_dates(tail[i]) and len(tail[i]) <= 20 and _ORGAN_LINE.match(tail[i - 1]):
                 return tail[i - 1]
+        # a signature without its date: the text's last line is an organ, named from its place
+        if len(lines) >= 2 and _ORGAN_LINE.match(lines[-1]) and _rx(r"^[\u4e00-\u9fa5]+$").match(lines[-1]):
+            full = _full_organ(lines[-1], region)
+            if full == lines[-1]:
+                return full
         for ln in lines[:3]:
             m = _ISSUER_TITLE.match(ln)
             if m:
                 return m.group(1)
+    return None
+
+
+_DATE_LINE_ORGAN = re.compile(rf"([\u4e00-\u9fa5（）()]{{3,40}}?{_ORGAN})(?=$|[\s　|｜,，;；]|发布|印发)")
+
+
+def _organ_of_date_line(line: str, region: str) -> str | None:
+    """The organ on a short date line (a page's info line): the name stands apart from the date and its
+    label, before or after it, and starts with a place."""
+    if len(line) > 80 or "。" in line or not find_dates(line):
+        return None
+    for d in find_dates(line):
+        line = line[:d.start] + " " * (d.end - d.start) + line[d.end:]
+    for piece in _rx(r"[\s　|｜,，;；]+").split(line):
+        piece = _rx(r"^(?:[\u4e00-\u9fa5]{0,6}[:：])").sub("", piece)
+        m = _DATE_LINE_ORGAN.fullmatch(piece) or _DATE_LINE_ORGAN.fullmatch(_rx(r"(?:发布|印发)$").sub("", piece))
+        if m:
+            full = _full_organ(m.group(1), region)
+            if full:
+                return full
     return None
 
 
