@@ -584,15 +584,17 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             while ev_i < len(events) and events[ev_i][0] < b:
                 region, policy = _apply_event(events[ev_i], region, policy, doc_region, st)
                 ev_i += 1
-            if _JOINT.search(sent) and len(groups) > first_group:
+            joint = _JOINT.search(sent) is not None
+            if joint and len(groups) > first_group:
                 for g in groups[first_group:]:           # 两类券合计每年最高不超过300万元: every voucher named here
-                    _attach_all(par, a, b, g, amounts, shares, [])
+                    _attach_all(par, a, b, g, amounts, shares, [], joint=True)
                 continue
             if st.group is not None:
                 if _topic_break(sent, region) and not _rx(r"券").search(sent):
                     st.group = None
                 else:
-                    _attach_all(par, a, b, st.group, amounts, shares, [])
+                    # 两券年度资金合计2000万元: a pool shared by several vouchers is not one voucher's budget
+                    _attach_all(par, a, b, st.group, amounts, shares, [], joint=joint)
             continue
         cursor = a
         for k, (gs, ge, vs) in enumerate(sent_groups):
@@ -759,7 +761,9 @@ def _group_mentions(par: str, mentions: list[VoucherMention]) -> list[tuple[int,
     return out
 
 
-def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mentions_after) -> None:
+def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mentions_after, joint: bool = False) -> None:
+    """Terms in par[lo:hi] to the group. `joint`: the text speaks of several vouchers together (两券合计…),
+    so an amount that is a pool is theirs together, no one voucher's budget."""
     if hi <= lo:
         return
     seg = par[lo:hi]
@@ -772,6 +776,8 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
             voucher_after = bool(mentions_after) and 0 <= mentions_after[0] - a.end <= 12 and _rx(r"\s*(?:的)?\s*(?:规模|额度|总额)?\s*(?:的)?\s*[“\"「]?[\u4e00-\u9fa5]{0,6}?[“\"「]?\s*").fullmatch(
                 par[a.end:mentions_after[0]]) is not None
             kind = _classify_amount(par, a, voucher_after)
+            if kind == "budget" and joint:
+                continue
             if kind == "budget":
                 clause = par[max(0, a.start - 24):a.start]
                 found["budget"].append((a.yuan, bool(_BATCH.search(clause))))
@@ -794,6 +800,8 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
 def _fold_found(grp: Group, found: dict[str, list], seg: str) -> None:
     n = len(grp.vouchers)
     respective = n > 1 and "分别" in seg
+    if n > 1 and not respective and found["budget"] and _JOINT_POOL.search(seg):
+        found = {**found, "budget": []}    # 算力券和数据券资金合计2000万元: their pool together, neither's own
     for kind, values in found.items():
         if respective and len(values) == n:
             # 算力券、模型券分别按30%、20%给予补贴: the i-th value is the i-th voucher's
@@ -803,6 +811,7 @@ def _fold_found(grp: Group, found: dict[str, list], seg: str) -> None:
             {"budget": grp.budgets, "cap": grp.caps, "ratio": grp.ratios}[kind].extend(values)
 
 
+_JOINT_POOL = re.compile(r"合计|共计|总计|合并|共用|共享|统筹使用")
 _MAX_SHEETS = re.compile(r"(?:最多|不超过|至多|限)[^，。；\d]{0,6}?(\d+|[一二两三四五六七八九十])\s*张")
 
 
