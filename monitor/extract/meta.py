@@ -262,7 +262,10 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
     if not t and _rx(r"征求意见稿").search((text or "")[:1500]):
         return "draft"
     # 关于发放/开展…券 的通知 that sets a last day to apply is an application round, not a policy
-    if t and not _rx(r"印发|办法|细则|措施|政策|方案|意见|规定|决定|废止").search(t) and _rx(r"发放|开展|组织|征集|兑付|兑现").search(t):
+    if t and not _rx(r"印发|办法|细则|措施|政策|方案|意见|规定|决定|废止").search(t) and (
+            _rx(r"发放|开展|组织|征集|兑付|兑现").search(t)
+            # 关于做好…工作的通知 that asks the readers to hand in their applications by a day
+            or _rx(r"(?:提交|递交|报送|上报)[^。；\n]{0,12}(?:申请|申报|申领)").search((text or "")[:20000])):
         from .dates import find_deadline
         from .dates import find_dates as _fd
         ys = [d.iso[:4] for d in _fd((text or "")[:3000]) if d.has_year]
