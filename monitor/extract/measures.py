@@ -101,7 +101,8 @@ _GENERAL = re.compile(
     r"各地|多地|各省|各市|各区县|各区|地方|地市|市县|有条件的|一些城市|部分城市|部分地区|不少城市|多个城市|多省|"
     r"等地|等省|等城市|等多|全国各|国家层面|政府通过|各级政府|"
     # a count of places (全国已有20余个城市、十多个省份): the voucher spoken of in general
-    r"(?:\d+|[一二三四五六七八九十百千数几多]+)\s*(?:余|多)?\s*(?:个|座)(?:设区的?)?(?:城市|省份|省市|省区|地市|地区|市县|区县|县区|县市|地方|市|省|县)(?!级)")
+    # (在3个区县试点: where the region's own voucher runs, not who issues)
+    r"(?<![在于\d一二三四五六七八九十百千数几多])(?:\d+|[一二三四五六七八九十百千数几多]+)\s*(?:余|多)?\s*(?:个|座)(?:设区的?)?(?:城市|省份|省市|省区|地市|地区|市县|区县|县区|县市|地方|市|省|县)(?!级)")
 _NATIONAL_ENCOURAGE = re.compile(r"鼓励|支持|引导|推动|探索|推广|指导|加大")
 _TOPIC_BREAK = re.compile(
     r"人才|团队|落户|子女|住房|租金|房租|用房|场地|办公|基金|贷款|担保|上市|运营经费|运营补贴|一次性奖励|首台|示范空间|"
@@ -667,6 +668,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     # even where the paragraph also names it alone (加强算力券支持。)
     if general_keys:
         for g in groups[first_group:]:
+            if g.budgets or g.ratios or g.caps or g.own:
+                continue     # 杭州市发放算力券，最高50万元。全国已有20余个城市发放算力券: terms make it the region's own
             g.vouchers = [v for v in g.vouchers if (v, g.region) not in general_keys]
         groups[first_group:] = [g for g in groups[first_group:] if g.vouchers]
         if st.group is not None and not st.group.vouchers:
