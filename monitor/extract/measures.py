@@ -248,7 +248,7 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
     if _STATS.search(clause) and not _rx(r"最高|不超过|不高于|上限|限额|额度").search(clause):
         return None     # 累计发放1.2亿元, 带动算力消费5亿元: outcomes, not terms
     if _BATCH.search(clause) and not (_STRONG_CAP.search(clause) or _CAP_WORD.search(clause)
-                                      or _RECIPIENT.search(clause)):
+                                      or _RECIPIENT.search(clause) or _WEAK_CAP.search(clause)):
         return "budget"     # 首批算力券800万元: the pool of a batch (kept only when no yearly pool is stated)
     if _STRONG_CAP.search(clause):
         return "cap"
