@@ -48,14 +48,6 @@ sources:
 """
 
 
-def _regions_available() -> bool:
-    try:
-        from monitor.extract import regions  # noqa: F401
-        return hasattr(regions, "is_valid")
-    except ImportError:
-        return False
-
-
 # ---------------------------------------------------------------- durations and sizes
 
 @pytest.mark.parametrize("text,seconds", [
@@ -299,7 +291,6 @@ def test_bad_tls_encoding_follow_hosts():
     assert "legacy" in ps[0].fix and "gbk" in ps[1].fix and "no scheme" in ps[2].fix
 
 
-@pytest.mark.skipif(not _regions_available(), reason="monitor.extract.regions not there yet")
 def test_unknown_region():
     p = one(SRC.replace("region: 广东省", "region: 广东省/火星市"))
     assert p.line == 3 and "火星市" in p.message and "广东省/深圳市" in p.fix
@@ -524,8 +515,7 @@ def test_shipped_fixture_claims_name_a_family_fixture_that_exists():
     claims = re.findall(r"\n  - id: (\S+)\n(?:    #[^\n]*\n)*?    # checked: fixture \(family ([^)]+)\)", text)
     assert len(claims) >= 10
     families = ROOT / "tests" / "families"
-    if not families.is_dir():
-        pytest.skip("tests/families not there yet")
+    assert families.is_dir()
     for sid, family in claims:
         assert family in FAMILY_FIXTURES, (sid, family)
         fixture = families / FAMILY_FIXTURES[family]
