@@ -873,3 +873,17 @@ def test_heading_guard_lets_through_every_head_the_heading_patterns_match(parts)
         c = head[1:].lstrip()[:1]
     if any(rx.match(head) for rx in (_page._FURNITURE_START, _page._RELATED_START, _page._PREVNEXT_START)):
         assert c in _page._HEAD_FIRST
+
+
+def test_document_number_on_its_own_line_under_the_title_is_kept():
+    html = ("<html><head><title>关于发放算力券的通知</title></head><body><h1>关于发放算力券的通知</h1>"
+            "<div class='info'>东工信函〔2026〕21号</div><div class='info2'>文号：厦数据〔2026〕11号　2026-05-12</div>"
+            "<div id='zoom'><p>各有关单位：根据《关于加快发展的意见》（X政〔2025〕3号），现将有关事项通知如下。"
+            "一、发放算力券，单个企业最高50万元。</p></div></body></html>")
+    bare = html.replace("<div class='info2'>文号：厦数据〔2026〕11号　2026-05-12</div>", "")
+    assert parse_page(bare).meta.get("doc_number") == "东工信函〔2026〕21号"
+    labelled = html.replace("<div class='info'>东工信函〔2026〕21号</div>", "")
+    assert parse_page(labelled).meta.get("doc_number") == "厦数据〔2026〕11号"      # the date is not part of it
+    # a number cited inside a sentence of the body is never taken for the document's own
+    cited = html.replace("<div class='info'>东工信函〔2026〕21号</div><div class='info2'>文号：厦数据〔2026〕11号　2026-05-12</div>", "")
+    assert parse_page(cited).meta.get("doc_number") is None

@@ -165,6 +165,14 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
     for key in ("doc_number", "written_date", "index_number", "topic", "valid"):
         if info.get(key):
             meta[key] = info[key]
+    if meta.get("doc_number"):
+        m = _NUMBER_IN_VALUE.search(meta["doc_number"])
+        if m:                                   # 文号：厦数据〔2026〕11号 2026-05-12 → the number alone
+            meta["doc_number"] = re.sub(r"\s+", "", m.group(0))
+    else:
+        number = _number_line(page_head, title)
+        if number:
+            meta["doc_number"] = number
     if not meta.get("written_date"):
         signed = _signature_date(main_text)
         if signed:
@@ -1367,6 +1375,31 @@ def _source_line(page: str, title: str | None) -> str | None:
             continue
         if _source_cue(s) and (_DATE.search(s) or re.search(r"来源\s*[:：]", s)) and " | " not in s:
             return _EMPTY_BRACKETS.sub(" ", _COUNTER.sub(" ", s)).strip()
+    return None
+
+
+# a line under the title that holds only a document number (with an optional label and date):
+# 东工信函〔2026〕21号 / 文号：厦数据〔2026〕11号　2026-05-12
+_NUMBER_LINE = re.compile(r"^(?:[^\s:：]{1,6}[:：]\s*)?([\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,5}\s*号)"
+                          r"(?:\s+\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?\s*$")
+
+
+_NUMBER_IN_VALUE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,5}\s*号")
+
+
+def _number_line(page: str, title: str | None) -> str | None:
+    """The document's own number when the page shows it on a line of its own near the title."""
+    if not page:
+        return None
+    start = 0
+    if title:
+        k = page.find(title[:20])
+        if k >= 0:
+            start = k
+    for line in page[start:start + 2000].split("\n")[:12]:
+        m = _NUMBER_LINE.match(line.strip())
+        if m:
+            return re.sub(r"\s+", "", m.group(1))
     return None
 
 
