@@ -258,7 +258,9 @@ class Change:
     @property
     def key(self) -> str:
         """Stable identity: the same change detected twice has the same key."""
-        ident = [self.kind, self.region, self.voucher, self.field, self.old, self.new, self.url]
+        # an unconfirmed report (news contradicting official terms) is one change whichever outlet repeats it
+        ident = [self.kind, self.region, self.voucher, self.field, self.old, self.new,
+                 self.url if self.confirmed else "unconfirmed"]
         if self.kind in ("source_failing", "source_recovered", "cosmetic"):
             ident.append(self.detected_at)
         return hashlib.sha256(json.dumps(ident, ensure_ascii=False, default=str).encode()).hexdigest()[:32]
