@@ -443,3 +443,10 @@ def test_a_pool_that_reaches_a_new_level_with_da():
     assert [(m.budget_yuan, m.cap_yuan) for m in ms] == [(200000000, None)]
     ms = extract_text("企业营收达5000万元的，给予算力券最高50万元。", region="浙江省/杭州市").measures
     assert [(m.budget_yuan, m.cap_yuan) for m in ms] == [(None, 500000)]
+
+
+def test_empty_document_guesses_nothing():
+    from monitor.extract import extract_bytes
+    for data in (b"", b"   \n", b"<html><body></body></html>"):
+        f = extract_bytes(data, url="x.html")
+        assert f.measures == () and f.stage is None and f.title is None, (data, f)

@@ -113,6 +113,8 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
         text = normalize_text(text)
     title = normalize_text(title).strip() if title else None
     meta = dict(meta or {})
+    if not title and not text.strip():
+        return Facts(published=published or None)     # nothing to read: every value unknown, nothing guessed
     if not title:
         title = _title_from_text(text)
     published_iso = find_published(text, published, meta)
