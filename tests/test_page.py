@@ -887,3 +887,14 @@ def test_document_number_on_its_own_line_under_the_title_is_kept():
     # a number cited inside a sentence of the body is never taken for the document's own
     cited = html.replace("<div class='info'>东工信函〔2026〕21号</div><div class='info2'>文号：厦数据〔2026〕11号　2026-05-12</div>", "")
     assert parse_page(cited).meta.get("doc_number") is None
+
+
+def test_title_suffix_naming_a_body_is_kept_as_the_weakest_issuer_cue():
+    from monitor.extract import extract_html
+    html = ("<html><head><title>关于开展算力券申领工作的通知_三亚市工业和信息化局</title></head><body>"
+            "<h1>关于开展算力券申领工作的通知</h1><div id='zoom'><p>各有关企业：三亚市发放算力券，单个企业最高50万元。</p>"
+            "</div></body></html>")
+    assert parse_page(html).meta.get("site_issuer") == "三亚市工业和信息化局"
+    assert extract_html(html, region="海南省/三亚市").issuer == "三亚市工业和信息化局"
+    signed = html.replace("</p></div>", "</p><p>三亚市科学技术局</p><p>2026年5月6日</p></div>")
+    assert extract_html(signed, region="海南省/三亚市").issuer == "三亚市科学技术局"    # the signature wins

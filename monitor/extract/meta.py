@@ -155,6 +155,9 @@ def _find_issuer(text: str, title: str | None, meta: Mapping[str, Any] | None, r
             m = _ISSUER_TITLE.match(ln)
             if m:
                 return m.group(1)
+    site = (meta or {}).get("site_issuer")
+    if site and isinstance(site, str) and _META_ORGAN.search(site.strip()):
+        return _full_organ(site.strip(), region) or site.strip()     # the body whose site the page is on
     return None
 
 

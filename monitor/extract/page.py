@@ -162,6 +162,9 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
               or (_issuer_of_line(source_line) if source_line else None) or _meta_get(metas, "source"))
     if issuer:
         meta["issuer"] = _clean_value(issuer)
+    elif raw_title and _organ_suffix(raw_title):
+        # 关于…的通知_三亚市工业和信息化局: the body whose site this is; the weakest issuer cue of all
+        meta["site_issuer"] = _organ_suffix(raw_title)
     for key in ("doc_number", "written_date", "index_number", "topic", "valid"):
         if info.get(key):
             meta[key] = info[key]
@@ -1401,6 +1404,16 @@ def _number_line(page: str, title: str | None) -> str | None:
         if m:
             return re.sub(r"\s+", "", m.group(1))
     return None
+
+
+_ORGAN_SUFFIX = re.compile(r"[_|｜—–-]\s*([\u4e00-\u9fff]{2,12}?(?:市|省|区|县|自治区|州|盟|旗)"
+                           r"[\u4e00-\u9fff]{0,14}(?:局|厅|委员会|委|办公室|办公厅|人民政府|管理委员会|管委会))\s*$")
+
+
+def _organ_suffix(raw_title: str) -> str | None:
+    """A government body named after the last separator of the <title> (the site of the page)."""
+    m = _ORGAN_SUFFIX.search(raw_title.strip())
+    return m.group(1) if m else None
 
 
 _ISSUER_IN_LINE = re.compile(r"(?:信息来源|来源|发布机构|发布单位)\s*[:：]\s*([^\s|:：]{2,40})")
