@@ -481,19 +481,26 @@ def _raw_id(m: dict) -> str:
     return str(n.value) if n is not None and n.kind == "scalar" and n.value is not None else "(no id)"
 
 
-def _read_source(n: N, ctx: _Ctx) -> Source | None:
+def _entry(n: N, ctx: _Ctx, keys, kind: str):
+    """The common start of a source or channel: a mapping, known keys, an id. → (map, ok, id, label) or None."""
     if n.kind != "map":
-        ctx.add(n.line, f"each source must be a mapping, not {_describe(n)}", "start each source with `- id: …`")
+        ctx.add(n.line, f"each {kind} must be a mapping, not {_describe(n)}", f"start each {kind} with `- id: …`")
         return None
     m: dict[str, tuple[N, N]] = n.value
     ok = True
     for key, (k, _v) in m.items():
-        if key not in SOURCE_KEYS:
-            _unknown_key(k, SOURCE_KEYS, "a source", ctx)
+        if key not in keys:
+            _unknown_key(k, keys, f"a {kind}", ctx)
             ok = False
-    sid, _ = _read_id(m, n, ctx, "a source")
-    ok &= sid is not None
-    label = sid or _raw_id(m)
+    ident, _ = _read_id(m, n, ctx, f"a {kind}")
+    return m, ok and ident is not None, ident, ident or _raw_id(m)
+
+
+def _read_source(n: N, ctx: _Ctx) -> Source | None:
+    entry = _entry(n, ctx, SOURCE_KEYS, "source")
+    if entry is None:
+        return None
+    m, ok, sid, label = entry
     for req in ("region", "kind", "url"):
         if req not in m:
             ctx.add(n.line, f"source {label} has no {req}", {
@@ -660,18 +667,10 @@ def _apprise_ok(url: str) -> bool | None:
 
 
 def _read_channel(n: N, ctx: _Ctx) -> Channel | None:
-    if n.kind != "map":
-        ctx.add(n.line, f"each channel must be a mapping, not {_describe(n)}", "start each channel with `- id: …`")
+    entry = _entry(n, ctx, CHANNEL_KEYS, "channel")
+    if entry is None:
         return None
-    m: dict[str, tuple[N, N]] = n.value
-    ok = True
-    for key, (k, _v) in m.items():
-        if key not in CHANNEL_KEYS:
-            _unknown_key(k, CHANNEL_KEYS, "a channel", ctx)
-            ok = False
-    cid, _ = _read_id(m, n, ctx, "a channel")
-    ok &= cid is not None
-    label = cid or _raw_id(m)
+    m, ok, cid, label = entry
     vals: dict[str, Any] = {}
 
     if "notify" not in m:
