@@ -124,6 +124,13 @@ class Store:
             self.db = sqlite_utils.Database(self.conn)
             self.conn.execute("PRAGMA busy_timeout=30000")
             self._check_schema()              # before anything writes: a foreign or newer file stays untouched
+            if readonly and {m.name for m in migrations.applied(self.db)} != KNOWN_MIGRATIONS:
+                # a database still being created by the daemon (or not yet migrated): read it as empty
+                self.conn.close()
+                self.conn = sqlite3.connect(":memory:", check_same_thread=False)
+                self.db = sqlite_utils.Database(self.conn)
+                migrations.apply(self.db)
+                return
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")

@@ -54,3 +54,12 @@ def test_a_database_that_is_not_ours_is_refused(tmp_path):
     with pytest.raises(StateError, match="not a monitor state database"):
         Store(state)
     assert digest(state / "monitor.db") == before
+
+
+def test_reader_sees_a_database_still_being_created_as_empty(tmp_path):
+    """`monitor sources`/`history` during the daemon's first start: the file exists, its tables not yet."""
+    state = tmp_path / "state"
+    state.mkdir()
+    sqlite3.connect(state / "monitor.db").close()          # created, nothing migrated yet
+    store = Store(state, readonly=True)
+    assert store.source_states() == {} and store.history() == [] and store.known_terms() == {}
