@@ -850,20 +850,7 @@ def _parse(text: str, file: str, env: Mapping[str, str] | None) -> tuple[Config 
         elif not sn.value:
             ctx.add(sn.line, "sources is empty", "add at least one source")
         else:
-            ids: dict[str, int] = {}
-            for item in sn.value:
-                src = _read_source(item, ctx)
-                idn = item.value.get("id", (None, None))[1] if item.kind == "map" else None
-                sid = src.id if src else (idn.value if idn is not None and idn.is_str else None)
-                if sid is not None:
-                    if sid in ids:
-                        ctx.add(idn.line, f"duplicate source id '{sid}' (first on line {ids[sid]})",
-                                "give each source its own id")
-                        src = None
-                    else:
-                        ids[sid] = idn.line
-                if src:
-                    sources.append(src)
+            sources = _read_entries(sn.value, _read_source, "source", ctx)
 
     channels: list[Channel] = []
     if "channels" in top:
@@ -873,24 +860,30 @@ def _parse(text: str, file: str, env: Mapping[str, str] | None) -> tuple[Config 
         elif cn.kind != "seq":
             ctx.add(cn.line, f"channels must be a list, not {_describe(cn)}", "write each channel as `- id: …` under channels:")
         else:
-            ids = {}
-            for item in cn.value:
-                ch = _read_channel(item, ctx)
-                idn = item.value.get("id", (None, None))[1] if item.kind == "map" else None
-                cid = ch.id if ch else (idn.value if idn is not None and idn.is_str else None)
-                if cid is not None:
-                    if cid in ids:
-                        ctx.add(idn.line, f"duplicate channel id '{cid}' (first on line {ids[cid]})",
-                                "give each channel its own id")
-                        ch = None
-                    else:
-                        ids[cid] = idn.line
-                if ch:
-                    channels.append(ch)
+            channels = _read_entries(cn.value, _read_channel, "channel", ctx)
 
     if ctx.problems:
         return None, _sorted(ctx.problems)
     return Config(path=file, settings=settings, sources=tuple(sources), channels=tuple(channels)), []
+
+
+def _read_entries(items: list, read, what: str, ctx) -> list:
+    """Each item of a sources/channels list read by `read`; a repeated id is reported at its line and dropped."""
+    out: list = []
+    ids: dict[str, int] = {}
+    for item in items:
+        entry = read(item, ctx)
+        idn = item.value.get("id", (None, None))[1] if item.kind == "map" else None
+        eid = entry.id if entry else (idn.value if idn is not None and idn.is_str else None)
+        if eid is not None:
+            if eid in ids:
+                ctx.add(idn.line, f"duplicate {what} id '{eid}' (first on line {ids[eid]})", f"give each {what} its own id")
+                entry = None
+            else:
+                ids[eid] = idn.line
+        if entry:
+            out.append(entry)
+    return out
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
