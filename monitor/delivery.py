@@ -88,8 +88,11 @@ def deliver(store: Store, config: Config, sender: Callable, *, now: datetime | N
             errors = [f"{r.url}: {r.error}" for r in results if not r.ok]
             err = err or "; ".join(errors) or "sender returned no result"
             report.errors.append(f"{channel_id}: {err}")
+            # retry_for bounds the *retries*: a first failed send is never a give-up, however long the run took
+            # between recording the change and sending it (created_at is also cut to the second)
             first = min(datetime.fromisoformat(r.created_at) for r in batch)
-            if (now - first).total_seconds() >= config.settings.retry_for:
+            retried = min(r.attempts for r in batch) > 0
+            if retried and (now - first).total_seconds() >= config.settings.retry_for:
                 store.mark_dead(ids, err)
                 report.dead += len(batch)
             else:

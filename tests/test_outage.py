@@ -245,3 +245,23 @@ def test_retry_for_gives_up_loudly_and_keeps_the_change(fs, web, tmp_path):
     w.elapse(3600)
     r = w.check()
     assert all(x["status"] == "dead" for x in w.outbox())
+
+
+def test_first_failed_send_is_retried_even_when_the_run_outlasts_retry_for(fs, web, tmp_path):
+    """retry_for is how long an alert is *retried*: its first failed send is never a give-up, however long the run
+    took between recording the change and sending it (here a second source answers after 2 s, longer than
+    retry_for). Given up only on a later attempt once retry_for has passed."""
+    from hostile import HostileServer
+    with HostileServer() as srv:
+        w = World(fs, web, tmp_path, '  - id: hook\n    notify: ["json://127.0.0.1:9/hook"]\n', extra="  retry_for: 1s")
+        slow = (f'  - id: slow\n    name: 慢源\n    region: 广东省\n    kind: page\n'
+                f'    url: "{srv.url("/slow?t=2")}"\n')
+        w.cfg.write_text(w.cfg.read_text(encoding="utf-8").replace("channels:\n", slow + "channels:\n"),
+                         encoding="utf-8")
+        r = w.check()
+    assert r["code"] == 1, r["output"]
+    rows = w.outbox()
+    assert len(rows) == 2 and all(x["status"] == "pending" and x["attempts"] == 1 for x in rows), rows
+    w.elapse(90)
+    r = w.check()
+    assert all(x["status"] == "dead" for x in w.outbox()), w.outbox()
