@@ -63,7 +63,7 @@ def polls(cfg: Path, state: Path) -> dict[str, int]:
     return {s["id"]: s["polls"] for s in json.loads(r.stdout)}
 
 
-def wait_until(pred, timeout: float, step: float = 0.3):
+def wait_until(pred, timeout: float = 60, step: float = 0.05):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         v = pred()
@@ -92,6 +92,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def log_text(state) -> str:
+    p = state.parent / "daemon.log"
+    return p.read_text(errors="replace") if p.exists() else ""
+
+
 def start(cfg, state, *extra):
     log = open(state.parent / "daemon.log", "ab")
     return subprocess.Popen([sys.executable, "-m", "monitor", "run", "--config", str(cfg), "--state", str(state),
@@ -112,13 +117,13 @@ def test_daemon_schedule_health_notices_lock_and_sigterm(setup):
     proc = start(cfg, state, "--metrics", f"127.0.0.1:{port}")
     try:
         # polls happen on schedule: every source several times within a few seconds
-        assert wait_until(lambda: all(n >= 3 for n in polls(cfg, state).values()) or None, 20), polls(cfg, state)
+        assert wait_until(lambda: all(n >= 3 for n in polls(cfg, state).values()) or None, 60, step=0.5), polls(cfg, state)
         # the flaky source failed ≥ 2 times → one source_failing notice to the ops channel
-        assert notify_rx.wait_for(1, timeout=20)
+        assert notify_rx.wait_for(1, timeout=60)
         assert "信息源异常" in notify_rx.texts()[0] or "source_failing" in notify_rx.texts()[0]
         # then it works again → source_recovered
         flaky.respond(200, OK_PAGE)
-        assert notify_rx.wait_for(2, timeout=20)
+        assert notify_rx.wait_for(2, timeout=60)
         assert "恢复" in notify_rx.texts()[1] or "source_recovered" in notify_rx.texts()[1]
         # Prometheus metrics on loopback
         import urllib.request
@@ -141,18 +146,21 @@ def test_sighup_reload_and_restart_spreads_polls(setup):
     flaky.respond(200, OK_PAGE)
     proc = start(cfg, state)
     try:
-        assert wait_until(lambda: all(n >= 1 for n in polls(cfg, state).values()) or None, 20)
+        assert wait_until(lambda: all(n >= 1 for n in polls(cfg, state).values()) or None, 60, step=0.5)
         # a bad configuration on SIGHUP is refused, the daemon keeps running on the old one
         good = cfg.read_text(encoding="utf-8")
         cfg.write_text(good + "\n  - id: [broken\n", encoding="utf-8")
         proc.send_signal(signal.SIGHUP)
-        time.sleep(1.5)
+        # the daemon handles SIGHUP at its next tick: wait until it has refused the file before writing a good one
+        # (two SIGHUPs before one tick would be one reload, of the good file)
+        assert wait_until(lambda: "reload refused" in log_text(state) or proc.poll() is not None), log_text(state)
         assert proc.poll() is None
         # a good new configuration is taken, and polls go on
         cfg.write_text(good.replace("interval: 1s", "interval: 2s"), encoding="utf-8")
         proc.send_signal(signal.SIGHUP)
         before = polls(cfg, state)
-        assert wait_until(lambda: all(polls(cfg, state)[k] >= before[k] + 1 for k in before) or None, 20)
+        assert wait_until(lambda: "configuration reloaded" in log_text(state)), log_text(state)
+        assert wait_until(lambda: all(polls(cfg, state)[k] >= before[k] + 1 for k in before) or None, 60, step=0.5)
     finally:
         code, _ = stop(proc)
     assert code == 0
