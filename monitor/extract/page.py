@@ -615,6 +615,11 @@ class _Renderer:
                     if len(p.text_head) < 40:
                         p.text_head += fr.text_head
                 continue
+            # siblings are pushed one at a time (each node pushes the next): no list of children is built
+            if node is not top:
+                nxt = node.next
+                if nxt is not None:
+                    push(nxt)
             visited += 1
             if visited > max_visits or out > limit:
                 break
@@ -682,10 +687,9 @@ class _Renderer:
                 in_pre += 1
             frames.append(fr)
             push(None)
-            kids = list(node.iter(include_text=True))
-            if kids:
-                kids.reverse()
-                stack.extend(kids)
+            child = node.child
+            if child is not None:
+                push(child)
         # unwind (visit cap reached)
         self.pieces = pieces
 
@@ -1266,10 +1270,16 @@ def _info_fields(page: str) -> dict:
     found: dict = {}
     labels: dict[str, str] = {}
     lines = page.split("\n")
+    label_key = _label_key
     for n, line in enumerate(lines):
         if len(line) > 600:
             continue
-        cells = [c.strip() for c in line.split(" | ")] if " | " in line else [line.strip()]
+        if " | " not in line:
+            if ":" not in line and "：" not in line and label_key(line.strip()) is None:
+                continue        # one cell, no label in it: nothing below could take it (the common line)
+            cells = [line.strip()]
+        else:
+            cells = [c.strip() for c in line.split(" | ")]
         # split 'a：x b：y' cells on known labels too
         expanded: list[str] = []
         for c in cells:
@@ -1293,14 +1303,16 @@ def _info_fields(page: str) -> dict:
                 if nxt and len(nxt) <= 100 and " | " not in nxt and _label_key(nm.group(1) if nm else nxt) is None:
                     value = nxt
             i += 1
+            lab = "".join(label.split())            # = re.sub(r"\s+", "", label)
+            if lab in labels and (key == "title" or key in found):
+                continue        # an earlier line decided this label and key: the setdefaults below change nothing
             if " | " not in line:
                 # 'label：value  next-label：…' on one line: the value ends where another label begins
-                value = re.split(rf"\s+[{CJK}]{{2,6}}\s*[:：]", value)[0]
+                value = _NEXT_LABEL.split(value)[0]
                 value = _TRAILING_LABEL.split(value)[0]
                 value = _COUNTER.sub(" ", value).strip()
             if not value or len(value) > 200:
                 continue
-            lab = re.sub(r"\s+", "", label)
             labels.setdefault(lab, value)
             if key in ("written_date", "published"):
                 iso = _first_date(value)
@@ -1317,6 +1329,9 @@ def _info_fields(page: str) -> dict:
     if labels:
         found["labels"] = dict(list(labels.items())[:30])
     return found
+
+
+_NEXT_LABEL = re.compile(rf"\s+[{CJK}]{{2,6}}\s*[:：]")
 
 
 def _strip_colon(s: str) -> str:
