@@ -11,9 +11,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .numbers import parse_int
+from .numbers import fast_re, parse_int
 
-_rx = lru_cache(maxsize=None)(re.compile)   # a pattern written inline, compiled once
+_rx = lru_cache(maxsize=None)(fast_re)   # a pattern written inline, compiled once
 
 _CN_D = "〇○零一二三四五六七八九十两"
 _Y = rf"((?:19|20)\d{{2}}|[二][〇○零][{_CN_D}]{{2}})"
@@ -21,14 +21,14 @@ _M = rf"(\d{{1,2}}|[{_CN_D}]{{1,3}})"
 _D = rf"(\d{{1,2}}|[{_CN_D}]{{1,4}})"
 
 # full dates: 2025年3月14日, 2025-03-14, 2025/3/14, 2025.3.14, 二〇二五年三月十四日
-_FULL_RE = re.compile(
+_FULL_RE = fast_re(
     rf"(?=[12二])(?:{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]"
     rf"|(?<!\d)((?:19|20)\d{{2}})\s*([-/.])\s*(\d{{1,2}})\s*\5\s*(\d{{1,2}})(?!\d))")
 # dates without a year: 3月14日
-_MD_RE = re.compile(rf"(?=[\d{_CN_D}])(?<![\d年{_CN_D}])\s*{_M}\s*月\s*{_D}\s*[日号]")
+_MD_RE = fast_re(rf"(?=[\d{_CN_D}])(?<![\d年{_CN_D}])\s*{_M}\s*月\s*{_D}\s*[日号]")
 
 
-_NUMERIC_DATE_HINT = re.compile(r"\d[-/.]\d")
+_NUMERIC_DATE_HINT = fast_re(r"\d[-/.]\d")
 
 
 class DateMention(NamedTuple):     # (a tuple: made by the thousand, cheaply)
@@ -101,22 +101,22 @@ def parse_date(text: str, year: int | None = None) -> str | None:
 # ------------------------------------------------------------------ deadlines
 
 _APPLY = r"(?:申报|申请|申领|受理|报送|提交|报名|填报|征集|兑付|兑现|领取|登记)"
-_RANGE_HEAD = re.compile(
+_RANGE_HEAD = fast_re(
     rf"(?:{_APPLY}|网上|线上|集中)[\u4e00-\u9fa5]{{0,6}}(?:时间|期限|日期|期间|窗口|截止)")
 _SEP = r"\s*(?:至|到|—|－|–|-|~|～|止)\s*"
-_NOT_DEADLINE = re.compile(
+_NOT_DEADLINE = fast_re(
     r"意见|反馈|建议|有效期|施行|实施|执行|合同|签订|签署|签约|发生|评审|审核|初审|复审|推荐|公示|审查|核查|"
     r"统计|期间内|完成时间|验收|服务期|建设期|使用期|兑换使用|发票|支出|投入")
 _CLOCK = r"(?:\s*[（(](?:星期|周)[一二三四五六日天][)）])?(?:\s*(?:上午|下午)?\s*\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?)?"
 
 
 # 截止时间为 / 申报截至 / 受理时间截至 / 截止时间延长至 (the date right after is the last day)
-_CUTOFF_LEFT = re.compile(
+_CUTOFF_LEFT = fast_re(
     rf"(?:(?:截止|{_APPLY}[\u4e00-\u9fa5]{{0,4}}截至)(?:时间|日期)?(?:为|是|到|至|调整为|改为|"
     rf"(?:延长|延期|推迟|顺延|调整|变更|更改)(?:至|到|为))?"
     rf"|{_APPLY}[\u4e00-\u9fa5]{{0,4}}(?:时间|期限|日期)(?:延长|延期|推迟|顺延)(?:至|到))[:：\s]*$")
 # 由7月31日延长至8月14日: a deadline moved (the second date replaces the first)
-_MOVED = re.compile(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:延长|延期|推迟|顺延|调整|变更|更改|改)(?:至|到|为)\s*(?:\d{4}\s*年\s*)?")
+_MOVED = fast_re(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:延长|延期|推迟|顺延|调整|变更|更改|改)(?:至|到|为)\s*(?:\d{4}\s*年\s*)?")
 
 
 def _moved_from(head: str) -> bool:
@@ -139,7 +139,7 @@ def _head(text: str, pos: int) -> str:
     return head
 
 
-_DEADLINE_HINT = re.compile(r"截止|截至|即日|之日起|前|至|到|止|—|~|～|-")
+_DEADLINE_HINT = fast_re(r"截止|截至|即日|之日起|前|至|到|止|—|~|～|-")
 
 
 def find_deadline(text: str, year: int | None = None) -> str | None:

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 from ..models import Measure
 from .dates import find_deadline
-from .numbers import Amount, Share, find_amounts, find_shares
+from .numbers import Amount, Share, fast_re, find_amounts, find_shares
 from .vouchers import VoucherMention, find_vouchers
 
-_rx = lru_cache(maxsize=None)(re.compile)   # a pattern written inline, compiled once
+_rx = lru_cache(maxsize=None)(fast_re)   # a pattern written inline, compiled once
 
 
 class _FallbackRegions:
@@ -56,7 +56,7 @@ class _FallbackRegions:
                 names.setdefault(short, p)
         names.update(self._ALIAS)
         self.names = names
-        self.re = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+        self.re = fast_re("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
 
     def find_regions(self, text, context=None):
         from collections import namedtuple
@@ -85,34 +85,34 @@ R = _region_api()
 
 # ------------------------------------------------------------------ text units
 
-_SENT_END = re.compile(r"[。；;！!？?]")
-_FURNITURE_START = re.compile(
+_SENT_END = fast_re(r"[。；;！!？?]")
+_FURNITURE_START = fast_re(
     r"^\s*(?:相关阅读|相关链接|相关新闻|相关文章|相关文件|相关政策|推荐阅读|延伸阅读|热点推荐|热门文章|猜你喜欢|"
     r"友情链接|上一篇|下一篇|上一条|下一条|版权与免责声明|版权声明|免责声明|责任编辑|扫一扫|分享到|打印本页|关闭窗口|"
     r"主站蜘蛛池|网站地图|关于我们|联系我们)")
-_LINK_TITLE = re.compile(
+_LINK_TITLE = fast_re(
     r"^(?:[·•\-\s]*)(?:关于|[\u4e00-\u9fa5]{2,20}关于)[^。，；,;：:《》]{2,60}(?:的)?(?:通知|公告|公示|通告|办法|细则|指南|方案|措施|意见|决定)"
     r"(?:\s*[\[(（]?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[\])）]?)?$")
-_TAG_LINE = re.compile(r"^\s*(?:关键词|关键字|标签|Tags?|主题词)\s*[:：]?\s*")
-_SPAM = re.compile(r"毛片|av片|在线观看|九九热|蜘蛛池|视频网站|一区二区|福利网站|免费观看")
+_TAG_LINE = fast_re(r"^\s*(?:关键词|关键字|标签|Tags?|主题词)\s*[:：]?\s*")
+_SPAM = fast_re(r"毛片|av片|在线观看|九九热|蜘蛛池|视频网站|一区二区|福利网站|免费观看")
 
 # an encouragement to places not named, or a voucher named in general
-_GENERAL = re.compile(
+_GENERAL = fast_re(
     r"各地|多地|各省|各市|各区县|各区|地方|地市|市县|有条件的|一些城市|部分城市|部分地区|不少城市|多个城市|多省|"
     r"等地|等省|等城市|等多|全国各|国家层面|政府通过|各级政府|"
     # a count of places (全国已有20余个城市、十多个省份): the voucher spoken of in general
     # (在3个区县试点: where the region's own voucher runs, not who issues)
     r"(?<![在于\d一二三四五六七八九十百千数几多])(?:\d+|[一二三四五六七八九十百千数几多]+)\s*(?:余|多)?\s*(?:个|座)(?:设区的?)?(?:城市|省份|省市|省区|地市|地区|市县|区县|县区|县市|地方|市|省|县)(?!级)")
-_NATIONAL_ENCOURAGE = re.compile(r"鼓励|支持|引导|推动|探索|推广|指导|加大")
-_TOPIC_BREAK = re.compile(
+_NATIONAL_ENCOURAGE = fast_re(r"鼓励|支持|引导|推动|探索|推广|指导|加大")
+_TOPIC_BREAK = fast_re(
     r"人才|团队|落户|子女|住房|租金|房租|用房|场地|办公|基金|贷款|担保|上市|运营经费|运营补贴|一次性奖励|首台|示范空间|"
     r"备案奖励|园区")
-_LABEL = re.compile(r"^\s*(?:[#＃]+\s*)?([^：:。；，,]{1,40}?)\s*[：:]")
+_LABEL = fast_re(r"^\s*(?:[#＃]+\s*)?([^：:。；，,]{1,40}?)\s*[：:]")
 
-_ORGAN_AFTER = re.compile(
+_ORGAN_AFTER = fast_re(
     r"^(?:市|省|区|县)?(?:人民政府|政府|管理委员会|管委会|委员会|经信委|经信局|科技局|科委|数据局|大数据局|"
     r"[\u4e00-\u9fa5]{0,14}?(?:局|委|厅|办公室|办公厅|中心))")
-_ISSUE_VERB = re.compile(r"^[^，。；]{0,30}?(?:印发|发布|出台|推出|设立|发放|宣布|制定|实施|启动|开展|率先|落地|下发|公布|发行|投放|安排|拿出|统筹|每年|将)")
+_ISSUE_VERB = fast_re(r"^[^，。；]{0,30}?(?:印发|发布|出台|推出|设立|发放|宣布|制定|实施|启动|开展|率先|落地|下发|公布|发行|投放|安排|拿出|统筹|每年|将)")
 
 
 def _topic_break(s: str, region: str) -> bool:
@@ -196,24 +196,24 @@ def _strip_furniture(text: str) -> list[str]:
 
 # ------------------------------------------------------------------ classifying numbers
 
-_STRONG_CAP = re.compile(r"单个|单家|单户|每家|每个|每户|每位|每名|同一|单一|每一|一家|每张|每单位|每个单位|单位每年|各单位|最多")
-_BUDGET_CUE = re.compile(r"统筹|资金$|价值|总额|总规模|规模|资金池|总量|总计|共计|合计|发放|设立|安排|投放|发行|额度达|预算|全年|总盘子")
-_WEAK_CAP = re.compile(r"给予|奖励|资助|补助|补贴|支持|兑付|兑现|申领|享受|获得")
-_THRESHOLD = re.compile(r"(?<!不)超过|达到|以上|不低于|不少于|大于|小于|低于|收入|营收|营业额|产值|合同额(?:在|达)|[<>＜＞≥≤]|投资额|注册资本")
-_INCREASE = re.compile(r"(?:较|比)[^，。；]{0,8}(?:增加|增长|提高|多)|新增|增加了|增长了|追加")
-_BATCH = re.compile(r"首批|第[一二三四五六七八九十\d]+批|本批|本轮|本期|本次|批次|本季度|第[一二三四]季度|本月")
-_STATS = re.compile(r"累计|惠及|带动|撬动|拉动|已发放|已兑付|已兑现|共发放|实现|完成|节约|节省|降低")
-_CAP_WORD = re.compile(r"最高|不超过|不高于|上限|限额|封顶|至多")
+_STRONG_CAP = fast_re(r"单个|单家|单户|每家|每个|每户|每位|每名|同一|单一|每一|一家|每张|每单位|每个单位|单位每年|各单位|最多")
+_BUDGET_CUE = fast_re(r"统筹|资金$|价值|总额|总规模|规模|资金池|总量|总计|共计|合计|发放|设立|安排|投放|发行|额度达|预算|全年|总盘子")
+_WEAK_CAP = fast_re(r"给予|奖励|资助|补助|补贴|支持|兑付|兑现|申领|享受|获得")
+_THRESHOLD = fast_re(r"(?<!不)超过|达到|以上|不低于|不少于|大于|小于|低于|收入|营收|营业额|产值|合同额(?:在|达)|[<>＜＞≥≤]|投资额|注册资本")
+_INCREASE = fast_re(r"(?:较|比)[^，。；]{0,8}(?:增加|增长|提高|多)|新增|增加了|增长了|追加")
+_BATCH = fast_re(r"首批|第[一二三四五六七八九十\d]+批|本批|本轮|本期|本次|批次|本季度|第[一二三四]季度|本月")
+_STATS = fast_re(r"累计|惠及|带动|撬动|拉动|已发放|已兑付|已兑现|共发放|实现|完成|节约|节省|降低")
+_CAP_WORD = fast_re(r"最高|不超过|不高于|上限|限额|封顶|至多")
 # a named recipient, then only a label before the amount: 某某科技有限公司　兑付金额：860万元
-_PAYEE_BEFORE = re.compile(r"(?:有限公司|有限责任公司|股份公司|研究院|研究所|大学|学院)[\s　]*"
+_PAYEE_BEFORE = fast_re(r"(?:有限公司|有限责任公司|股份公司|研究院|研究所|大学|学院)[\s　]*"
                            r"(?:[\u4e00-\u9fa5]{0,6}(?:金额|资金|数额|额度)[\s　]*[:：]?|[:：])?[\s　]*$")
-_NEW_LEVEL = re.compile(r"(?:达到|达|增至|增加到|增加至|提高到|提高至|提升到|提升至|扩大到|扩大至|增长到|增长至)\s*$")
-_POOL_WORD = re.compile(r"规模|总额|额度|资金|预算|总量|盘子")
-_THRESHOLD_NOUN = re.compile(r"收入|营收|营业额|产值|投资额|注册资本|销售额|纳税")
-_WHOLE = re.compile(r"全市|全区|全省|全县|本市|本区|本省|总|合计|共计|安排|统筹|设立|投放|发行|预算|规模")
-_RECIPIENT = re.compile(r"企业|主体|用户|单位|机构|项目|个人|团队|每家|每户|每个|每名|每位|单个|单家|单户")
-_POOL_QUOTA = re.compile(r"额度\s*(?:为|是|共|合计|总计|共计)?\s*$")
-_FACE = re.compile(r"^\s*(?:/|每)\s*张|^\s*/张")
+_NEW_LEVEL = fast_re(r"(?:达到|达|增至|增加到|增加至|提高到|提高至|提升到|提升至|扩大到|扩大至|增长到|增长至)\s*$")
+_POOL_WORD = fast_re(r"规模|总额|额度|资金|预算|总量|盘子")
+_THRESHOLD_NOUN = fast_re(r"收入|营收|营业额|产值|投资额|注册资本|销售额|纳税")
+_WHOLE = fast_re(r"全市|全区|全省|全县|本市|本区|本省|总|合计|共计|安排|统筹|设立|投放|发行|预算|规模")
+_RECIPIENT = fast_re(r"企业|主体|用户|单位|机构|项目|个人|团队|每家|每户|每个|每名|每位|单个|单家|单户")
+_POOL_QUOTA = fast_re(r"额度\s*(?:为|是|共|合计|总计|共计)?\s*$")
+_FACE = fast_re(r"^\s*(?:/|每)\s*张|^\s*/张")
 
 
 def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
@@ -267,9 +267,9 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
     return "cap"
 
 
-_RATIO_BAD = re.compile(
+_RATIO_BAD = fast_re(
     r"增长|下降|降低|提升|提高了|同比|环比|增速|节省|缩短|减少|占比|占|获贷率|利率|贡献|覆盖率|达到|(?<!不)超过|完成率|比重|股权|持股|权重")
-_RATIO_CUE = re.compile(
+_RATIO_CUE = fast_re(
     r"按|给予|补贴|补助|资助|抵扣|比例|金额|费用|合同|额的|价格|支付|承担|奖励|激励|兑现|优惠|享受|最高|不超过|不高于|提高至|提高到|以内")
 
 
@@ -312,7 +312,7 @@ class _State:
     named: str | None = None  # the region an issuer named in the paragraph being read
 
 
-_TITLE_RE = re.compile(r"《([^《》\n]{2,80})》")
+_TITLE_RE = fast_re(r"《([^《》\n]{2,80})》")
 
 
 def _policy_titles(par: str) -> list[tuple[int, str]]:
@@ -329,7 +329,7 @@ def _policy_titles(par: str) -> list[tuple[int, str]]:
     return out
 
 
-_NATIONAL_BODY = re.compile(
+_NATIONAL_BODY = fast_re(
     r"(?=[国中工财科商教人农交])(?:国务院|中共中央|中央网信办|国家(?:发展改革委|发展和改革委员会|数据局|网信办|[\u4e00-\u9fa5]{1,8}?(?:局|委员会|委|部|署))|"
     r"(?:工业和信息化|财政|科学技术|商务|教育|人力资源社会保障|人力资源和社会保障|农业农村|交通运输)部)")
 
@@ -371,14 +371,14 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
     return out
 
 
-_LEAD_DATE = re.compile(r"[\s#＃]*(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}-\d{1,2})?[,，]?\s*")
-_LABEL_AFTER = re.compile(r"^[^，。；,;：:]{0,24}[：:]")
-_LOCATED_BEFORE = re.compile(r"(?:在|于|到|从|向|赴|来|至|落户|入驻)$")
-_TOPIC_AFTER = re.compile(r"^[，,：:]")
-_CITED_BEFORE = re.compile(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|符合|持有|使用)[^。；]{0,20}$")
-_VERB_BEFORE = re.compile(r"[，,。；;\s、和及与]$|^$")
-_SUPPORT = re.compile(r"发放|设立|安排|推出|实施|发行|投放|聚焦|侧重|主打|重点|叠加|支持|补贴|补助|给予|予以|按")
-_CLAUSE_OPEN = re.compile(r"[。；;，,]\s*(?:近日|日前|近期|同时|此外|另外|与此同时|其中|而|另一方面)?[，,]?\s*$")
+_LEAD_DATE = fast_re(r"[\s#＃]*(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}-\d{1,2})?[,，]?\s*")
+_LABEL_AFTER = fast_re(r"^[^，。；,;：:]{0,24}[：:]")
+_LOCATED_BEFORE = fast_re(r"(?:在|于|到|从|向|赴|来|至|落户|入驻)$")
+_TOPIC_AFTER = fast_re(r"^[，,：:]")
+_CITED_BEFORE = fast_re(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|符合|持有|使用)[^。；]{0,20}$")
+_VERB_BEFORE = fast_re(r"[，,。；;\s、和及与]$|^$")
+_SUPPORT = fast_re(r"发放|设立|安排|推出|实施|发行|投放|聚焦|侧重|主打|重点|叠加|支持|补贴|补助|给予|予以|按")
+_CLAUSE_OPEN = fast_re(r"[。；;，,]\s*(?:近日|日前|近期|同时|此外|另外|与此同时|其中|而|另一方面)?[，,]?\s*$")
 
 
 def _subject_voucher(after: str) -> bool:
@@ -455,7 +455,7 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
     return _fold(groups, text, year, title)
 
 
-_ENUM = re.compile(
+_ENUM = fast_re(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节]|第[一二三四五六七八九十百零〇\d]+条|[一二三四五六七八九十]+[、.．]|"
     r"[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）])\s*")
 
@@ -480,13 +480,13 @@ def _amounts_or_shares(s: str) -> bool:
     return bool(find_amounts(s) or find_shares(s))
 
 
-_ADDRESSEES = re.compile(r"^[^。；，,]{2,60}[：:]$")
+_ADDRESSEES = fast_re(r"^[^。；，,]{2,60}[：:]$")
 
 
-_COL_KINDS = (("budget", re.compile(r"总额|总量|规模|资金|预算|发放额|总金额")),
-              ("cap", re.compile(r"上限|最高|单个|单家|每家|每户|限额|封顶")),
-              ("ratio", re.compile(r"比例|比率|补贴标准|支持标准|抵扣标准|折扣")),
-              ("deadline", re.compile(r"截止|申报时间|申领时间|申请时间|受理时间")))
+_COL_KINDS = (("budget", fast_re(r"总额|总量|规模|资金|预算|发放额|总金额")),
+              ("cap", fast_re(r"上限|最高|单个|单家|每家|每户|限额|封顶")),
+              ("ratio", fast_re(r"比例|比率|补贴标准|支持标准|抵扣标准|折扣")),
+              ("deadline", fast_re(r"截止|申报时间|申领时间|申请时间|受理时间")))
 
 
 def _table_row(par: str, st: _State, groups: list[Group], doc_region: str) -> bool:
@@ -676,8 +676,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             st.group = None
 
 
-_JOINT = re.compile(r"(?:两|三|四|五|各|上述|以上|这些|多)类?(?:券|补贴券)")
-_TIE = re.compile(r"发放|设立|安排|推出|实施|发行|投放|兑付|兑现|申领|奖补|印发|出台|试点")
+_JOINT = fast_re(r"(?:两|三|四|五|各|上述|以上|这些|多)类?(?:券|补贴券)")
+_TIE = fast_re(r"发放|设立|安排|推出|实施|发行|投放|兑付|兑现|申领|奖补|印发|出台|试点")
 
 
 def _has_terms(s: str) -> bool:
@@ -745,10 +745,10 @@ def _clause_start(par: str, lo: int, hi: int) -> int:
     return m.end() if m else lo
 
 
-_TO_LAST_PUNCT = re.compile(r".*[，,：:；;]", re.S)
+_TO_LAST_PUNCT = fast_re(r".*[，,：:；;]", re.S)
 
 
-_SEP_GROUP = re.compile(r"^[\s“”\"'‘’「」、和与及或以及,，/]*$")
+_SEP_GROUP = fast_re(r"^[\s“”\"'‘’「」、和与及或以及,，/]*$")
 
 
 def _group_mentions(par: str, mentions: list[VoucherMention]) -> list[tuple[int, int, list[str]]]:
@@ -814,8 +814,8 @@ def _fold_found(grp: Group, found: dict[str, list], seg: str) -> None:
             {"budget": grp.budgets, "cap": grp.caps, "ratio": grp.ratios}[kind].extend(values)
 
 
-_JOINT_POOL = re.compile(r"合计|共计|总计|合并|共用|共享|统筹使用")
-_MAX_SHEETS = re.compile(r"(?:最多|不超过|至多|限)[^，。；\d]{0,6}?(\d+|[一二两三四五六七八九十])\s*张")
+_JOINT_POOL = fast_re(r"合计|共计|总计|合并|共用|共享|统筹使用")
+_MAX_SHEETS = fast_re(r"(?:最多|不超过|至多|限)[^，。；\d]{0,6}?(\d+|[一二两三四五六七八九十])\s*张")
 
 
 def _fold(groups: list[Group], text: str, year: int | None, title: str | None = None) -> list[Measure]:

@@ -9,14 +9,15 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 from .dates import find_dates, parse_date
+from .numbers import fast_re
 
-_rx = lru_cache(maxsize=None)(re.compile)   # a pattern written inline, compiled once
+_rx = lru_cache(maxsize=None)(fast_re)   # a pattern written inline, compiled once
 
 # ------------------------------------------------------------------ document number
 
 _YEAR_BR = r"[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]"
-DOC_NO_RE = re.compile(rf"([\u4e00-\u9fa5]{{1,14}}){_YEAR_BR}\s*(?:第\s*)?(\d{{1,4}})\s*号")
-_BR_YEAR_RE = re.compile(rf"{_YEAR_BR}\s*(?:第\s*)?\d{{1,4}}\s*号")
+DOC_NO_RE = fast_re(rf"([\u4e00-\u9fa5]{{1,14}}){_YEAR_BR}\s*(?:第\s*)?(\d{{1,4}})\s*号")
+_BR_YEAR_RE = fast_re(rf"{_YEAR_BR}\s*(?:第\s*)?\d{{1,4}}\s*号")
 
 
 def _doc_numbers(text: str):
@@ -33,9 +34,9 @@ def _doc_numbers(text: str):
         if m:
             last = m.end()
             yield m
-_CITE_CUE = re.compile(r"(?:根据|按照|依据|依照|参照|参见|见|贯彻|落实|执行|转发|印发的|废止|修订|替代|原)[^。；\n]{0,40}$")
-_NO_LABEL = re.compile(r"(?:发文字号|文号|发文号|文件编号|字号)\s*[:：]?\s*$")
-_NOT_PREFIX = re.compile(r"^(?:的|和|及|与|号|以)")
+_CITE_CUE = fast_re(r"(?:根据|按照|依据|依照|参照|参见|见|贯彻|落实|执行|转发|印发的|废止|修订|替代|原)[^。；\n]{0,40}$")
+_NO_LABEL = fast_re(r"(?:发文字号|文号|发文号|文件编号|字号)\s*[:：]?\s*$")
+_NOT_PREFIX = fast_re(r"^(?:的|和|及|与|号|以)")
 
 
 def find_doc_number(text: str, meta: Mapping[str, Any] | None = None, title: str | None = None) -> str | None:
@@ -98,12 +99,12 @@ def _fmt(m: re.Match) -> str:
 
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|管理委员会|管委会|委员会|办公厅|办公室|"
           r"局|厅|委|部|署|中心|政府|办|院|交易所|工作领导小组)")
-_ISSUER_TITLE = re.compile(rf"^([\u4e00-\u9fa5、 （）()]{{2,60}}?{_ORGAN})\s*(?:关于|印发|发布|转发)")
+_ISSUER_TITLE = fast_re(rf"^([\u4e00-\u9fa5、 （）()]{{2,60}}?{_ORGAN})\s*(?:关于|印发|发布|转发)")
 # the article's info line: 发布机构：X  来源：X  发布单位：X (an organ, not a newspaper)
-_ISSUER_LABEL = re.compile(
+_ISSUER_LABEL = fast_re(
     rf"(?:发布机构|发文机关|发文单位|发布单位|发布部门|信息来源|来源)\s*[:：]\s*"
     rf"([\u4e00-\u9fa5（）()]{{2,40}}?{_ORGAN})(?=$|[\s　|｜,，;；]|发布|时间|日期)")
-_ORGAN_LINE = re.compile(rf"^[\u4e00-\u9fa5、 ]{{3,40}}{_ORGAN}$")
+_ORGAN_LINE = fast_re(rf"^[\u4e00-\u9fa5、 ]{{3,40}}{_ORGAN}$")
 
 
 def find_issuer(text: str, title: str | None = None, meta: Mapping[str, Any] | None = None,
@@ -114,7 +115,7 @@ def find_issuer(text: str, title: str | None = None, meta: Mapping[str, Any] | N
     return _cjk_parens(v) if v else v
 
 
-_META_ORGAN = re.compile(_ORGAN + r"$")
+_META_ORGAN = fast_re(_ORGAN + r"$")
 
 
 def _find_issuer(text: str, title: str | None, meta: Mapping[str, Any] | None, region: str) -> str | None:
@@ -161,7 +162,7 @@ def _find_issuer(text: str, title: str | None, meta: Mapping[str, Any] | None, r
     return None
 
 
-_DATE_LINE_ORGAN = re.compile(rf"([\u4e00-\u9fa5（）()]{{3,40}}?{_ORGAN})(?=$|[\s　|｜,，;；]|发布|印发)")
+_DATE_LINE_ORGAN = fast_re(rf"([\u4e00-\u9fa5（）()]{{3,40}}?{_ORGAN})(?=$|[\s　|｜,，;；]|发布|印发)")
 
 
 def _organ_of_date_line(line: str, region: str) -> str | None:
@@ -217,20 +218,20 @@ def _cjk_parens(s: str) -> str:
 
 # ------------------------------------------------------------------ stage
 
-_DRAFT = re.compile(r"征求意见稿|公开征求意见|征求[^。；\n]{0,60}意见|意见征集|草案|送审稿|征求稿")
-_APPLICATION = re.compile(
+_DRAFT = fast_re(r"征求意见稿|公开征求意见|征求[^。；\n]{0,60}意见|意见征集|草案|送审稿|征求稿")
+_APPLICATION = fast_re(
     r"申报指南|申请指南|申报通知|申领|受理|申报工作|组织开展[\u4e00-\u9fa5\d年度、]{0,30}(?:申报|申领|申请|征集)|"
     r"(?:申报|申请|兑付|兑现)[\u4e00-\u9fa5\d]{0,16}(?:[（(][^（）()]{1,8}[)）])?(?:的)?通知|组织(?:申报|申领|申请)|开展[\u4e00-\u9fa5\d年度、]{0,30}(?:申报|申领|申请)|"
     r"项目征集|申报[\u4e00-\u9fa5]{0,4}公告|申请工作|兑现工作|兑付工作")
-_NEWS_TEXT = re.compile(r"本报记者|本报讯|记者[\u4e00-\u9fa5]{2,3}(?:报道|摄)|新华社|综合整理|来源[:：][^\n]{0,20}(?:报|网|新闻|社)|"
+_NEWS_TEXT = fast_re(r"本报记者|本报讯|记者[\u4e00-\u9fa5]{2,3}(?:报道|摄)|新华社|综合整理|来源[:：][^\n]{0,20}(?:报|网|新闻|社)|"
                         r"作者[:：]|责任编辑|盘点|据了解|据悉")
-_REPEAL = re.compile(r"(?:予以|决定|宣布)?废止|宣布失效|停止执行|不再执行|予以失效|自[^。\n]{0,20}起失效")
+_REPEAL = fast_re(r"(?:予以|决定|宣布)?废止|宣布失效|停止执行|不再执行|予以失效|自[^。\n]{0,20}起失效")
 
 
-_OFFICIAL_MARK = re.compile(
+_OFFICIAL_MARK = fast_re(
     r"特此通知|特此公告|印发给你们|通知如下|各有关单位|有关事项|[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］]\s*\d{1,4}\s*号|"
     r"发文字号|成文日期|索引号|现予公布|现予印发|请遵照执行|请认真贯彻")
-_NEWS_MARK = re.compile(
+_NEWS_MARK = fast_re(
     r"(?m)本报记者|本报讯|记者\s*[\u4e00-\u9fa5]{2,3}|新华社|综合整理|首发原创|作者[:：]|责任编辑|编辑[:：]|"
     r"来源[:：]\s*[^\n]{0,20}(?:报|网|新闻|社|号|整理)|^\s*文\s*[|｜]|专家(?:表示|认为|指出)|业内人士|据悉|据了解|盘点|一览|速览|汇总")
 
@@ -293,8 +294,8 @@ def is_repeal(text: str, title: str | None = None) -> bool:
 
 # ------------------------------------------------------------------ published
 
-_PUB_LABEL = re.compile(r"(?:发布日期|发布时间|公开日期|发文日期|发稿时间|时间|日期|Published|PubDate)\s*[:：]?\s*$")
-_WRITTEN_LABEL = re.compile(r"(?:成文日期|成文时间|印发日期|签发日期)\s*[:：]?\s*$")
+_PUB_LABEL = fast_re(r"(?:发布日期|发布时间|公开日期|发文日期|发稿时间|时间|日期|Published|PubDate)\s*[:：]?\s*$")
+_WRITTEN_LABEL = fast_re(r"(?:成文日期|成文时间|印发日期|签发日期)\s*[:：]?\s*$")
 
 
 def find_published(text: str, published: str | None = None, meta: Mapping[str, Any] | None = None) -> str | None:

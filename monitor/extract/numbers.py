@@ -13,7 +13,98 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-_rx = lru_cache(maxsize=None)(re.compile)   # a pattern written inline, compiled once
+
+# ------------------------------------------------------------------ regex compile helper (shared by the finders)
+
+try:
+    from re import _constants as _sre_c, _parser as _sre_parse   # Python ≥ 3.11
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_FIRST_MAX = 400        # a class of more first characters than this is no cheaper than the pattern itself
+
+
+def _first_set(items, out: set) -> bool:
+    """Add to out every character a match of the sequence `items` can start with; True when the
+    sequence can match the empty string (then the caller must look further). Raises ValueError when
+    the first character cannot be bounded (., a negated class, a category other than digits)."""
+    c = _sre_c
+    for op, av in items:
+        if op is c.LITERAL:
+            out.add(chr(av))
+            return False
+        if op is c.IN:
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    out.add(chr(iav))
+                elif iop is c.RANGE and iav[1] - iav[0] < _FIRST_MAX:
+                    out.update(map(chr, range(iav[0], iav[1] + 1)))
+                elif iop is c.CATEGORY and iav in (c.CATEGORY_DIGIT, c.CATEGORY_SPACE):
+                    out.add("\\d" if iav is c.CATEGORY_DIGIT else "\\s")
+                else:
+                    raise ValueError("unbounded class")
+            return False
+        if op is c.SUBPATTERN:
+            if not _first_set(av[-1], out):
+                return False
+            continue
+        if op is c.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                nullable |= _first_set(alt, out)
+            if not nullable:
+                return False
+            continue
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, _, item = av
+            nullable = _first_set(item, out)
+            if lo > 0 and not nullable:
+                return False
+            continue
+        if op is getattr(c, "ATOMIC_GROUP", None):
+            if not _first_set(av, out):
+                return False
+            continue
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue       # zero width: the first character is that of what follows
+        raise ValueError(f"cannot bound {op}")
+    return True
+
+
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def fast_re(pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile, with a look-ahead on the possible first characters put in front when the pattern has
+    no literal prefix or first-character set of its own (re then tries the whole pattern at every
+    position; a look-ahead class rejects most positions at once). The matches are the same: the
+    look-ahead only states what every match already starts with."""
+    compiled = re.compile(pattern, flags)
+    if compiled.flags & (re.IGNORECASE | re.VERBOSE | re.MULTILINE) or _INLINE_FLAGS.match(pattern):
+        return compiled
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+        items = list(parsed)
+        if not items:
+            return compiled
+        op, av = items[0]
+        while op is _sre_c.SUBPATTERN and len(av[-1]) and av[-1][0][0] is not None:
+            op, av = av[-1][0]
+        if op is _sre_c.LITERAL or op is _sre_c.IN:
+            return compiled     # re already skips to the first character
+        if op is _sre_c.BRANCH and all(alt and alt[0][0] is _sre_c.LITERAL for alt in av[1]):
+            return compiled
+        first: set = set()
+        if _first_set(items, first) or not first or len(first) > _FIRST_MAX:
+            return compiled     # can match the empty string, or no useful bound
+    except (ValueError, TypeError, re.error, RecursionError):
+        return compiled
+    cls = "".join(ch if ch in ("\\d", "\\s") else re.escape(ch) for ch in sorted(first))
+    return re.compile(f"(?=[{cls}])(?:{pattern})", flags)
+
+
+_rx = lru_cache(maxsize=None)(fast_re)   # a pattern written inline, compiled once
 
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
            "三": 3, "叁": 3, "參": 3, "叄": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6,
@@ -137,7 +228,7 @@ class Amount(NamedTuple):     # (a tuple: made by the thousand, cheaply)
 # 1亿元 0.5亿元 5000万元 两千万元 1,000万元 伍佰万元 300万 2000元 20000元 5万元 1.5万
 # (a Chinese numeral only counts when a unit of money follows it: checked inside the pattern, so the
 # many 一/十/百 of ordinary words never become candidates)
-_AMOUNT_RE = re.compile(
+_AMOUNT_RE = fast_re(
     rf"(?=[\d{CN_NUM_CHARS}])(?<![\d.,])(?:({_NUM})\s*({_UNIT})?|((?>{_CN}))(?=\s*(?:万亿|亿|万|元|块)))\s*(万亿|亿|万)?\s*(元|块)?")
 _MULT = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100, None: 1}
 
@@ -207,14 +298,14 @@ class Share(NamedTuple):     # (a tuple: made by the thousand, cheaply)
 
 
 # (each pattern opens with a lookahead on its first character: the scan skips other text fast)
-_PCT_RE = re.compile(
+_PCT_RE = fast_re(
     rf"(?=[百\d])(?:百分之\s*({_CN}|{_NUM})|({_NUM})\s*[%％](?!\d)|({_NUM})\s*(?:个)?百分点)")
-_DISCOUNT_RE = re.compile(r"(?=[\d一二三四五六七八九])(?<![\d.])(\d(?:\.\d{1,2})?|[一二三四五六七八九])\s*折(?![旧叠腾算合返射])")
-_CHENG_RE = re.compile(r"(?=[\d一二三四五六七八九两])(?<![\d.])(\d|[一二三四五六七八九两])\s*成(?![本功员立果为长熟效型绩交立就品都交])")
-_PAY_RE = re.compile(r"(?:仅需|只需|仅|只|自行|自)(?:支付|承担|负担|付)\s*(?:剩余|其余|余下)?\s*"
+_DISCOUNT_RE = fast_re(r"(?=[\d一二三四五六七八九])(?<![\d.])(\d(?:\.\d{1,2})?|[一二三四五六七八九])\s*折(?![旧叠腾算合返射])")
+_CHENG_RE = fast_re(r"(?=[\d一二三四五六七八九两])(?<![\d.])(\d|[一二三四五六七八九两])\s*成(?![本功员立果为长熟效型绩交立就品都交])")
+_PAY_RE = fast_re(r"(?:仅需|只需|仅|只|自行|自)(?:支付|承担|负担|付)\s*(?:剩余|其余|余下)?\s*"
                      r"(?:[\u4e00-\u9fa5]{0,6}?(?:费用|价格|金额|价款|成本|款项|费)的?|的)?\s*$")
 # 服务费用一半 / 合同金额的一半: half of a cost
-_HALF_RE = re.compile(r"(?=[的一半])(?<=[用额格款本出])的?(一半|半数)")
+_HALF_RE = fast_re(r"(?=[的一半])(?<=[用额格款本出])的?(一半|半数)")
 
 
 def parse_ratio(text: str) -> float | None:
@@ -228,9 +319,9 @@ def parse_ratio(text: str) -> float | None:
     return shares[0].value
 
 
-_SHARE_HINT = re.compile(r"[%％折成半]|百分|分之")
+_SHARE_HINT = fast_re(r"[%％折成半]|百分|分之")
 # 三分之一, 2分之1: a fraction (百分之 is read as a percentage above)
-_FRACTION_RE = re.compile(r"(?<![百千万\d])([一二三四五六七八九十两]|\d{1,2})分之([一二三四五六七八九十两]{1,2}|\d{1,2})(?![\d十])")
+_FRACTION_RE = fast_re(r"(?<![百千万\d])([一二三四五六七八九十两]|\d{1,2})分之([一二三四五六七八九十两]{1,2}|\d{1,2})(?![\d十])")
 
 
 def find_shares(text: str, *, strict: bool = True) -> list[Share]:

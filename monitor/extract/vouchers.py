@@ -9,6 +9,7 @@ import re
 from typing import NamedTuple
 
 from ..models import VOUCHERS
+from .numbers import fast_re
 
 # alias → canonical; longest first so 大模型券 wins over 模型券
 ALIASES: dict[str, str] = {
@@ -24,10 +25,10 @@ ALIASES: dict[str, str] = {
 }
 NAMES: dict[str, str] = {**{v: v for v in VOUCHERS}, **ALIASES}
 _ALT = "|".join(sorted((re.escape(k) for k in NAMES), key=len, reverse=True))
-_VOUCHER_RE = re.compile(rf"(?:{_ALT})", re.IGNORECASE)
+_VOUCHER_RE = fast_re(rf"(?:{_ALT})", re.IGNORECASE)
 
 # 服务券 of SPEC is the SME service voucher; a compound naming another service is something else
-_OTHER_SERVICE = re.compile(r"(?:登记|交易|评估|咨询|检测|认证|法律|金融|物流|人力|家政|养老|医疗|旅游|文旅|交通|餐饮|"
+_OTHER_SERVICE = fast_re(r"(?:登记|交易|评估|咨询|检测|认证|法律|金融|物流|人力|家政|养老|医疗|旅游|文旅|交通|餐饮|"
                             r"知识产权|专利|培训|会展|设计|税务|财务|审计|认定|入表|合规|标注|托管|运维|技术)$")
 
 
