@@ -139,6 +139,13 @@ def _head(text: str, pos: int) -> str:
     return head
 
 
+_CLAUSE_END = fast_re(r"[。；;！!\n]")
+_CLAUSE_OR_COMMA_END = fast_re(r"[。；;，,！!\n]")
+_RANGE_SEP_RE = fast_re(_CLOCK + _SEP + r"(?:\d{4}\s*年\s*)?")
+_APPLY_RE = fast_re(_APPLY)
+_RANGE_TAIL_RE = fast_re(_CLOCK + r"\s*(?:期间|内|之间)?\s*(?:进行|登录[\u4e00-\u9fa5]{0,10})?" + _APPLY)
+_BEFORE_RE = fast_re(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:前|之前|以前|止|截止)")
+_SINCE_NOW = fast_re(r"(?:即日|发布之日|印发之日|通知之日|公告之日)起?[\u4e00-\u9fa5]{0,4}(?:至|到)\s*$")
 _DEADLINE_HINT = fast_re(r"截止|截至|即日|之日起|前|至|到|止|—|~|～|-")
 
 
@@ -157,43 +164,43 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
     for i, d in enumerate(dates):
         left = text[max(0, d.start - 30):d.start]
         # the clause before the date
-        clause_left = _rx(r"[。；;！!\n]").split(left)[-1]
-        right = text[d.end:d.end + 24]
-        clause_right = _rx(r"[。；;，,！!\n]").split(right)[0]
+        clause_left = _CLAUSE_END.split(left)[-1]
         prev = dates[i - 1] if i else None
         # a range: X 至 this date, under an application heading
         is_range_end = prev is not None and d.start - prev.end <= 24 and bool(
-            re.fullmatch(_CLOCK + _SEP + r"(?:\d{4}\s*年\s*)?", text[prev.end:d.start]))
+            _RANGE_SEP_RE.fullmatch(text[prev.end:d.start]))
         if is_range_end:
             head = _head(text, prev.start)
-            if _RANGE_HEAD.search(head) or re.search(_APPLY, head[-12:]):
+            if _RANGE_HEAD.search(head) or _APPLY_RE.search(head[-12:]):
                 if not _NOT_DEADLINE.search(head):
                     found.append((0, d.iso))
                     continue
             # 可在6月1日至6月30日(期间)申领/领取/提交
             tail = _rx(r"[。；;，,！!\n]").split(text[d.end:d.end + 20])[0]
-            if re.match(_CLOCK + r"\s*(?:期间|内|之间)?\s*(?:进行|登录[\u4e00-\u9fa5]{0,10})?" + _APPLY, tail) \
+            if _RANGE_TAIL_RE.match(tail) \
                     and not _NOT_DEADLINE.search(head + tail):
                 found.append((0, d.iso))
                 continue
         # 截止时间为 DATE / 截止日期：DATE / 于DATE截止
-        if _CUTOFF_LEFT.search(clause_left) or (prev is not None and _MOVED.fullmatch(text[prev.end:d.start])
+        if _CUTOFF_LEFT.search(clause_left) or (prev is not None and _MOVED.fullmatch(text, prev.end, d.start)
                                                 and _moved_from(_head(text, prev.start))):
+            clause_right = _CLAUSE_OR_COMMA_END.split(text[d.end:d.end + 24])[0]
             if not _NOT_DEADLINE.search(clause_left) and not _NOT_DEADLINE.search(clause_right):
                 found.append((1, d.iso))
                 continue
         # 即日起至 DATE (止)
-        if _rx(r"(?:即日|发布之日|印发之日|通知之日|公告之日)起?[\u4e00-\u9fa5]{0,4}(?:至|到)\s*$").search(clause_left):
+        if _SINCE_NOW.search(clause_left):
+            clause_right = _CLAUSE_OR_COMMA_END.split(text[d.end:d.end + 24])[0]
             if not _NOT_DEADLINE.search(clause_left) and not _rx(r"意见|建议|反馈|有效").search(clause_right):
                 found.append((2, d.iso))
                 continue
         # DATE (17:30) 前 提交/报送/申报 ; DATE 截止 ; 于 DATE 前完成申报
-        m = re.match(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:前|之前|以前|止|截止)", text[d.end:d.end + 20])
+        m = _BEFORE_RE.match(text[d.end:d.end + 20])
         if m:
             tail = text[d.end + m.end():d.end + m.end() + 24]
-            tail_clause = _rx(r"[。；;！!\n]").split(tail)[0]
+            tail_clause = _CLAUSE_END.split(tail)[0]
             ctx = clause_left[-20:] + " " + tail_clause
-            if re.search(_APPLY, ctx) and not _NOT_DEADLINE.search(ctx):
+            if _APPLY_RE.search(ctx) and not _NOT_DEADLINE.search(ctx):
                 found.append((3, d.iso))
                 continue
     if not found:

@@ -338,7 +338,8 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         if m.group(3) is not None:       # 个百分点: a change in a rate, never a share
             continue
         raw = m.group(1) or m.group(2)
-        v = parse_number(raw) if raw else None
+        # (plain ASCII digits, the usual case: what parse_number gives, without its pattern)
+        v = _clean(float(raw)) if raw and raw.isascii() and raw.isdigit() else parse_number(raw) if raw else None
         if v is None or v < 0 or v > 100:
             continue
         value = v / 100.0
@@ -369,5 +370,10 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         if strict and not _rx(r"按|给予|补贴|补助|资助|承担|抵扣|支持|奖励|最高|不超过|比例|费用|金额").search(left):
             continue
         out.append(Share(m.start(), m.end(), round(v / 10.0, 6), "cheng", m.group(0)))
-    out.sort(key=lambda s: s.start)
+    if len(out) > 1:
+        out.sort(key=_START)
     return out
+
+
+def _START(s: Share) -> int:
+    return s.start

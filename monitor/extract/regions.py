@@ -222,11 +222,11 @@ class Gazetteer:
     def find(self, text: str, context: str | None = None) -> list[RegionMention]:
         if not text:
             return []
-        ctx = self.context_path(context)
         out: list[RegionMention] = []
         names, scoped_names, blocked, weak_names = self._names, self._scoped, self._blocked, self._weak
         last_end = -1
         every = self._all
+        ctx = _UNSET          # the context's path, resolved on first need (most names are unambiguous)
         for m in self._pattern.finditer(text):
             surface = m.group()
             start, end = m.span()
@@ -237,7 +237,7 @@ class Gazetteer:
                 under = [c for c in every.get(surface, ()) if c.startswith(head)] or \
                         [p for p, _ in scoped if p.startswith(head)]
                 if len(under) == 1:
-                    out[-1] = RegionMention(prev.start, end, text[prev.start:end], under[0])
+                    out[-1] = _mention(prev.start, end, text[prev.start:end], under[0])
                     last_end = end
                     continue
             if surface in blocked:
@@ -248,16 +248,32 @@ class Gazetteer:
             if len(cands) == 1 and not weak:
                 path = cands[0]
             elif cands:
+                if ctx is _UNSET:
+                    ctx = self.context_path(context)
                 for c in (ctx, *[mm.path for mm in out[:-4:-1]]):
                     path = _pick(cands, c, weak)
                     if path:
                         break
             elif scoped:
+                if ctx is _UNSET:
+                    ctx = self.context_path(context)
                 path = _pick_scoped(scoped, [ctx, out[-1].path if out else None])
             if path:
-                out.append(RegionMention(start, end, surface, path))
+                out.append(_mention(start, end, surface, path))
                 last_end = end
         return out
+
+
+_UNSET = object()
+_new_object = object.__new__
+
+
+def _mention(start: int, end: int, surface: str, path: str) -> RegionMention:
+    """RegionMention(start, end, surface, path), made without the frozen dataclass's four guarded
+    setattr calls (the same object: same fields, equality, hash and repr)."""
+    rm = _new_object(RegionMention)
+    rm.__dict__.update(start=start, end=end, surface=surface, path=path)
+    return rm
 
 
 def _pick(cands: tuple[str, ...], ctx: str | None, weak: bool = False) -> str | None:
