@@ -106,10 +106,12 @@ def _iso_dates(line: str) -> str:
 
 def extract_text(text: str, *, title: str | None = None, published: str | None = None,
                  meta: Mapping[str, Any] | None = None, region: str = "", authority: str = "official",
-                 url: str = "", _normalised: bool = False) -> Facts:
+                 url: str = "", _normalised: bool | str = False) -> Facts:
     """Facts of a plain text. `region` is the source's region (the default issuer region)."""
     text = (text or "")[:_MAX_CHARS]
-    if not _normalised:
+    if _normalised == "folded":
+        text = _join_broken_lines(text)     # already Simplified and width-folded (page.parse_page's text)
+    elif not _normalised:
         text = normalize_text(text)
     title = normalize_text(title).strip() if title else None
     meta = dict(meta or {})
@@ -144,8 +146,11 @@ def extract_html(html: str, *, url: str = "", region: str = "", authority: str =
                  content: str | None = None) -> Facts:
     """parse_page (main text, furniture and hidden spam removed) then extract_text."""
     page = _parse_page(html or "", url=url, content=content)
+    # parse_page's text is already Simplified and width-folded (both idempotent): only the line joining,
+    # which is not idempotent, runs again
     return extract_text(page["text"], title=page["title"], published=page["published"], meta=page["meta"],
-                        region=region, authority=authority, url=url)
+                        region=region, authority=authority, url=url,
+                        _normalised="folded" if page.get("folded") else False)
 
 
 def extract_bytes(data: bytes, *, url: str = "", content_type: str = "", region: str = "",
@@ -259,7 +264,7 @@ def _parse_page(html: str, *, url: str, content: str | None) -> dict:
         line = str(meta.get("source_line") or "")
         if published and _WINDOW_LINE.search(line):
             published = None     # a date of the text (an application window), not the page's date
-        return {"title": p.title, "text": p.text, "published": published, "meta": meta}
+        return {"title": p.title, "text": p.text, "published": published, "meta": meta, "folded": True}
     from selectolax.lexbor import LexborHTMLParser
     tree = LexborHTMLParser(html)
     for n in tree.css("script, style, noscript, nav, footer, header, [class*=related], [class*=pager], [class*=nav]"):
