@@ -21,6 +21,7 @@ import os
 import random
 import re
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -66,6 +67,11 @@ class SlowReceiver:
             def log_message(self, *a):
                 pass
 
+            def do_GET(self):                 # the settle() probe: answered at once, not recorded
+                self.send_response(204)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
             def do_POST(self):
                 n = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(n).decode("utf-8", "replace")
@@ -84,10 +90,25 @@ class SlowReceiver:
                 except OSError:
                     pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), H)
+        self.server = _CountingServer(("127.0.0.1", 0), H)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def settle(self, timeout: float = 60.0) -> bool:
+        """Wait until every connection made before now has been handled to its end (its request recorded): a
+        probe connection is queued behind them (the accept queue is FIFO), then no handler may be left running.
+        A fixed sleep here let a request written just before a kill arrive after the count on a loaded machine."""
+        end = time.monotonic() + timeout
+        with socket.create_connection(("127.0.0.1", self.port), timeout=timeout) as probe:
+            probe.sendall(b"GET /settle HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            while probe.recv(4096):
+                pass
+        while time.monotonic() < end:
+            if self.server.active == 0:
+                return True
+            time.sleep(0.005)
+        return False
 
     def __enter__(self):
         self.thread.start()
@@ -99,6 +120,31 @@ class SlowReceiver:
 
     def url(self, path: str) -> str:
         return f"json://127.0.0.1:{self.port}{path}"
+
+
+class _CountingServer(ThreadingHTTPServer):
+    """Counts connections accepted and not yet closed by their handler."""
+
+    def __init__(self, *a, **kw):
+        self.active = 0
+        self._count_lock = threading.Lock()
+        super().__init__(*a, **kw)
+
+    def process_request(self, request, client_address):
+        with self._count_lock:
+            self.active += 1
+        super().process_request(request, client_address)      # on failure the server calls shutdown_request
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):     # a killed client hanging up is the point
+            super().handle_error(request, client_address)
+
+    def shutdown_request(self, request):
+        try:
+            super().shutdown_request(request)
+        finally:
+            with self._count_lock:
+                self.active -= 1
 
 
 # ---------------------------------------------------------------- the fork server
@@ -290,7 +336,8 @@ def play(fs: ForkServer, web: ReplayWeb, rx: SlowReceiver, tmp: Path, tag: str, 
             stats["runs"] += 1
             if r["killed"]:
                 stats["kills"] += 1
-                time.sleep(0.05)               # a request written just before the kill reaches the receiver
+                assert rx.settle(), "the receiver never finished the killed run's connections"
+                # a request written just before the kill has now reached the receiver
                 if len(rx.requests) > start:
                     # delivery is sequential: the killed run's last message is the one that was in flight (sent,
                     # maybe answered, not yet marked sent) — the one duplicate allowed
