@@ -143,8 +143,9 @@ def join_lines(text: str) -> str:
         return text or ""
     lines = text.split("\n")
     n = len(lines)
-    stripped = [ln.strip() for ln in lines]
-    widths = [_width(s) if s else 0 for s in stripped]
+    stripped = list(map(str.strip, lines))
+    # = [_width(s) for s in stripped], without a call a line
+    widths = [len(s) + (len(s.encode("utf-8", "surrogatepass")) - len(s)) // 2 for s in stripped]
     nonblank = [i for i in range(n) if stripped[i]]
     pos = {i: k for k, i in enumerate(nonblank)}
 
@@ -229,8 +230,7 @@ _BLANKS = re.compile(r"\n{3,}")
 
 def _collapse(text: str) -> str:
     text = _SPACES.sub(" ", text)
-    text = "\n".join(ln.strip() for ln in text.split("\n"))
-    return text
+    return "\n".join(map(str.strip, text.split("\n")))
 
 
 def normalize(text: str) -> str:

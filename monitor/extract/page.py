@@ -490,11 +490,17 @@ _FOOTER_MARK_SLOW = re.compile(r"ICP\s*备|ICP證|网站标识码|網站標識�
 # the same matches (the case-insensitive letters spelled out: i also matches İ and ı), written to start with one
 # character class so that the regex engine skips ahead: several times faster on the many short blocks it checks
 _I = "[Ii\u0130\u0131]"
-_FOOTER_MARK = re.compile(
-    rf"[Ii\u0130\u0131网網公版Cc©(](?:(?<={_I})[Cc][Pp](?:\s*备|證)|(?<=网)站标识码|(?<=網)站標識碼|(?<=公)(?:网安备|網安備)"
-    rf"|(?<=版)(?:权所有|權所有)|(?<=[Cc])[Oo][Pp][Yy][Rr]{_I}[Gg][Hh][Tt]|(?<=©)|(?<=\()[Cc]\)\s*\d{{4}})")
-_FOOTER_SOFT = re.compile(r"主办单位|主辦單位|承办单位|承辦單位|技术支持|技術支持|联系我们|聯繫我們|网站地图|網站地圖|建议使用|"
-                          r"分辨率|浏览器|免责声明|免責聲明")
+_FOOTER_MARK_FIRST = "Ii\u0130\u0131网網公版Cc©("
+_FOOTER_MARK_REST = (rf"(?<={_I})[Cc][Pp](?:\s*备|證)|(?<=网)站标识码|(?<=網)站標識碼|(?<=公)(?:网安备|網安備)"
+                     rf"|(?<=版)(?:权所有|權所有)|(?<=[Cc])[Oo][Pp][Yy][Rr]{_I}[Gg][Hh][Tt]|(?<=©)|(?<=\()[Cc]\)\s*\d{{4}}")
+_FOOTER_MARK = re.compile(f"[{_FOOTER_MARK_FIRST}](?:{_FOOTER_MARK_REST})")
+_FOOTER_SOFT_WORDS = ("主办单位|主辦單位|承办单位|承辦單位|技术支持|技術支持|联系我们|聯繫我們|网站地图|網站地圖|建议使用|"
+                      "分辨率|浏览器|免责声明|免責聲明")
+_FOOTER_SOFT = re.compile(_FOOTER_SOFT_WORDS)
+# a match of either (the test most blocks stop at): one class of first characters, then the rest of each word
+_FOOTER_ANY = re.compile(f"[{_FOOTER_MARK_FIRST}{''.join(sorted({w[0] for w in _FOOTER_SOFT_WORDS.split('|')}))}]"
+                         f"(?:{_FOOTER_MARK_REST}|"
+                         + "|".join(f"(?<={w[0]}){w[1:]}" for w in _FOOTER_SOFT_WORDS.split("|")) + ")")
 
 
 def _word_firsts(*patterns: re.Pattern) -> frozenset[str]:
@@ -513,21 +519,20 @@ _LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "tbody", "div", "section", "t
 _KEEP_CHECKED = _BLOCK_TAGS | {"td", "span", "font", "a"}
 
 
-class _Frame:
-    """What one open element has produced so far: where its output starts, how much text and link text."""
-    __slots__ = ("tag", "start", "chars", "link_chars", "links", "attach", "text_head", "is_container",
-                 "holds_container")
-
-    def __init__(self, tag, start, is_container=False):
-        self.tag = tag
-        self.start = start
-        self.chars = 0
-        self.link_chars = 0
-        self.links = 0
-        self.attach = False
-        self.text_head = ""
-        self.is_container = is_container
-        self.holds_container = False
+# the kinds of elements the renderer tells apart (one dict lookup per element instead of several set tests);
+# a frame's kind decides what its end does: 2..6 are judged by _keep, 1 and 3 end a cell, 4..6 end a block
+_K_INLINE, _K_TH, _K_CHECKED, _K_TD, _K_BLOCK, _K_PRE, _K_TR, _K_A = 0, 1, 2, 3, 4, 5, 6, 7
+_K_SKIP, _K_BR, _K_IMG, _K_HEADER, _K_FORM, _K_IGNORE = 10, 11, 12, 13, 14, 15
+_KIND: dict[str, int] = {}
+_KIND.update({t: _K_BLOCK for t in _BLOCK_TAGS})
+_KIND.update({"pre": _K_PRE, "tr": _K_TR, "td": _K_TD, "th": _K_TH, "a": _K_A, "span": _K_CHECKED,
+              "font": _K_CHECKED, "br": _K_BR, "img": _K_IMG, "header": _K_HEADER, "form": _K_FORM})
+_KIND.update({t: _K_SKIP for t in _SKIP_TAGS})
+_KIND.update({t: _K_IGNORE for t in _SKIP_TAGS | {"#document", "-undef"} if t[0] in "-!#"})
+assert {t for t, k in _KIND.items() if _K_CHECKED <= k <= _K_TR or k in (_K_HEADER, _K_FORM)} | {"a"} \
+    == _KEEP_CHECKED - _SKIP_TAGS
+# a frame (a list: cheaper than an object) — what one open element has produced so far
+_F_KIND, _F_START, _F_CHARS, _F_LINK_CHARS, _F_LINKS, _F_ATTACH, _F_HEAD, _F_CONTAINER, _F_HOLDS, _F_TAG = range(10)
 
 
 class _Renderer:
@@ -549,7 +554,7 @@ class _Renderer:
     def render(self, top) -> None:
         pieces = self.pieces
         append = pieces.append
-        frames: list[_Frame] = []
+        frames: list[list] = []
         # the stack holds nodes to enter, and None where the element of the frame on top ends
         stack: list = [top]
         pop = stack.pop
@@ -563,57 +568,58 @@ class _Renderer:
         max_visits = self.visits
         container_id = self.container_id
         clean_entry = False
-        hidden_ok = self.hidden_ok
+        check_hidden = not self.hidden_ok
         hidden_classes = self.hidden_classes
         hidden_ids = self.hidden_ids
         maybe_hidden = self.maybe_hidden
-        block_tags = _BLOCK_TAGS
-        checked_tags = _KEEP_CHECKED
+        kind_of = _KIND.get
+        ws_sub = _WS.sub
+        keep_fn = self._keep
         while stack:
             node = pop()
             if node is None:
                 fr = frames.pop()
-                tag = fr.tag
-                if tag == "a":
+                kind = fr[0]
+                if kind == _K_A:
                     in_link -= 1
-                elif tag == "pre":
+                elif kind == _K_PRE:
                     in_pre -= 1
                 # elements _keep never drops (and where it changes nothing) are kept without asking it
                 if self.after_related:
-                    keep = self._keep(fr)
-                elif tag == "a":
+                    keep = keep_fn(fr)
+                elif kind == _K_A:
                     keep = True
-                    if "附件" in fr.text_head and not fr.is_container and not fr.holds_container:
-                        fr.attach = True
-                elif tag not in checked_tags or not fr.chars:
+                    if "附件" in fr[6] and not fr[7] and not fr[8]:
+                        fr[5] = True
+                elif kind < _K_CHECKED or not fr[2]:
                     keep = True
                 else:
-                    keep = self._keep(fr)
+                    keep = keep_fn(fr)
                 if not keep:
-                    del pieces[fr.start:]
-                elif tag in block_tags:
-                    if tag == "tr":
-                        self._close_row(fr.start)
-                    else:
+                    del pieces[fr[1]:]
+                elif kind >= _K_BLOCK:
+                    if kind == _K_TR:
+                        self._close_row(fr[1])
+                    elif kind != _K_A:
                         append("\n")
-                elif tag == "td" or tag == "th":
+                elif kind == _K_TD or kind == _K_TH:
                     append("\x1e")
-                if fr.is_container:
+                if fr[7]:
                     if clean_entry:
-                        self.captured = "".join(pieces[fr.start:])
+                        self.captured = "".join(pieces[fr[1]:])
                     append(_END)
                     in_container -= 1
                     for f in frames:
-                        f.holds_container = True
+                        f[8] = True
                 if frames and keep:
                     p = frames[-1]
-                    p.chars += fr.chars
-                    p.link_chars += fr.link_chars
-                    p.links += fr.links
-                    if fr.attach:
-                        p.attach = True
-                    if len(p.text_head) < 40:
-                        p.text_head += fr.text_head
+                    p[2] += fr[2]
+                    p[3] += fr[3]
+                    p[4] += fr[4]
+                    if fr[5]:
+                        p[5] = True
+                    if len(p[6]) < 40:
+                        p[6] += fr[6]
                 continue
             # siblings are pushed one at a time (each node pushes the next): no list of children is built
             if node is not top:
@@ -629,7 +635,7 @@ class _Renderer:
                 if not t:
                     continue
                 if not in_pre and ("\n" in t or "  " in t or "\t" in t or "\r" in t or "\f" in t):
-                    t = _WS.sub(" ", t)
+                    t = ws_sub(" ", t)
                     if t == " ":
                         if pieces and not pieces[-1].endswith((" ", "\n")):
                             append(" ")
@@ -639,51 +645,58 @@ class _Renderer:
                 if frames:
                     fr = frames[-1]
                     n = len(t.strip())
-                    fr.chars += n
+                    fr[2] += n
                     if in_link:
-                        fr.link_chars += n
-                    if len(fr.text_head) < 40:
-                        fr.text_head += t
+                        fr[3] += n
+                    if len(fr[6]) < 40:
+                        fr[6] += t
                 continue
-            if not tag or tag[0] in "-!#":
+            kind = kind_of(tag, _K_INLINE)
+            if kind == _K_IGNORE or not tag or (kind == _K_INLINE and tag[0] in "-!#"):
                 continue
             mid = node.mem_id
             is_container = mid == container_id
             if not is_container:
-                if tag in _SKIP_TAGS:
+                if kind == _K_SKIP:
                     continue
-                if tag == "header" and not in_container and not _in_article(node) and _han_count(node) < 200:
+                if kind == _K_HEADER and not in_container and not _in_article(node) and _han_count(node) < 200:
                     continue
-                if tag == "form" and len(node.text(deep=True) or "") < 300:
+                if kind == _K_FORM and len(node.text(deep=True) or "") < 300:
                     continue
-                if not hidden_ok and (maybe_hidden is None or mid in maybe_hidden) \
+                if check_hidden and (maybe_hidden is None or mid in maybe_hidden) \
                         and _el_hidden(node, hidden_classes, hidden_ids) and not self._holds_container(node):
                     continue
-            if tag == "br":
+            if kind == _K_BR:
                 append("\n")
                 continue
-            if tag == "img":
+            if kind == _K_IMG:
                 continue
-            if tag in block_tags:
-                append("\n\x1d" if tag == "tr" else "\n")
-                fr = _Frame(tag, len(pieces) - 1, is_container)
-            elif tag == "td" or tag == "th":
+            if kind > _K_A:       # header, form (blocks), or a skip tag that is the container
+                kind = _K_BLOCK if tag in _BLOCK_TAGS else _K_INLINE
+            if kind >= _K_BLOCK:
+                if kind == _K_A:
+                    start = len(pieces)
+                else:
+                    append("\n\x1d" if kind == _K_TR else "\n")
+                    start = len(pieces) - 1
+            elif kind == _K_TD or kind == _K_TH:
                 append("\x1f")
-                fr = _Frame(tag, len(pieces) - 1, is_container)
+                start = len(pieces) - 1
             else:
-                fr = _Frame(tag, len(pieces), is_container)
+                start = len(pieces)
+            fr = [kind, start, 0, 0, 0, False, "", is_container, False, tag]
             if is_container:
                 clean_entry = not in_link and not in_pre and not self.after_related and not in_container
                 in_container += 1
                 append(_START)
-                fr.start = len(pieces)
-            if tag == "a":
+                fr[1] = len(pieces)
+            if kind == _K_A:
                 in_link += 1
-                fr.links = 1
-                href = (node.attributes or {}).get("href") or ""
-                if _is_attachment_href(href):
-                    fr.attach = True
-            elif tag == "pre":
+                fr[4] = 1
+                href = node.attrs.get("href") or ""
+                if href and _is_attachment_href(href):
+                    fr[5] = True
+            elif kind == _K_PRE:
                 in_pre += 1
             frames.append(fr)
             push(None)
@@ -701,34 +714,36 @@ class _Renderer:
                 return True
         return False
 
-    def _keep(self, fr: _Frame) -> bool:
+    def _keep(self, fr: list) -> bool:
         """False for blocks that are page furniture: link farms, related/prev-next lists, breadcrumbs, footers."""
-        tag = fr.tag
-        if fr.is_container or fr.holds_container or tag in ("body", "html"):
+        tag = fr[9]
+        if fr[7] or fr[8] or tag == "body" or tag == "html":
             return True
-        if self.after_related and tag != "a" and fr.chars:
-            if fr.link_chars >= 0.6 * fr.chars:
+        chars = fr[2]
+        link_chars = fr[3]
+        if self.after_related and tag != "a" and chars:
+            if link_chars >= 0.6 * chars:
                 return False
-            if fr.chars - fr.link_chars >= 6:
+            if chars - link_chars >= 6:
                 self.after_related = False
         if tag == "a":
-            if "附件" in fr.text_head:
-                fr.attach = True
+            if "附件" in fr[6]:
+                fr[5] = True
             return True
-        if tag not in _BLOCK_TAGS and tag not in ("td", "span", "font"):
+        if tag not in _BLOCK_TAGS and tag != "td" and tag != "span" and tag != "font":
             return True
-        chars = fr.chars
         if chars == 0:
             return True
-        head = fr.text_head.lstrip()
+        links = fr[4]
+        attach = fr[5]
         # a link farm: many links, mostly link text, short anchors
-        if fr.links >= 5 and not fr.attach and fr.link_chars >= 0.6 * chars and \
-                fr.link_chars / max(fr.links, 1) <= 16:
+        if links >= 5 and not attach and link_chars >= 0.6 * chars and link_chars / links <= 16:
             return False
         # a list of links (other articles, a menu): never part of a policy text
-        if tag in _LIST_TAGS and fr.links >= 3 and not fr.attach and fr.link_chars >= 0.8 * chars:
+        if tag in _LIST_TAGS and links >= 3 and not attach and link_chars >= 0.8 * chars:
             return False
         # the heading words below all start with a character of _HEAD_FIRST (after an optional bracket)
+        head = fr[6].lstrip()
         c = head[:1]
         if c == "【" or c == "[":
             c = head[1:].lstrip()[:1]
@@ -738,14 +753,16 @@ class _Renderer:
             if chars <= 120 and _FURNITURE_START.match(head):
                 return False
             if _RELATED_START.match(head):
-                if fr.links >= 2 and fr.link_chars >= 0.4 * chars:
+                if links >= 2 and link_chars >= 0.4 * chars:
                     return False
-                if chars <= 30 and fr.links <= 1:
+                if chars <= 30 and links <= 1:
                     # a heading alone ('相关链接'): the link lists that follow it go too
                     self.after_related = True
                     return False
-        if chars <= 600 and not fr.attach:
-            txt = "".join(self.pieces[fr.start:])
+        if chars <= 600 and not attach:
+            txt = "".join(self.pieces[fr[1]:])
+            if _FOOTER_ANY.search(txt) is None:
+                return True         # neither a footer mark nor a footer word
             soft = _FOOTER_SOFT.findall(txt)
             if (soft or chars <= 200) and _FOOTER_MARK.search(txt):
                 return False
@@ -874,6 +891,11 @@ _LINE_FURNITURE = re.compile(
     r"延伸阅读|热点推荐|新发产品|关键词|关键字|标签|TAG|Tags)\s*[】\]]?\s*(?:更多)?\s*[>»]*\s*[|｜/]?\s*)+$", re.I)
 
 
+# a line dropped whole: only punctuation, a furniture line, a breadcrumb (the three patterns in one: one call a line)
+_DROP_LINE = re.compile(f"(?:{_ONLY_PUNCT.pattern})|(?i:{_LINE_FURNITURE.pattern})|(?i:{_BREADCRUMB.pattern})")
+assert _ONLY_PUNCT.flags == re.U and _LINE_FURNITURE.flags == _BREADCRUMB.flags == re.U | re.I
+
+
 def _clean_lines(text: str, keep_counters: bool = False) -> str:
     text = text.replace("\x1f", " ").replace("\x1e", " ").replace("\x1d", "")
     for guards, rx in _INLINE_FURNITURE:
@@ -883,13 +905,14 @@ def _clean_lines(text: str, keep_counters: bool = False) -> str:
         text = _COUNTER.sub(" ", text)
     if "【" in text or "[" in text or "〖" in text:
         text = _EMPTY_BRACKETS.sub(" ", text)
-    out = []
+    drop = _DROP_LINE.match
     # a line matches the spam markers only if the whole text does (the markers never span a line break)
-    spam = _SPAM_STRONG.search(text) is not None
+    if _SPAM_STRONG.search(text) is None:
+        return "\n".join([s for s in map(str.strip, text.split("\n")) if s and drop(s) is None])
+    out = []
     for line in text.split("\n"):
         s = line.strip()
-        if not s or _ONLY_PUNCT.match(s) or _LINE_FURNITURE.match(s) or _BREADCRUMB.match(s) or \
-                (spam and len(s) < 400 and _SPAM_STRONG.search(s) and _is_spam(s)):
+        if not s or drop(s) or (len(s) < 400 and _SPAM_STRONG.search(s) and _is_spam(s)):
             continue
         out.append(s)
     return "\n".join(out)
@@ -898,7 +921,7 @@ def _clean_lines(text: str, keep_counters: bool = False) -> str:
 def _light(text: str) -> str:
     """Simplified and width-folded, spaces collapsed, lines kept as they are (no joining): for metadata search."""
     text = _SPACE_RUN.sub(" ", to_simplified(fold_width(text)))
-    return "\n".join(ln.strip() for ln in text.split("\n"))
+    return "\n".join(map(str.strip, text.split("\n")))
 
 
 _SPACE_RUN = re.compile(r"[ \t]+")
