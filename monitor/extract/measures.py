@@ -151,11 +151,12 @@ class Group:
 def _sentences(par: str) -> list[tuple[int, int]]:
     out, start = [], 0
     for m in _SENT_END.finditer(par):
-        out.append((start, m.end()))
-        start = m.end()
-    if start < len(par):
+        end = m.end()
+        out.append((start, end))     # (never blank: it holds its end mark)
+        start = end
+    if start < len(par) and par[start:].strip():
         out.append((start, len(par)))
-    return [(a, b) for a, b in out if par[a:b].strip()]
+    return out
 
 
 def _chunks(line: str, size: int = 2000) -> list[str]:
@@ -427,8 +428,9 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
 
     for i, par in enumerate(paragraphs):
         body = par.lstrip("#＃ ").strip()
-        level = _enum_level(body)
-        plain = _rx(r"[\s:：#＃\-*•·]").sub("", _ENUM.sub("", body, count=1))
+        em = _ENUM.match(body)       # (_ENUM is anchored: its one match is the list marker at the start)
+        level = _enum_level_of(em) if em is not None else None
+        plain = _PLAIN_DROP.sub("", body[em.end():] if em is not None else body)
         if level is not None and st.group is not None and st.group_level is not None and level <= st.group_level \
                 and not ("券" in body or "oken" in body) and not (set(st.group.vouchers) <= title_vouchers):
             st.group = None    # the next item of a list: another topic (unless the whole document is about the voucher)
@@ -440,7 +442,7 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
                 st.group = None
                 st.policy = default_policy
                 continue
-            rms = R.find_regions(plain, st.heading or doc_region)
+            rms = R.find_regions(plain, st.heading or doc_region) if not vs else None
             if rms and rms[0].start <= 1 and rms[-1].end >= len(plain) - 3 and not vs:
                 path = rms[0].path
                 st.heading = st.current = path
@@ -461,10 +463,17 @@ _ENUM = fast_re(
     r"[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）])\s*")
 
 
+_PLAIN_DROP = fast_re(r"[\s:：#＃\-*•·]")
+
+
 def _enum_level(par: str) -> int | None:
     m = _ENUM.match(par)
     if not m:
         return None
+    return _enum_level_of(m)
+
+
+def _enum_level_of(m: re.Match) -> int:
     t = m.group(0).strip()
     if t.startswith("第") and t[-1] in "章节":
         return 0
@@ -569,7 +578,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
         events.append((pos, "title", t))
     for pos in _doc_ref_regions(par):
         events.append((pos, "docref", None))
-    events.sort(key=lambda x: x[0])
+    if len(events) > 1:
+        events.sort(key=_POS)
 
     sentences = _sentences(par)
     first_group = len(groups)
@@ -675,6 +685,10 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
         groups[first_group:] = [g for g in groups[first_group:] if g.vouchers]
         if st.group is not None and not st.group.vouchers:
             st.group = None
+
+
+def _POS(ev) -> int:
+    return ev[0]
 
 
 _JOINT = fast_re(r"(?:两|三|四|五|各|上述|以上|这些|多)类?(?:券|补贴券)")
