@@ -56,8 +56,8 @@ settings:
   recheck: 0s
   allow_private: true
   baseline: alert
-  timeout: 1s
-  fetch_deadline: 3s
+  timeout: 2s
+  fetch_deadline: 6s
   concurrency: 16
 sources:
   - id: good
