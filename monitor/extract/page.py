@@ -891,6 +891,12 @@ _LINE_FURNITURE = re.compile(
     r"延伸阅读|热点推荐|新发产品|关键词|关键字|标签|TAG|Tags)\s*[】\]]?\s*(?:更多)?\s*[>»]*\s*[|｜/]?\s*)+$", re.I)
 
 
+# every guard word but '中', longest first: a guard occurring in a text lies inside a word findall returns (no guard
+# word ends with the start of another, so none is hidden by an overlapping match; test_page checks it)
+_GUARD_WORDS = sorted({g for gs, _ in _INLINE_FURNITURE for g in gs} - {"中"} | set(_COUNTER_GUARD),
+                      key=lambda w: (-len(w), w))
+_GUARD_RX = re.compile("|".join(map(re.escape, _GUARD_WORDS)))
+
 # a line dropped whole: only punctuation, a furniture line, a breadcrumb (the three patterns in one: one call a line)
 _DROP_LINE = re.compile(f"(?:{_ONLY_PUNCT.pattern})|(?i:{_LINE_FURNITURE.pattern})|(?i:{_BREADCRUMB.pattern})")
 assert _ONLY_PUNCT.flags == re.U and _LINE_FURNITURE.flags == _BREADCRUMB.flags == re.U | re.I
@@ -898,11 +904,21 @@ assert _ONLY_PUNCT.flags == re.U and _LINE_FURNITURE.flags == _BREADCRUMB.flags 
 
 def _clean_lines(text: str, keep_counters: bool = False) -> str:
     text = text.replace("\x1f", " ").replace("\x1e", " ").replace("\x1d", "")
-    for guards, rx in _INLINE_FURNITURE:
-        if any(g in text for g in guards):
-            text = rx.sub(" ", text)
-    if not keep_counters and any(g in text for g in _COUNTER_GUARD):
-        text = _COUNTER.sub(" ", text)
+    # the guard words found in one pass ('中' apart: it is everywhere). A guard found here may be gone after an
+    # earlier substitution: the pattern then runs and matches nothing (each of its matches holds a guard word)
+    found = _GUARD_RX.findall(text)
+    if found or "中" in text:
+        hay = "\x00".join(set(found)) + ("\x00中" if "中" in text else "")
+        for guards, rx in _INLINE_FURNITURE:
+            for g in guards:
+                if g in hay:
+                    text = rx.sub(" ", text)
+                    break
+        if not keep_counters:
+            for g in _COUNTER_GUARD:
+                if g in hay:
+                    text = _COUNTER.sub(" ", text)
+                    break
     if "【" in text or "[" in text or "〖" in text:
         text = _EMPTY_BRACKETS.sub(" ", text)
     drop = _DROP_LINE.match
