@@ -68,19 +68,41 @@ def _names_at(text: str):
         i = text.find("券", i + 1)
 
 
+# the names that can end at a 券, by the character right before it (lower-cased), longest first: a 券
+# after any other character (消费券, 优惠券) is passed over at once
+_BY_PREV: dict[str, tuple[int, ...]] = {}
+for _k in NAMES:
+    _BY_PREV.setdefault(_k[-2].lower(), set()).add(len(_k))        # type: ignore[arg-type]
+_BY_PREV = {c: tuple(sorted(ls, reverse=True)) for c, ls in _BY_PREV.items()}
+
+
 def find_vouchers(text: str) -> list[VoucherMention]:
     """Every voucher named in text, in order."""
     out: list[VoucherMention] = []
-    if "券" not in text:
-        return out
-    for start, end, surface in _names_at(text):
-        canon = NAMES.get(surface) or ("词元券" if surface.lower() == "token券" else None)
-        if canon is None:
-            continue
-        if surface == "服务券" and _OTHER_SERVICE.search(text[max(0, start - 4):start]):
-            continue   # 数据产权登记服务券, 检测服务券 …: other vouchers, not the 服务券 of SPEC
-        if surface.lower() == "token券" and start > 0 and text[start - 1].isalnum() \
-                and not ("\u4e00" <= text[start - 1] <= "\u9fff"):
-            continue
-        out.append(VoucherMention(start, end, canon, surface))
+    i = text.find("券")
+    # (what _names_at gives, inlined, with the candidate lengths narrowed by the character before each 券)
+    while i >= 0:
+        lengths = _BY_PREV.get(text[i - 1].lower()) if i else None
+        if lengths is not None:
+            for n in lengths:
+                s = i + 1 - n
+                if s < 0:
+                    continue
+                surface = text[s:i + 1]
+                if surface in NAMES or (surface[0].isascii() and surface.lower() in _LOWER_NAMES):
+                    _add_mention(text, s, i + 1, surface, out)
+                    break
+        i = text.find("券", i + 1)
     return out
+
+
+def _add_mention(text: str, start: int, end: int, surface: str, out: list) -> None:
+    canon = NAMES.get(surface) or ("词元券" if surface.lower() == "token券" else None)
+    if canon is None:
+        return
+    if surface == "服务券" and _OTHER_SERVICE.search(text[max(0, start - 4):start]):
+        return   # 数据产权登记服务券, 检测服务券 …: other vouchers, not the 服务券 of SPEC
+    if surface.lower() == "token券" and start > 0 and text[start - 1].isalnum() \
+            and not ("\u4e00" <= text[start - 1] <= "\u9fff"):
+        return
+    out.append(VoucherMention(start, end, canon, surface))
