@@ -61,8 +61,7 @@ def _join_broken_lines(t: str) -> str:
         if not s:
             pending_blank += 1
             continue
-        prev = out[-1][-1].rstrip() if out else ""
-        if (out and last_len >= 40 and pending_blank <= 1 and _OPEN_END.match(prev[-1:])
+        if (out and last_len >= 40 and pending_blank <= 1 and _OPEN_END.match((prev := out[-1][-1].rstrip())[-1:])
                 and _CJK_START.match(s) and not _DATE_START.match(s) and not s.startswith("#")
                 and len(out) > 1 and not _TITLE_END.search(prev[-4:]) and not _DOCNO_START.match(s)
                 and not _INFO_LINE.search(prev)):

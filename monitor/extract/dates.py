@@ -28,6 +28,32 @@ _FULL_RE = fast_re(
 _MD_RE = fast_re(rf"(?=[\d{_CN_D}])(?<![\d年{_CN_D}])\s*{_M}\s*月\s*{_D}\s*[日号]")
 
 
+_CN_DIGIT_SET = frozenset(_CN_D)
+_MD_TAIL = re.compile(rf"\s*{_D}\s*[日号]")
+
+
+def _md_matches(text: str):
+    """What _MD_RE.finditer gives, as (start, end, month, day), found from each 月 instead of trying the
+    pattern at every digit: a match holds exactly one 月, and its start is where the run of digits (or of
+    Chinese digits) before that 月 and its spaces begins (the look-behind forbids a start inside a run)."""
+    k = text.find("月")
+    while k >= 0:
+        j = k
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        r = j
+        while r > 0 and (text[r - 1].isdecimal() or text[r - 1] in _CN_DIGIT_SET):
+            r -= 1
+        n = j - r
+        if n and (r == 0 or text[r - 1] != "年"):
+            mon = text[r:j]
+            if (n <= 2 and mon.isdecimal()) or (n <= 3 and all(c in _CN_DIGIT_SET for c in mon)):
+                t = _MD_TAIL.match(text, k + 1)
+                if t is not None:
+                    yield r, t.end(), mon, t.group(1)
+        k = text.find("月", k + 1)
+
+
 _NUMERIC_DATE_HINT = fast_re(r"\d[-/.]\d")
 
 
@@ -70,13 +96,12 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
         if iso:
             out.append(DateMention(m.start(), m.end(), iso, True))
             taken.append((m.start(), m.end()))
-    for m in (_MD_RE.finditer(text) if year is not None and "月" in text else ()):
-        s, e = m.start(1), m.end()
+    for s, e, mon, day in (_md_matches(text) if year is not None and "月" in text else ()):
         if any(a <= s < b for a, b in taken):
             continue
         if year is None:
             continue
-        iso = _mk(year, _num(m.group(1)), _num(m.group(2)))
+        iso = _mk(year, _num(mon), _num(day))
         if iso:
             out.append(DateMention(s, e, iso, False))
     out.sort(key=lambda x: x.start)
