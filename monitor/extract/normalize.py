@@ -146,10 +146,13 @@ def join_lines(text: str) -> str:
     stripped = list(map(str.strip, lines))
     # = [_width(s) for s in stripped], without a call a line
     widths = [len(s) + (len(s.encode("utf-8", "surrogatepass")) - len(s)) // 2 for s in stripped]
-    nonblank = [i for i in range(n) if stripped[i]]
-    pos = {i: k for k, i in enumerate(nonblank)}
+    nonblank: list[int] = []
+    pos: dict[int, int] = {}
 
     def neighbours(i: int) -> list[int]:
+        if not nonblank:        # built on first use: most texts never ask
+            nonblank.extend(j for j in range(n) if stripped[j])
+            pos.update({j: k for k, j in enumerate(nonblank)})
         k = pos[i]
         ws = [widths[j] for j in nonblank[max(0, k - 4):k] + nonblank[k + 1:k + 5]]
         return [w for w in ws if w >= 8]
@@ -178,6 +181,7 @@ def join_lines(text: str) -> str:
                          or a[-1] in "，、"))
 
     out: list[str] = []
+    terminal = _TERMINAL         # (joinable's first test, made before calling it)
     i = 0
     cur: str | None = None       # the line being built
     cur_last = -1                # index of the last physical line in cur
@@ -187,7 +191,7 @@ def join_lines(text: str) -> str:
             # a single blank line inside a fixed-width wrapped text
             # (the line after it is wide too, or ends the sentence: not a heading standing alone)
             if (cur is not None and i + 1 < n and stripped[i + 1] and cur_last == i - 1
-                    and joinable(cur, stripped[i + 1]) and full(cur_last, strict=True)
+                    and cur[-1] not in terminal and joinable(cur, stripped[i + 1]) and full(cur_last, strict=True)
                     and (widths[i + 1] >= 0.6 * widths[cur_last] or stripped[i + 1][-1] in _TERMINAL)):
                 cur = _join_pair(cur, stripped[i + 1])
                 cur_last = i + 1
@@ -201,7 +205,7 @@ def join_lines(text: str) -> str:
             continue
         if cur is None:
             cur, cur_last = s, i
-        elif cur_last == i - 1 and joinable(cur, s) and full(cur_last, strict=False):
+        elif cur_last == i - 1 and cur[-1] not in terminal and joinable(cur, s) and full(cur_last, strict=False):
             cur = _join_pair(cur, s)
             cur_last = i
         else:
@@ -225,6 +229,7 @@ _CJK_SPACE = re.compile(rf"[ ](?:(?<=[{CJK}“”《》〔〕，。；：！？�
                         rf"|(?<=[0-9%“”《》〔〕，。；：！？、][ ])[ ]*(?=[{CJK}，。；：！？、]))")
 # letter-spaced words ('国 家 数 据 局', '索 引 号') are closed up; a space between two words stays ('第一章 总则')
 _LETTER_SPACED = re.compile(rf"(?<![{CJK}])[{CJK}](?: [{CJK}]){{1,}}(?![{CJK}])")
+_SPACED_PAIR = re.compile(rf" (?<=[{CJK}] )(?=[{CJK}])")
 _BLANKS = re.compile(r"\n{3,}")
 
 
@@ -241,7 +246,8 @@ def normalize(text: str) -> str:
     text = to_simplified(fold_width(text))
     text = _collapse(text)
     text = _CJK_SPACE.sub("", text)
-    text = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+    if _SPACED_PAIR.search(text):       # (every letter-spaced run holds one: a cheap search for the rare case)
+        text = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = join_lines(text)
     text = _BLANKS.sub("\n\n", text)
     return text.strip()

@@ -577,132 +577,156 @@ class _Renderer:
         keep_fn = self._keep
         while stack:
             node = pop()
-            if node is None:
-                fr = frames.pop()
-                kind = fr[0]
-                if kind == _K_A:
-                    in_link -= 1
-                elif kind == _K_PRE:
-                    in_pre -= 1
-                # elements _keep never drops (and where it changes nothing) are kept without asking it
-                if self.after_related:
-                    keep = keep_fn(fr)
-                elif kind == _K_A:
-                    keep = True
-                    if "附件" in fr[6] and not fr[7] and not fr[8]:
-                        fr[5] = True
-                elif kind < _K_CHECKED or not fr[2]:
-                    keep = True
-                else:
-                    keep = keep_fn(fr)
-                if not keep:
-                    del pieces[fr[1]:]
-                elif kind >= _K_BLOCK:
-                    if kind == _K_TR:
-                        self._close_row(fr[1])
-                    elif kind != _K_A:
-                        append("\n")
-                elif kind == _K_TD or kind == _K_TH:
-                    append("\x1e")
-                if fr[7]:
-                    if clean_entry:
-                        self.captured = "".join(pieces[fr[1]:])
-                    append(_END)
-                    in_container -= 1
-                    for f in frames:
-                        f[8] = True
-                if frames and keep:
-                    p = frames[-1]
-                    p[2] += fr[2]
-                    p[3] += fr[3]
-                    p[4] += fr[4]
-                    if fr[5]:
-                        p[5] = True
-                    if len(p[6]) < 40:
-                        p[6] += fr[6]
-                continue
-            # siblings are pushed one at a time (each node pushes the next): no list of children is built
-            if node is not top:
-                nxt = node.next
-                if nxt is not None:
-                    push(nxt)
-            visited += 1
-            if visited > max_visits or out > limit:
-                break
-            tag = node.tag
-            if tag == "-text":
-                t = node.text_content
-                if not t:
-                    continue
-                if not in_pre and ("\n" in t or "  " in t or "\t" in t or "\r" in t or "\f" in t):
-                    t = ws_sub(" ", t)
-                    if t == " ":
-                        if pieces and not pieces[-1].endswith((" ", "\n")):
-                            append(" ")
+            if node is not None:
+                # siblings are pushed one at a time (each node pushes the next): no list of children is built
+                if node is not top:
+                    nxt = node.next
+                    if nxt is not None:
+                        push(nxt)
+                visited += 1
+                if visited > max_visits or out > limit:
+                    break
+                tag = node.tag
+                if tag == "-text":
+                    t = node.text_content
+                    if not t:
                         continue
-                append(t)
-                out += len(t)
-                if frames:
-                    fr = frames[-1]
-                    n = len(t.strip())
-                    fr[2] += n
-                    if in_link:
-                        fr[3] += n
-                    if len(fr[6]) < 40:
-                        fr[6] += t
-                continue
-            kind = kind_of(tag, _K_INLINE)
-            if kind == _K_IGNORE or not tag or (kind == _K_INLINE and tag[0] in "-!#"):
-                continue
-            mid = node.mem_id
-            is_container = mid == container_id
-            if not is_container:
-                if kind == _K_SKIP:
+                    if not in_pre and ("\n" in t or "  " in t or "\t" in t or "\r" in t or "\f" in t):
+                        t = ws_sub(" ", t)
+                        if t == " ":
+                            if pieces and not pieces[-1].endswith((" ", "\n")):
+                                append(" ")
+                            continue
+                    append(t)
+                    out += len(t)
+                    if frames:
+                        fr = frames[-1]
+                        n = len(t.strip())
+                        fr[2] += n
+                        if in_link:
+                            fr[3] += n
+                        if len(fr[6]) < 40:
+                            fr[6] += t
                     continue
-                if kind == _K_HEADER and not in_container and not _in_article(node) and _han_count(node) < 200:
+                kind = kind_of(tag, _K_INLINE)
+                if kind == _K_IGNORE or not tag or (kind == _K_INLINE and tag[0] in "-!#"):
                     continue
-                if kind == _K_FORM and len(node.text(deep=True) or "") < 300:
+                mid = node.mem_id
+                is_container = mid == container_id
+                if not is_container:
+                    if kind == _K_SKIP:
+                        continue
+                    if kind == _K_HEADER and not in_container and not _in_article(node) and _han_count(node) < 200:
+                        continue
+                    if kind == _K_FORM and len(node.text(deep=True) or "") < 300:
+                        continue
+                    if check_hidden and (maybe_hidden is None or mid in maybe_hidden) \
+                            and _el_hidden(node, hidden_classes, hidden_ids) and not self._holds_container(node):
+                        continue
+                if kind == _K_BR:
+                    append("\n")
                     continue
-                if check_hidden and (maybe_hidden is None or mid in maybe_hidden) \
-                        and _el_hidden(node, hidden_classes, hidden_ids) and not self._holds_container(node):
+                if kind == _K_IMG:
                     continue
-            if kind == _K_BR:
-                append("\n")
-                continue
-            if kind == _K_IMG:
-                continue
-            if kind > _K_A:       # header, form (blocks), or a skip tag that is the container
-                kind = _K_BLOCK if tag in _BLOCK_TAGS else _K_INLINE
-            if kind >= _K_BLOCK:
-                if kind == _K_A:
-                    start = len(pieces)
-                else:
-                    append("\n\x1d" if kind == _K_TR else "\n")
+                if kind > _K_A:       # header, form (blocks), or a skip tag that is the container
+                    kind = _K_BLOCK if tag in _BLOCK_TAGS else _K_INLINE
+                if kind >= _K_BLOCK:
+                    if kind == _K_A:
+                        start = len(pieces)
+                    else:
+                        append("\n\x1d" if kind == _K_TR else "\n")
+                        start = len(pieces) - 1
+                elif kind == _K_TD or kind == _K_TH:
+                    append("\x1f")
                     start = len(pieces) - 1
-            elif kind == _K_TD or kind == _K_TH:
-                append("\x1f")
-                start = len(pieces) - 1
-            else:
-                start = len(pieces)
-            fr = [kind, start, 0, 0, 0, False, "", is_container, False, tag]
-            if is_container:
-                clean_entry = not in_link and not in_pre and not self.after_related and not in_container
-                in_container += 1
-                append(_START)
-                fr[1] = len(pieces)
+                else:
+                    start = len(pieces)
+                fr = [kind, start, 0, 0, 0, False, "", is_container, False, tag]
+                if is_container:
+                    clean_entry = not in_link and not in_pre and not self.after_related and not in_container
+                    in_container += 1
+                    append(_START)
+                    fr[1] = len(pieces)
+                if kind == _K_A:
+                    in_link += 1
+                    fr[4] = 1
+                    href = node.attrs.get("href") or ""
+                    if href and _is_attachment_href(href):
+                        fr[5] = True
+                elif kind == _K_PRE:
+                    in_pre += 1
+                frames.append(fr)
+                child = node.child
+                if child is not None:
+                    if child.tag == "-text" and child.next is None and visited < max_visits and out <= limit:
+                        # its only child is a text (<a>, <p>, <span> …): read here as the loop would, and the
+                        # element ends at once (no stack round trip)
+                        visited += 1
+                        t = child.text_content
+                        if t:
+                            if not in_pre and ("\n" in t or "  " in t or "\t" in t or "\r" in t or "\f" in t):
+                                t = ws_sub(" ", t)
+                                if t == " ":
+                                    if pieces and not pieces[-1].endswith((" ", "\n")):
+                                        append(" ")
+                                    t = ""
+                            if t:
+                                append(t)
+                                out += len(t)
+                                n = len(t.strip())
+                                fr[2] += n
+                                if in_link:
+                                    fr[3] += n
+                                if len(fr[6]) < 40:
+                                    fr[6] += t
+                    else:
+                        push(None)
+                        push(child)
+                        continue
+                # the element ends (no child, or its one text was read above)
+            # here node is None (the element on top of the frames ends) or an element that just ended above
+            fr = frames.pop()
+            kind = fr[0]
             if kind == _K_A:
-                in_link += 1
-                fr[4] = 1
-                href = node.attrs.get("href") or ""
-                if href and _is_attachment_href(href):
-                    fr[5] = True
+                in_link -= 1
             elif kind == _K_PRE:
-                in_pre += 1
-            frames.append(fr)
-            push(None)
-            child = node.child
-            if child is not None:
-                push(child)
+                in_pre -= 1
+            # elements _keep never drops (and where it changes nothing) are kept without asking it
+            if self.after_related:
+                keep = keep_fn(fr)
+            elif kind == _K_A:
+                keep = True
+                if "附件" in fr[6] and not fr[7] and not fr[8]:
+                    fr[5] = True
+            elif kind < _K_CHECKED or not fr[2]:
+                keep = True
+            else:
+                keep = keep_fn(fr)
+            if not keep:
+                del pieces[fr[1]:]
+            elif kind >= _K_BLOCK:
+                if kind == _K_TR:
+                    self._close_row(fr[1])
+                elif kind != _K_A:
+                    append("\n")
+            elif kind == _K_TD or kind == _K_TH:
+                append("\x1e")
+            if fr[7]:
+                if clean_entry:
+                    self.captured = "".join(pieces[fr[1]:])
+                append(_END)
+                in_container -= 1
+                for f in frames:
+                    f[8] = True
+            if frames and keep:
+                p = frames[-1]
+                p[2] += fr[2]
+                p[3] += fr[3]
+                p[4] += fr[4]
+                if fr[5]:
+                    p[5] = True
+                if len(p[6]) < 40:
+                    p[6] += fr[6]
         # unwind (visit cap reached)
         self.pieces = pieces
 
