@@ -184,9 +184,9 @@ def _strip_furniture(text: str) -> list[str]:
             continue
         if _TAG_LINE.match(ln) and len(ln) < 80:
             continue
-        if len(_SPAM.findall(ln)) >= 2:
-            continue
-        if out and _LINK_TITLE.match(ln):
+        if (sm := _SPAM.search(ln)) is not None and _SPAM.search(ln, sm.end()) is not None:
+            continue    # (two spam words: what len(_SPAM.findall(ln)) >= 2 tells)
+        if out and "关于" in ln and _LINK_TITLE.match(ln):
             continue   # the bare title of another document: a related link left in the text
         if len(ln) > 3000:
             out.extend(_chunks(ln))   # bound the work per paragraph (a page with no line breaks)
@@ -224,11 +224,16 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
     if not clause.strip() and _rx(r"[：:]\s*$").search(left):
         clause = _rx(r"[，,。；;（(]").split(left)[-1]     # a label: 资金总额：3000万元
     right = par[a.end:a.end + 12]
-    if _FACE.match(right) or _rx(r"每张\s*(?:价值|面值|面额)?\s*$|面额|面值|票面").search(clause):
+    # (substring tests first: each pattern below can only match where its words occur)
+    if ("张" in right and _FACE.match(right)) or (("张" in clause or "面" in clause) and _rx(
+            r"每张\s*(?:价值|面值|面额)?\s*$|面额|面值|票面").search(clause)):
         return "face"
-    if _BUDGET_CUE.search(clause) and _rx(r"(?:不少于|不低于)\s*$").search(clause):
+    if ("不少于" in clause or "不低于" in clause) and _BUDGET_CUE.search(clause) \
+            and _rx(r"(?:不少于|不低于)\s*$").search(clause):
         return "budget"     # 计划发放模型券不少于3亿元
-    if _PAYEE_BEFORE.search(par, max(0, a.start - 40), a.start) and not _CAP_WORD.search(clause):
+    payee_window = par[max(0, a.start - 40):a.start]
+    if ("公司" in payee_window or "研究" in payee_window or "大学" in payee_window or "学院" in payee_window) \
+            and _PAYEE_BEFORE.search(par, max(0, a.start - 40), a.start) and not _CAP_WORD.search(clause):
         return None     # 某某科技有限公司 兑付金额：860万元 — a payout to a named recipient (a results list)
     if _NEW_LEVEL.search(clause) and not _rx(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下)").match(right):
         # 规模比上年增长20%，达到6000万元 / 额度提高至200万元: the new level of what the sentence names
@@ -311,6 +316,7 @@ class _State:
     table: list | None = None  # column kinds of the table being read (budget, ratio, cap, deadline, None)
     inherited: bool = False   # the region in force came from an issuer named in an earlier paragraph
     named: str | None = None  # the region an issuer named in the paragraph being read
+    fits: dict = field(default_factory=dict)   # _policy_fits answers within this document (same title, asked again)
 
 
 _TITLE_RE = fast_re(r"《([^《》\n]{2,80})》")
@@ -491,6 +497,7 @@ def _amounts_or_shares(s: str) -> bool:
 
 
 _ADDRESSEES = fast_re(r"^[^。；，,]{2,60}[：:]$")
+_ADDRESSEE_ENDS = ("：", ":", "：\n", ":\n")     # (where _ADDRESSEES can match: its $ allows a final newline)
 
 
 _COL_KINDS = (("budget", fast_re(r"总额|总量|规模|资金|预算|发放额|总金额")),
@@ -537,7 +544,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     if " | " in par and _table_row(par, st, groups, doc_region):
         return
     st.table = None
-    if _ADDRESSEES.match(par) and not find_vouchers(par) and _rx(r"各|局|委|厅|政府|单位|部门|企业|机构").search(par):
+    if par.endswith(_ADDRESSEE_ENDS) and _ADDRESSEES.match(par) and not find_vouchers(par) and _rx(r"各|局|委|厅|政府|单位|部门|企业|机构").search(par):
         return   # 成都市、绵阳市经济和信息化局： — whom the notice is addressed to, not who speaks
     cited_glued: list[int] = []   # ends of regions cited together with their own voucher (参照深圳市训力券)
     issuers = _issuer_regions(par, context, cited_glued)
@@ -717,8 +724,12 @@ def _apply_event(ev, region, policy, doc_region, st):
         else:
             st.coord = []
         st.coord_end = end
-        if policy and val != region and not _policy_fits(policy, val):
-            policy = None        # 《上海市…措施》 is not the policy of 山东省's voucher named next
+        if policy and val != region:
+            fit = st.fits.get((policy, val))
+            if fit is None:
+                fit = st.fits[(policy, val)] = _policy_fits(policy, val)
+            if not fit:
+                policy = None        # 《上海市…措施》 is not the policy of 山东省's voucher named next
         return val, policy
     if kind == "docref":
         word = st.par[pos:pos + 2] if st.par is not None else ""
