@@ -132,7 +132,7 @@ def _topic_break(s: str, region: str) -> bool:
     return False
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """Vouchers named together and the region they belong to, with the terms found for them."""
     vouchers: list[str]
@@ -858,8 +858,9 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
             n = max(g.max_sheets) if g.max_sheets else None
             if n:
                 caps.append(max(g.face) * n)
-        scope = "。".join(g.scope)
-        if "月" in scope or "-" in scope:
+        # (the joiner holds neither 月 nor -: the parts tell whether the joined scope can hold a date)
+        if any("月" in part or "-" in part for part in g.scope):
+            scope = "。".join(g.scope)
             if scope not in scope_deadlines:
                 scope_deadlines[scope] = find_deadline(scope, year)
             deadline = scope_deadlines[scope]
@@ -869,21 +870,29 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
             if not doc_deadline:
                 doc_deadline.append(find_deadline(text[:200_000], year))
             deadline = doc_deadline[0]   # the round the document announces: its vouchers (those of the title)
-        for v, reg in ((v, r) for v in g.vouchers for r in [g.region, *g.twins]):
-            key = (v, reg)
-            cur = by_key.get(key)
-            if cur is None:
-                cur = by_key[key] = {"policy": g.policy, "budget": [], "ratio": [], "cap": [], "deadline": []}
-                order.append(key)
-            if cur["policy"] is None:
-                cur["policy"] = g.policy
-            own = g.own.get(v, {})
-            own_budgets = [y for y, batch in own.get("budget", []) if not batch]
-            cur["budget"] += own_budgets or budgets
-            cur["ratio"] += own.get("ratio") or g.ratios
-            cur["cap"] += own.get("cap") or caps
-            if deadline:
-                cur["deadline"].append(deadline)
+        regs = (g.region, *g.twins) if g.twins else (g.region,)
+        for v in g.vouchers:
+            own = g.own.get(v)
+            if own:
+                own_budgets = [y for y, batch in own.get("budget", []) if not batch]
+                v_budgets = own_budgets or budgets
+                v_ratios = own.get("ratio") or g.ratios
+                v_caps = own.get("cap") or caps
+            else:
+                v_budgets, v_ratios, v_caps = budgets, g.ratios, caps
+            for reg in regs:
+                key = (v, reg)
+                cur = by_key.get(key)
+                if cur is None:
+                    cur = by_key[key] = {"policy": g.policy, "budget": [], "ratio": [], "cap": [], "deadline": []}
+                    order.append(key)
+                if cur["policy"] is None:
+                    cur["policy"] = g.policy
+                cur["budget"] += v_budgets
+                cur["ratio"] += v_ratios
+                cur["cap"] += v_caps
+                if deadline:
+                    cur["deadline"].append(deadline)
     out = []
     for v, region in order:
         d = by_key[(v, region)]
