@@ -81,8 +81,10 @@ def fast_re(pattern: str, flags: int = 0) -> re.Pattern:
     position; a look-ahead class rejects most positions at once). The matches are the same: the
     look-ahead only states what every match already starts with."""
     compiled = re.compile(pattern, flags)
-    if compiled.flags & (re.IGNORECASE | re.VERBOSE | re.MULTILINE) or _INLINE_FLAGS.match(pattern):
-        return compiled
+    if compiled.flags & (re.IGNORECASE | re.VERBOSE):
+        return compiled     # (case variants and verbose whitespace are not bounded here)
+    lead = _INLINE_FLAGS.match(pattern)
+    prefix, body = (lead.group(0), pattern[lead.end():]) if lead else ("", pattern)
     try:
         parsed = _sre_parse.parse(pattern, flags)
         items = list(parsed)
@@ -91,8 +93,10 @@ def fast_re(pattern: str, flags: int = 0) -> re.Pattern:
         op, av = items[0]
         while op is _sre_c.SUBPATTERN and len(av[-1]) and av[-1][0][0] is not None:
             op, av = av[-1][0]
-        if op is _sre_c.LITERAL or op is _sre_c.IN or (op is _sre_c.ASSERT and av[0] == 1):
-            return compiled     # re already skips to the first character (or the pattern has its own look-ahead)
+        if op is _sre_c.LITERAL or op is _sre_c.IN or (op is _sre_c.ASSERT and av[0] == 1) or op is _sre_c.AT:
+            # re already skips to the first character, or the pattern has its own look-ahead, or it opens
+            # with an anchor (^, \b: a cheaper test at each position than a class)
+            return compiled
         if op is _sre_c.BRANCH and all(alt and alt[0][0] is _sre_c.LITERAL for alt in av[1]):
             return compiled
         first: set = set()
@@ -101,7 +105,7 @@ def fast_re(pattern: str, flags: int = 0) -> re.Pattern:
     except (ValueError, TypeError, re.error, RecursionError):
         return compiled
     cls = "".join(ch if ch in ("\\d", "\\s") else re.escape(ch) for ch in sorted(first))
-    return re.compile(f"(?=[{cls}])(?:{pattern})", flags)
+    return re.compile(f"{prefix}(?=[{cls}])(?:{body})", flags)
 
 
 _rx = lru_cache(maxsize=None)(fast_re)   # a pattern written inline, compiled once
