@@ -513,6 +513,7 @@ def _word_firsts(*patterns: re.Pattern) -> frozenset[str]:
 
 
 _HEAD_FIRST = _word_firsts(_FURNITURE_START, _RELATED_START, _PREVNEXT_START)
+_HEAD_FIRST_OR_BRACKET = _HEAD_FIRST | {"【", "["}
 _LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "tbody", "div", "section", "td"})
 # the tags whose end _Renderer._keep has to judge (for the others it keeps the element and changes nothing,
 # unless a related-links heading was just dropped)
@@ -575,6 +576,7 @@ class _Renderer:
         kind_of = _KIND.get
         ws_sub = _WS.sub
         keep_fn = self._keep
+        ext_hint = _EXT_HINT.search       # (_is_attachment_href's first test, made before calling it)
         while stack:
             node = pop()
             if node is not None:
@@ -650,8 +652,8 @@ class _Renderer:
                 if kind == _K_A:
                     in_link += 1
                     fr[4] = 1
-                    href = node.attrs.get("href") or ""
-                    if href and _is_attachment_href(href):
+                    href = node.attrs.get("href")
+                    if href and ext_hint(href) and _is_attachment_href(href):
                         fr[5] = True
                 elif kind == _K_PRE:
                     in_pre += 1
@@ -754,35 +756,35 @@ class _Renderer:
             if "附件" in fr[6]:
                 fr[5] = True
             return True
-        if tag not in _BLOCK_TAGS and tag != "td" and tag != "span" and tag != "font":
-            return True
-        if chars == 0:
+        if chars == 0 or (tag not in _BLOCK_TAGS and tag != "td" and tag != "span" and tag != "font"):
             return True
         links = fr[4]
         attach = fr[5]
-        # a link farm: many links, mostly link text, short anchors
-        if links >= 5 and not attach and link_chars >= 0.6 * chars and link_chars / links <= 16:
-            return False
-        # a list of links (other articles, a menu): never part of a policy text
-        if tag in _LIST_TAGS and links >= 3 and not attach and link_chars >= 0.8 * chars:
-            return False
+        if links >= 3 and not attach:
+            # a link farm: many links, mostly link text, short anchors
+            if links >= 5 and link_chars >= 0.6 * chars and link_chars / links <= 16:
+                return False
+            # a list of links (other articles, a menu): never part of a policy text
+            if tag in _LIST_TAGS and link_chars >= 0.8 * chars:
+                return False
         # the heading words below all start with a character of _HEAD_FIRST (after an optional bracket)
         head = fr[6].lstrip()
         c = head[:1]
-        if c == "【" or c == "[":
-            c = head[1:].lstrip()[:1]
-        if c in _HEAD_FIRST:
-            if chars <= 400 and _PREVNEXT_START.match(head):
-                return False
-            if chars <= 120 and _FURNITURE_START.match(head):
-                return False
-            if _RELATED_START.match(head):
-                if links >= 2 and link_chars >= 0.4 * chars:
+        if c in _HEAD_FIRST_OR_BRACKET:
+            if c == "【" or c == "[":
+                c = head[1:].lstrip()[:1]
+            if c in _HEAD_FIRST:
+                if chars <= 400 and _PREVNEXT_START.match(head):
                     return False
-                if chars <= 30 and links <= 1:
-                    # a heading alone ('相关链接'): the link lists that follow it go too
-                    self.after_related = True
+                if chars <= 120 and _FURNITURE_START.match(head):
                     return False
+                if _RELATED_START.match(head):
+                    if links >= 2 and link_chars >= 0.4 * chars:
+                        return False
+                    if chars <= 30 and links <= 1:
+                        # a heading alone ('相关链接'): the link lists that follow it go too
+                        self.after_related = True
+                        return False
         if chars <= 600 and not attach:
             txt = "".join(self.pieces[fr[1]:])
             if _FOOTER_ANY.search(txt) is None:
