@@ -609,7 +609,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                     _attach_all(par, a, b, g, amounts, shares, [], joint=True)
                 continue
             if st.group is not None:
-                if _topic_break(sent, region) and not _rx(r"券").search(sent):
+                if _topic_break(sent, region) and "券" not in sent:
                     st.group = None
                 else:
                     # 两券年度资金合计2000万元: a pool shared by several vouchers is not one voucher's budget
@@ -620,8 +620,6 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             while ev_i < len(events) and events[ev_i][0] < gs:
                 region, policy = _apply_event(events[ev_i], region, policy, doc_region, st)
                 ev_i += 1
-            clause_left = par[max(a, gs - 40):gs]
-            clause_left = _rx(r"[，,]").split(clause_left)[-1] if not _rx(r"[，,][^，,]*$").search(clause_left) is None else clause_left
             sent_left = par[a:gs]
             general = bool(_GENERAL.search(sent_left[-40:])) and not _names_region_near(par, a, gs, issuers)
             nat = region == R.NATIONAL and _NATIONAL_ENCOURAGE.search(sent_left)
