@@ -897,6 +897,20 @@ _SPAM_STRONG = re.compile(
     _first_chars(_SPAM_WORDS_1, "日", _SPAM_WORDS_2, "a", _SPAM_WORDS_3)
     + "(?:" + _first_char_form(_SPAM_WORDS_1) + "|(?<=日)(?<!中日)韩|" + _first_char_form(_SPAM_WORDS_2)
     + "|(?<=a)(?<![A-Za-z]a)v(?:片|在线|网站|女优)|" + _first_char_form(_SPAM_WORDS_3) + ")", re.I)
+# a quick test before _SPAM_STRONG on whole texts: each word found by its rarest character in policy texts (counted
+# on the golden corpus), the rest checked around it; it matches wherever _SPAM_STRONG does (and a little more: 中日韩,
+# 'av' inside a word), so a text it finds nothing in holds no marker. Common first characters (一 在 高 成 时 …)
+# make _SPAM_STRONG try its branches at many places; the anchors are rare.
+_SPAM_ANCHORS = {"毛片": 0, "无码": 1, "一区二区": 2, "二区三区": 0, "在线观看": 2, "在线播放": 2, "高清视频": 1, "免费视频": 3,
+                 "成人视频": 3, "色情": 1, "黄色网站": 0, "网站大全": 1, "九九热": 2, "99热": 2, "蜘蛛池": 0, "博彩": 1,
+                 "赌场": 0, "娱乐城": 0, "百家乐": 2, "真人娱乐": 2, "六合彩": 2, "时时彩": 2, "彩票网": 0, "体育投注": 1,
+                 "女优": 0, "福利网": 0, "深夜福利": 2, "开户送": 2, "澳门新葡京": 0, "威尼斯人": 1, "太阳城": 0, "自拍": 1,
+                 "偷拍": 0, "日韩": 1}
+assert set(_SPAM_ANCHORS) == set(f"{_SPAM_WORDS_1}|{_SPAM_WORDS_2}|{_SPAM_WORDS_3}".split("|")) | {"日韩"}
+_SPAM_QUICK = re.compile(
+    "[" + "".join(sorted({w[k] for w, k in _SPAM_ANCHORS.items()} | {"v"})) + "](?:"
+    + "|".join(f"(?<={re.escape(w[:k + 1])})(?={re.escape(w[k + 1:])})" for w, k in _SPAM_ANCHORS.items())
+    + "|(?<=av)(?=片|在线|网站|女优))", re.I)
 _SPAM_WEAK = re.compile(r"免费|观看|精品|在线|高清|福利|久久|亚洲|欧美|国产|视频|影院|电影|直播|激情|午夜|网址")
 
 
@@ -949,7 +963,7 @@ def _clean_lines(text: str, keep_counters: bool = False) -> str:
         text = _EMPTY_BRACKETS.sub(" ", text)
     drop = _DROP_LINE.match
     # a line matches the spam markers only if the whole text does (the markers never span a line break)
-    if _SPAM_STRONG.search(text) is None:
+    if _SPAM_QUICK.search(text) is None or _SPAM_STRONG.search(text) is None:
         return "\n".join([s for s in map(str.strip, text.split("\n")) if s and drop(s) is None])
     out = []
     for line in text.split("\n"):
