@@ -1,6 +1,6 @@
 """Dates and application deadlines (monitor.extract.dates)."""
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from monitor.extract.dates import find_dates, find_deadline, parse_date
 
@@ -88,3 +88,14 @@ def test_find_deadline_labels_and_moves(text, iso):
 ])
 def test_find_deadline_moved_windows(text, iso):
     assert find_deadline(text, 2025) == iso
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["1", "12", "123", "９", "一", "十二", "〇", "两", "月", "日", "号", "年", " ", "\u3000",
+                                 "\n", "的", "a", "2025年"]), max_size=10).map("".join))
+@example("2025年1月1日")
+@example("年3月5号，12月3日，123月4日，一月二日，十二月 三十日")
+def test_month_day_scan_from_each_month_char_matches_the_pattern(text):
+    # find_dates reads month-day dates from each 月 instead of trying _MD_RE at every digit: same matches
+    from monitor.extract.dates import _MD_RE, _md_matches
+    assert list(_md_matches(text)) == [(m.start(1), m.end(), m.group(1), m.group(2)) for m in _MD_RE.finditer(text)]

@@ -450,3 +450,39 @@ def test_empty_document_guesses_nothing():
     for data in (b"", b"   \n", b"<html><body></body></html>"):
         f = extract_bytes(data, url="x.html")
         assert f.measures == () and f.stage is None and f.title is None, (data, f)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["算力券", "大模型券", "模型券", "中小企业服务券", "检测服务券", "Token券", "tOkEn券", "TOKEN券",
+                                 "abctoken券", "消费券", "券", "科技创新券", "的", "和", "a", "大", "数据要素券"]), max_size=6))
+def test_find_vouchers_matches_the_longest_name_before_each_voucher_char(parts):
+    # the names are looked up only after a 券 whose preceding character can end one: same as the full lookup
+    from monitor.extract import vouchers as V
+    text = "".join(parts)
+    ref = []
+    for start, end, surface in V._names_at(text):
+        canon = V.NAMES.get(surface) or ("词元券" if surface.lower() == "token券" else None)
+        if canon is None or (surface == "服务券" and V._OTHER_SERVICE.search(text[max(0, start - 4):start])):
+            continue
+        if surface.lower() == "token券" and start > 0 and text[start - 1].isalnum() \
+                and not ("\u4e00" <= text[start - 1] <= "\u9fff"):
+            continue
+        ref.append(V.VoucherMention(start, end, canon, surface))
+    assert V.find_vouchers(text) == ref
+
+
+def test_extract_html_reads_the_page_text_once_normalised():
+    # extract_html only re-joins the lines of parse_page's text (already Simplified and folded): same facts
+    from pathlib import Path
+    from monitor.extract import _WINDOW_LINE, decode_text, extract_html
+    from monitor.extract.page import parse_page
+    pages = sorted((Path(__file__).parent / "golden").glob("*.html"))[:25]
+    assert pages
+    for p in pages:
+        html = decode_text(p.read_bytes())
+        page = parse_page(html, url=p.name)
+        published = page.published if not _WINDOW_LINE.search(str((page.meta or {}).get("source_line") or "")) \
+            else None
+        slow = extract_text(page.text, title=page.title, published=published, meta=dict(page.meta or {}),
+                            region="上海市", url=p.name)
+        assert extract_html(html, url=p.name, region="上海市") == slow, p.name

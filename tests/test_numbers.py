@@ -102,3 +102,38 @@ def test_fractions_and_what_remains_for_the_buyer(text, value):
 
 def test_percent_in_words_is_not_also_a_fraction():
     assert [s.value for s in find_shares("按百分之三十给予补贴")] == [0.3]
+
+
+# ------------------------------------------------------------------ fast_re: the same matches as re.compile
+
+_FAST_RE_PATTERNS = [
+    r"(?:予以|决定|宣布)?废止|宣布失效|停止执行|不再执行|予以失效|自[^。\n]{0,20}起失效",
+    r"各地|多地|有条件的|(?<![在于\d一二三])(?:\d+|[一二三多]+)\s*(?:余|多)?\s*(?:个|座)(?:城市|省份|地区)(?!级)",
+    r"(?<!不)超过|达到|以上|不低于|[<>＜＞≥≤]|投资额",
+    r"(?:根据|按照|依据)[^。；]{0,20}$",
+    r"\s*其中",
+    r"(?m)本报记者|^\s*文\s*[|｜]|据悉",
+    r"(?:截止|申报[\u4e00-\u9fa5]{0,4}截至)(?:时间|日期)?(?:为|是)?[:：\s]*$",
+    r"(\d+(?:[.,]\d+)*)\s*(?:个)?百分点|百分之\s*([一二三十]+)",
+]
+_FAST_RE_TEXT = st.text(alphabet="予以决定宣布废止失效自起各地多有条件的在于个座城市省份余12３一二三 \n，。；根据按照不超过达到以上<≥其中本报记者文|据悉截止申报时间为：%.百分之点", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FAST_RE_TEXT)
+def test_fast_re_finds_what_re_compile_finds(text):
+    from monitor.extract.numbers import fast_re
+    import re
+    for p in _FAST_RE_PATTERNS:
+        a, b = re.compile(p), fast_re(p)
+        assert [(m.span(), m.groups()) for m in a.finditer(text)] == \
+               [(m.span(), m.groups()) for m in b.finditer(text)], (p, text)
+        assert bool(a.match(text)) == bool(b.match(text)) and a.split(text) == b.split(text)
+
+
+def test_fast_re_adds_a_look_ahead_only_where_it_is_safe_and_useful():
+    from monitor.extract.numbers import fast_re
+    assert fast_re(_FAST_RE_PATTERNS[0]).pattern.startswith("(?=[")            # no literal prefix: look-ahead
+    assert fast_re(r"(?m)本报|^\s*文").pattern.startswith("(?m)(?=[")         # inline flags stay in front
+    for p in (r"《([^《》]{2,80})》", r"[。；]", r"^\s*(?:一|二)、", r"(?i)token|券", r"(?:a)?b?", r".*[，,]"):
+        assert fast_re(p).pattern == p, p       # literal/class prefix, anchor, case-folding, empty match, '.'
