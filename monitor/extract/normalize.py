@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import threading
 
-__all__ = ["to_simplified", "fold_width", "join_lines", "normalize", "CJK", "CJK_RE"]
+__all__ = ["to_simplified", "fold_width", "join_lines", "normalize", "normalize_folded", "CJK", "CJK_RE"]
 
 # ------------------------------------------------------------------ Traditional → Simplified
 
@@ -246,7 +246,15 @@ def normalize(text: str) -> str:
     (at most one blank line between them)."""
     if not text:
         return ""
-    text = to_simplified(fold_width(text))
+    return normalize_folded(fold_width(text))
+
+
+def normalize_folded(text: str) -> str:
+    """normalize() of a text already width-folded (fold_width(text) == text: it is skipped). Simplifying keeps a
+    folded text folded (OpenCC's t2s values hold no full-width ASCII and no odd spaces; a test checks it)."""
+    if not text:
+        return ""
+    text = to_simplified(text)
     text = _collapse(text)
     text = _CJK_SPACE.sub("", text)
     if _SPACED_PAIR.search(text):       # (every letter-spaced run holds one: a cheap search for the rare case)

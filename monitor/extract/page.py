@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 log = logging.getLogger(__name__)
 
-from .normalize import CJK, fold_width, normalize, to_simplified
+from .normalize import CJK, fold_width, normalize, normalize_folded, to_simplified
 
 __all__ = ["PageText", "parse_page", "KNOWN_CONTAINERS", "ATTACHMENT_EXTS"]
 
@@ -985,8 +985,8 @@ _SPACE_RUN = re.compile(r" [ \t]+|\t[ \t]*")
 
 
 def _clean_text(raw: str) -> str:
-    text = _clean_lines(to_simplified(fold_width(raw)))
-    return normalize(text)
+    # folded before _clean_lines, which only removes text and adds spaces and line breaks: still folded
+    return normalize_folded(_clean_lines(to_simplified(fold_width(raw))))
 
 
 # ================================================================== title
