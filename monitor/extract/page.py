@@ -1351,12 +1351,19 @@ def _info_fields(page: str) -> dict:
     labels: dict[str, str] = {}
     lines = page.split("\n")
     label_key = _label_key
+    max_label = _LABEL_MAX
     for n, line in enumerate(lines):
         if len(line) > 600:
             continue
         if " | " not in line:
-            if ":" not in line and "：" not in line and label_key(line.strip()) is None:
-                continue        # one cell, no label in it: nothing below could take it (the common line)
+            if ":" not in line and "：" not in line:
+                # one cell, no label in it: nothing below could take it (the common line). _label_key's own
+                # length test first, without the call
+                s = line.strip()
+                if len(s) > max_label and (s.isalnum() or len("".join(s.split())) > max_label):
+                    continue
+                if label_key(s) is None:
+                    continue
             cells = [line.strip()]
         else:
             cells = [c.strip() for c in line.split(" | ")]
