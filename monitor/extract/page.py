@@ -577,6 +577,8 @@ class _Renderer:
         ws_sub = _WS.sub
         keep_fn = self._keep
         ext_hint = _EXT_HINT.search       # (_is_attachment_href's first test, made before calling it)
+        footer_any = _FOOTER_ANY.search
+        head_first = _HEAD_FIRST_OR_BRACKET
         while stack:
             node = pop()
             if node is not None:
@@ -702,6 +704,11 @@ class _Renderer:
                     fr[5] = True
             elif kind < _K_CHECKED or not fr[2]:
                 keep = True
+            elif not fr[4] and fr[2] <= 600 and not fr[5] and not fr[7] and not fr[8] and kind != _K_A \
+                    and fr[6].lstrip()[:1] not in head_first and fr[9] != "body" and fr[9] != "html":
+                # the common block (no link, no heading word, short): of _keep's tests only the footer one can
+                # apply, and it stops at _FOOTER_ANY finding nothing
+                keep = footer_any("".join(pieces[fr[1]:])) is None or keep_fn(fr)
             else:
                 keep = keep_fn(fr)
             if not keep:
