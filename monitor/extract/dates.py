@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -96,8 +97,10 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
         if iso:
             out.append(DateMention(m.start(), m.end(), iso, True))
             taken.append((m.start(), m.end()))
+    starts = [a for a, _ in taken]      # (full dates: in order and apart, so one bisect finds the one that may hold s)
     for s, e, mon, day in (_md_matches(text) if year is not None and "月" in text else ()):
-        if any(a <= s < b for a, b in taken):
+        k = bisect_right(starts, s) - 1
+        if k >= 0 and s < taken[k][1]:
             continue
         if year is None:
             continue

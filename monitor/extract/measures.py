@@ -856,9 +856,8 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
             n = max(g.max_sheets) if g.max_sheets else None
             if n:
                 caps.append(max(g.face) * n)
-        # (the joiner holds neither 月 nor -: the parts tell whether the joined scope can hold a date)
-        if any("月" in part or "-" in part for part in g.scope):
-            scope = "。".join(g.scope)
+        scope = "。".join(g.scope)
+        if "月" in scope or "-" in scope:
             if scope not in scope_deadlines:
                 scope_deadlines[scope] = find_deadline(scope, year)
             deadline = scope_deadlines[scope]
