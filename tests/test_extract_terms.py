@@ -1,0 +1,246 @@
+"""Reading rules for the terms of a voucher: which amounts are the voucher's, which region they belong to.
+
+Each text below is written for the rule, not copied from a corpus document: the rules must hold on
+documents nobody has seen (SPEC "Reading rules").
+"""
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_text
+
+
+def measures(text, **kw):
+    kw.setdefault("authority", "official")
+    facts = extract_text(text, **kw)
+    return {(m.voucher, m.region): m for m in facts.measures}
+
+
+def terms(m):
+    return (m.budget_yuan, m.ratio, m.cap_yuan)
+
+
+# ------------------------------------------------------------------ T1: another subsidy in the same document
+
+OTHER_SUBSIDY_ITEMS = [
+    # a grant on an investment base, in a later article of a voucher's own rules
+    "第三条 对新建成的智能计算中心，按设备投资额的15%给予补助，最高800万元。",
+    # a one-off award for a recognition, said not to be taken from the voucher's pool
+    "第三条 对新获批的省级工程研究中心，另行给予一次性奖励120万元，不占用算力券额度。",
+    # a reward to service providers on their revenue
+    "第三条 对在本市部署算力的服务商，按照年度服务收入的6%给予奖励，最高300万元。",
+    # a grant said not to be paid as a voucher
+    "第三条 对新建算力平台的，给予最高400万元建设补助，该补助不以券的形式发放。",
+    # an electricity subsidy to data centre projects
+    "第三条 对在本市落地的数据中心项目，按照年度用电量给予电费补贴，单个项目每年最高二百万元。",
+    # 除…券外: the text itself says it is something else
+    "第三条 除算力券外，对新认定的市级数据产业园给予最高250万元奖励。",
+]
+
+
+@pytest.mark.parametrize("item", OTHER_SUBSIDY_ITEMS)
+def test_amount_of_another_subsidy_in_a_later_article_is_not_the_voucher_cap(item):
+    text = ("辽阳市算力券管理办法\n"
+            "第一条 市财政每年安排算力券资金900万元。\n"
+            "第二条 企业租用算力服务的，按实际支付费用的30%给予补贴，单个企业每年最高60万元。\n"
+            + item + "\n第四条 本办法自印发之日起施行。")
+    ms = measures(text, region="辽宁省/辽阳市", title="辽阳市算力券管理办法")
+    m = ms[("算力券", "辽宁省/辽阳市")]
+    assert terms(m) == (9_000_000, 0.3, 600_000)
+
+
+def test_another_subsidy_after_the_voucher_in_the_same_sentence():
+    text = ("据介绍，辽阳市今年设立模型券，全年安排资金600万元，单家企业每年最高可获得模型券40万元。"
+            "市科技局表示，下半年将开展第二批模型券申领，同时对获批省级新型研发机构的单位给予最高300万元支持。")
+    ms = measures(text, region="辽宁省/辽阳市", authority="news")
+    m = ms[("模型券", "辽宁省/辽阳市")]
+    assert terms(m) == (6_000_000, None, 400_000)
+
+
+def test_award_named_with_its_own_cap_in_brackets_is_not_the_voucher_cap():
+    text = ("关于开展2026年度辽阳市算力券申报工作的通知\n"
+            "2026年度算力券资金总额1200万元，按合同金额的30%给予补贴，单个企业年度补贴最高70万元。\n"
+            "对于同时申报数字化车间奖励（最高150万元）的企业，同一合同不得重复申报。")
+    ms = measures(text, region="辽宁省/辽阳市", title="关于开展2026年度辽阳市算力券申报工作的通知")
+    assert ms[("算力券", "辽宁省/辽阳市")].cap_yuan == 700_000
+
+
+def test_voucher_terms_in_a_later_article_still_count():
+    # the voucher's own raise in a later article (no other subsidy): the largest cap and share win
+    text = ("辽阳市算力券管理办法\n"
+            "第一条 市财政每年安排算力券资金900万元。\n"
+            "第二条 企业租用算力服务的，按实际支付费用的30%给予补贴，单个企业每年最高60万元。\n"
+            "第三条 使用国产算力的，补贴比例提高至40%，单个企业每年最高100万元。")
+    ms = measures(text, region="辽宁省/辽阳市", title="辽阳市算力券管理办法")
+    assert terms(ms[("算力券", "辽宁省/辽阳市")]) == (9_000_000, 0.4, 1_000_000)
+
+
+# ------------------------------------------------------------------ T2: a voucher heading opens its section
+
+def test_voucher_heading_opens_its_section():
+    text = ("关于开展2026年度算力券和模型券申领工作的通知\n"
+            "各有关企业：\n现将有关事项通知如下：\n"
+            "一、算力券\n"
+            "年度总额600万元。企业租用算力的，按照实际支付费用的25%给予支持，单个企业每年最高40万元。\n"
+            "二、模型券\n"
+            "年度总额300万元。企业采购模型服务的，按照合同金额的20%给予支持，单个企业每年最高15万元。\n"
+            "三、申领时间\n2026年5月6日至2026年6月5日。")
+    ms = measures(text, region="湖北省/襄阳市", title="关于开展2026年度算力券和模型券申领工作的通知")
+    assert terms(ms[("算力券", "湖北省/襄阳市")]) == (6_000_000, 0.25, 400_000)
+    assert terms(ms[("模型券", "湖北省/襄阳市")]) == (3_000_000, 0.2, 150_000)
+
+
+# ------------------------------------------------------------------ T3: pools
+
+def test_fund_split_per_voucher():
+    text = ("襄阳市算力券模型券实施细则\n"
+            "第一条 市级每年安排专项资金合计4000万元，其中算力券2500万元、模型券1500万元。\n"
+            "第二条 算力券按合同金额的30%给予支持，单个企业每年最高100万元。\n"
+            "第三条 模型券按合同金额的20%给予支持，单个企业每年最高50万元。")
+    ms = measures(text, region="湖北省/襄阳市", title="襄阳市算力券模型券实施细则")
+    assert ms[("算力券", "湖北省/襄阳市")].budget_yuan == 25_000_000
+    assert ms[("模型券", "湖北省/襄阳市")].budget_yuan == 15_000_000
+
+
+def test_fund_split_in_brackets_is_not_the_first_voucher_budget():
+    text = ("第六条 市级每年安排数字经济专项资金5000万元（其中算力券3000万元、模型券800万元）。\n"
+            "第七条 算力券按照实际支付费用的30%给予补贴，单个企业每年最高80万元。")
+    ms = measures(text, region="湖北省/襄阳市")
+    assert ms[("算力券", "湖北省/襄阳市")].budget_yuan == 30_000_000
+    assert ms[("模型券", "湖北省/襄阳市")].budget_yuan == 8_000_000
+
+
+def test_total_then_split_for_two_vouchers_named_together():
+    text = "市财政每年列支资金1200万元用于发放算力券和语料券，其中算力券900万元、语料券300万元。"
+    ms = measures(text, region="湖北省/襄阳市")
+    assert ms[("算力券", "湖北省/襄阳市")].budget_yuan == 9_000_000
+    assert ms[("语料券", "湖北省/襄阳市")].budget_yuan == 3_000_000
+
+
+def test_two_budgets_in_one_sentence():
+    text = "第一条 区财政每年安排算力券资金500万元、模型券资金200万元。"
+    ms = measures(text, region="湖北省/襄阳市")
+    assert ms[("算力券", "湖北省/襄阳市")].budget_yuan == 5_000_000
+    assert ms[("模型券", "湖北省/襄阳市")].budget_yuan == 2_000_000
+
+
+def test_two_shares_in_one_sentence():
+    text = "算力券按合同金额的30%、模型券按合同金额的20%给予补贴。"
+    ms = measures(text, region="湖北省/襄阳市")
+    assert ms[("算力券", "湖北省/襄阳市")].ratio == 0.3
+    assert ms[("模型券", "湖北省/襄阳市")].ratio == 0.2
+
+
+@pytest.mark.parametrize("sentence,budget", [
+    ("2026—2028年算力券总规模6亿元，每年2亿元，由市级财政分年度安排。", 200_000_000),
+    ("2026年至2028年，市级财政统筹安排算力券资金6000万元，其中2026年安排2000万元。", 20_000_000),
+    ("2026年至2027年，市级财政每年安排算力券资金2000万元。", 20_000_000),
+    ("市级财政每年安排算力券资金2000万元，其中首批800万元。", 20_000_000),
+])
+def test_yearly_pool_wins_over_a_multi_year_total(sentence, budget):
+    ms = measures(sentence, region="湖北省/襄阳市")
+    assert ms[("算力券", "湖北省/襄阳市")].budget_yuan == budget
+
+
+def test_joint_pool_of_two_vouchers_is_neither_budget():
+    # SPEC: the budget is the pool of *that* voucher (golden joint_pool_named agrees)
+    text = "第二条 算力券、模型券共用年度资金池，年度合计安排1亿元。\n第三条 算力券按合同金额的20%给予支持。"
+    ms = measures(text, region="湖北省/襄阳市")
+    assert ms[("算力券", "湖北省/襄阳市")].budget_yuan is None
+    assert ms[("模型券", "湖北省/襄阳市")].budget_yuan is None
+
+
+# ------------------------------------------------------------------ T4: region attribution
+
+def test_province_document_terms_stay_with_the_province_after_a_city_named_in_passing():
+    text = ("甘肃省算力券管理办法\n"
+            "第一条 在总结天水市发放算力券经验的基础上，制定本办法。天水市已于2025年发放算力券。\n"
+            "第二条 省级财政每年安排算力券资金1亿元。\n"
+            "第三条 企业使用省内算力的，按合同金额的30%给予支持，单个企业每年最高500万元。")
+    ms = measures(text, region="甘肃省", title="甘肃省算力券管理办法")
+    assert terms(ms[("算力券", "甘肃省")]) == (100_000_000, 0.3, 5_000_000)
+    assert terms(ms[("算力券", "甘肃省/天水市")]) == (None, None, None)
+
+
+def test_regions_listed_with_one_verb_all_issue():
+    text = "目前，如内蒙古自治区包头市、宁夏回族自治区银川市已发放算力券。"
+    ms = measures(text, authority="news")
+    assert ("算力券", "内蒙古自治区/包头市") in ms
+    assert ("算力券", "宁夏回族自治区/银川市") in ms
+
+
+def test_place_labels_in_brackets_or_with_a_colon():
+    text = ("园区观察\n"
+            "【张江】张江科学城今年发放模型券，单个企业最高200万元。\n"
+            "【昆山】昆山市今年首次推出智能券，单个企业最高20万元。\n"
+            "常熟：常熟市发放算力券，按费用的20%给予支持。")
+    ms = measures(text, authority="news")
+    assert ms[("模型券", "上海市/浦东新区")].cap_yuan == 2_000_000
+    assert ms[("智能券", "江苏省/苏州市/昆山市")].cap_yuan == 200_000
+    assert ms[("算力券", "江苏省/苏州市/常熟市")].ratio == 0.2
+    assert set(ms) == {("模型券", "上海市/浦东新区"), ("智能券", "江苏省/苏州市/昆山市"),
+                       ("算力券", "江苏省/苏州市/常熟市")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "安徽省多个城市相继推出算力券，降低企业用算成本。",
+    "安徽多个地市相继推出算力券、模型券。",
+    "山西某铝业公司发布通知，推出算力券兑换服务。",
+])
+def test_province_named_only_in_general_gives_no_measure(sentence):
+    ms = measures(sentence, authority="news")
+    assert not any(r in ("安徽省", "山西省") for _, r in ms)
+
+
+def test_terms_stated_by_reference_to_a_region_policy():
+    text = ("按照《白银市算力券实施办法》，企业租用算力的，按费用的30%给予支持，单个企业最高30万元，"
+            "全市年度资金总额300万元。")
+    ms = measures(text, authority="news")
+    assert terms(ms[("算力券", "甘肃省/白银市")]) == (3_000_000, 0.3, 300_000)
+
+
+def test_region_subject_of_a_long_sentence_issues_the_voucher():
+    text = "鹤壁市依托本地智算中心和数据标注基地，今年发放算力券总额3000万元。"
+    ms = measures(text, authority="news")
+    assert ms[("算力券", "河南省/鹤壁市")].budget_yuan == 30_000_000
+
+
+@pytest.mark.parametrize("sentence", [
+    "同时，市文旅局发放文旅消费券2000万元。",
+    "活动现场，12家企业与算力服务商签约，协议总金额达3亿元。",
+])
+def test_other_coupons_grants_and_deal_totals_are_not_terms(sentence):
+    text = "辽阳市发放算力券，按合同金额的30%给予补贴，单个企业最高50万元。" + sentence
+    m = measures(text, region="辽宁省/辽阳市")[("算力券", "辽宁省/辽阳市")]
+    assert terms(m) == (None, 0.3, 500_000)
+
+
+def test_a_fund_set_up_beside_the_voucher_is_not_its_budget():
+    text = ("苏州工业园区推出模型券，每家企业最高可获80万元支持。"
+            "园区同时设立规模30亿元的人工智能产业基金，重点投向早期项目。")
+    m = measures(text, authority="news")[("模型券", "江苏省/苏州市/苏州工业园区")]
+    assert terms(m) == (None, None, 800_000)
+
+
+def test_two_regions_and_two_vouchers_named_together_are_not_crossed():
+    # each place's own voucher is confirmed by its own paragraph; the opening sentence crosses nothing
+    text = ("记者获悉，宜昌市、襄阳市相继推出新一轮算力券、模型券政策。\n"
+            "宜昌市每年发放算力券3000万元，单个企业最高200万元。\n"
+            "襄阳市发布模型券实施细则，按合同金额的20%给予支持。")
+    ms = measures(text, authority="news")
+    assert set(ms) == {("算力券", "湖北省/宜昌市"), ("模型券", "湖北省/襄阳市")}
+
+
+def test_voucher_tiers_by_revenue_are_still_the_voucher_terms():
+    text = ("辽阳市算力券管理办法\n"
+            "第一条 市财政每年安排算力券资金900万元。\n"
+            "第二条 企业租用算力的，按上年度营业收入分档支持，营业收入1亿元以下的，单个企业每年最高30万元；"
+            "营业收入1亿元以上的，单个企业每年最高80万元。")
+    m = measures(text, region="辽宁省/辽阳市", title="辽阳市算力券管理办法")[("算力券", "辽宁省/辽阳市")]
+    assert (m.budget_yuan, m.cap_yuan) == (9_000_000, 800_000)
+
+
+def test_not_the_voucher_only_where_the_text_says_so():
+    text = "辽阳市今年除发放算力券外，还发放模型券，模型券单个企业最高20万元。"
+    ms = measures(text, region="辽宁省/辽阳市")
+    assert ms[("模型券", "辽宁省/辽阳市")].cap_yuan == 200_000
