@@ -704,9 +704,9 @@ class _Renderer:
                     fr[5] = True
             elif kind < _K_CHECKED or not fr[2]:
                 keep = True
-            elif not fr[4] and fr[2] <= 600 and not fr[5] and not fr[7] and not fr[8] and kind != _K_A \
+            elif fr[4] < 3 and fr[2] <= 600 and not fr[5] and not fr[7] and not fr[8] and kind != _K_A \
                     and fr[6].lstrip()[:1] not in head_first and fr[9] != "body" and fr[9] != "html":
-                # the common block (no link, no heading word, short): of _keep's tests only the footer one can
+                # the common block (under 3 links, no heading word, short): of _keep's tests only the footer one can
                 # apply, and it stops at _FOOTER_ANY finding nothing
                 keep = footer_any("".join(pieces[fr[1]:])) is None or keep_fn(fr)
             else:
@@ -1587,9 +1587,10 @@ def _attachments(tree, html: str, url: str) -> list[str]:
 
     # '附件' in a link's text or title: only possible when the markup holds it (or a numeric character reference)
     named = "附件" in html or "&#" in html
+    ext_hint = _EXT_HINT.search
     for a in tree.css("a[href]")[:5000]:
-        href = a.attributes.get("href") or ""
-        if _is_attachment_href(href):
+        href = a.attrs.get("href") or ""
+        if href and ext_hint(href) and _is_attachment_href(href):     # (its first test, before the call)
             add(href)
             continue
         if not named:
