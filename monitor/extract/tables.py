@@ -49,8 +49,8 @@ class Record:
 
 # ------------------------------------------------------------------ column kinds (a small registry)
 
-_UNIT_IN_LABEL = fast_re(r"(?:[（(]\s*(?:单位\s*[:：]?\s*)?(万元|亿元|千元|元)\s*[)）]|[/／]\s*(万元|亿元|元)"
-                         r"|单位\s*[:：为]?\s*(万元|亿元|千元|元))")
+_UNIT_IN_LABEL = fast_re(r"(?:[（(]\s*(?:单位\s*[:：]?\s*)?(万元|亿元|千元|元)\s*(?:[/／每]\s*[年家个户次张项])?\s*[)）]"
+                         r"|[/／]\s*(万元|亿元|元)|单位\s*[:：为]?\s*(万元|亿元|千元|元))")
 _UNIT_YUAN = {"元": 1, "千元": 1000, "万元": 10_000, "亿元": 100_000_000}
 _BARE_NUMBER = fast_re(r"^\s*(?:约|共|计)?\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*$")
 
@@ -95,6 +95,10 @@ class _Ratio(_Kind):
 
     def read(self, label, cell, unit, rec):
         vals = [s.value for s in find_shares(cell, strict=False)]
+        if not vals and ("%" in label or "％" in label or "百分" in label):
+            m = _BARE_NUMBER.match(cell)      # 比例（%） | 30
+            if m and 0 < float(m.group(1).replace(",", "")) <= 100:
+                vals = [round(float(m.group(1).replace(",", "")) / 100, 6)]
         if not vals:
             return False
         rec.ratio.extend(vals)
@@ -107,10 +111,13 @@ class _Deadline(_Kind):
     not_words = fast_re(r"开始|起始|启动|审核|审查|评审|公示|意见|反馈|有效|施行|实施|签订|完成")
 
     def read(self, label, cell, unit, rec):
-        if not find_dates(cell, 2000) and "即日" not in cell:
+        ds = find_dates(cell, 2000)
+        if not ds:
             return False
-        # stated as the document would: the label's own words, then a cut-off cue before the date
-        rec.deadline.append(f"{label}截止时间为{cell}")
+        # stated as running text would state it (the label already said it is the time to apply): a window
+        # (X至Y) ends at its last day, a single date is the cut-off
+        window = len(ds) > 1 and ds[1].start - ds[0].end <= 3
+        rec.deadline.append(("申报时间为" if window else "申报截止时间为") + cell)
         return True
 
 
@@ -233,7 +240,8 @@ def _value_end(cell: str, kind: _Kind | None) -> int | None:
     if kind is None or kind.name == "deadline":
         d = find_dates(cell, 2000)
         if d:
-            ends.append(d[-1].end if len(d) > 1 and d[-1].start - d[0].end <= 3 else d[0].end)
+            # a range (2026年6月1日至6月30日) ends at its second date
+            ends.append(d[1].end if len(d) > 1 and d[1].start - d[0].end <= 3 else d[0].end)
     if not ends:
         return None
     end = min(ends)
@@ -276,6 +284,26 @@ def _header(cells: list[str], regions: RegionFinder | None, unit: int | None) ->
                     units=units)
 
 
+_GROUP_LABEL = fast_re(r"标准|支持|补贴|资助|补助|内容|政策|条款|情况|额度")
+
+
+def _under(top: _Columns, sub: _Columns) -> _Columns:
+    """Two header rows ('券种 | 年度总额 | 支持标准' over '比例 | 上限'): the second row's cells take the place of
+    the cell above that spans them — the last one that names a group of terms (or no kind) — and cells spanning
+    both rows (券种) keep their place."""
+    at = next((i for i in range(len(top.kinds) - 1, 0, -1)
+               if top.kinds[i] is None or _GROUP_LABEL.search(top.labels[i])), len(top.kinds) - 1)
+
+    def merged(a: list, b: list) -> list:
+        return a[:at] + b + a[at + 1:]
+
+    return _Columns(labels=merged(top.labels, [f"{top.labels[at]}{x}" for x in sub.labels]),
+                    kinds=merged(top.kinds, [k or top.kinds[at] for k in sub.kinds]),
+                    vouchers=merged(top.vouchers, [v or top.vouchers[at] for v in sub.vouchers]),
+                    regions=merged(top.regions, sub.regions), region_col=merged(top.region_col, sub.region_col),
+                    units=merged(top.units, [u or top.units[at] for u in sub.units]))
+
+
 def read_table(lines: Sequence[str], regions: RegionFinder | None = None) -> list:
     """Records of terms, and lines that hold none (to be read as running text), in the order of the table.
 
@@ -287,6 +315,7 @@ def read_table(lines: Sequence[str], regions: RegionFinder | None = None) -> lis
     any_key = False          # the table names its vouchers or places (else: key/value rows of the voucher in force)
     prev_keys: tuple = (None, None)   # (vouchers, region) of the row above, for cells spanning rows
     section_v: tuple[str, ...] | None = None
+    was_header = False
     rows: list[tuple[str, list[str] | None]] = []
     for ln in lines:
         if not is_row(ln):
@@ -301,6 +330,7 @@ def read_table(lines: Sequence[str], regions: RegionFinder | None = None) -> lis
             any_key = True
             break
     last_row = max((i for i, (_, c) in enumerate(rows) if c is not None), default=-1)
+    first_row = min((i for i, (_, c) in enumerate(rows) if c is not None), default=-1)
     for idx, (ln, cells) in enumerate(rows):
         if cells is None:
             u = unit_of(ln)
@@ -317,7 +347,7 @@ def read_table(lines: Sequence[str], regions: RegionFinder | None = None) -> lis
                 continue
             out.append(ln)
             continue
-        if idx == 0 and cells and len(cells[0]) > 16 and _SENTENCE.search(cells[0]):
+        if idx == first_row and cells and len(cells[0]) > 16 and _SENTENCE.search(cells[0]):
             # the text before the table run onto its first row: '…具体标准如下。项目 | …' (cut after the last stop)
             k = max(cells[0].rfind(p) for p in "。！？；：:") + 1
             if 0 < k < len(cells[0]):
@@ -325,9 +355,13 @@ def read_table(lines: Sequence[str], regions: RegionFinder | None = None) -> lis
                 cells = [cells[0][k:].strip()] + cells[1:]
         hdr = _header(cells, regions, unit) if idx < last_row else None
         if hdr is not None:
+            if cols is not None and was_header and len(hdr.kinds) < len(cols.kinds):
+                hdr = _under(cols, hdr)     # a second header row: the parts of a cell spanning columns above
             cols = hdr
             prev_keys = (None, None)
+            was_header = True
             continue
+        was_header = False
         trailing = None
         if cols is not None and len(cells) > len(cols.kinds) >= 2:
             split = _split_joined(cells, cols, regions)
@@ -561,10 +595,48 @@ def _align(cells: list[str], cols: _Columns, regions) -> int:
 _UNIT_NOTE = fast_re(r"(?:金额|资金|数额)?单位\s*[:：为]\s*(?:人民币)?\s*(万元|亿元|千元|元)")
 
 
+_SPACED_CELL = fast_re(r"[^\s，。；：,;:！？]{1,16}")
+
+
+def _spaced_cells(line: str) -> list[str] | None:
+    """Cells of a line of a text table whose columns were set apart by tabs or spaces (folded to one space):
+    3 to 10 short tokens, no sentence punctuation."""
+    if len(line) > 160 or "|" in line:
+        return None
+    cells = line.split(" ")
+    if not 3 <= len(cells) <= 10 or not all(_SPACED_CELL.fullmatch(c) for c in cells):
+        return None
+    return cells
+
+
+def _spaced_tables(paragraphs: list[str]) -> list[str]:
+    """Runs of lines with the same number of space-separated cells, headed by a row naming two kinds of terms
+    (券种 年度总额 补贴比例 …), rewritten as rows 'a | b | c'."""
+    out = list(paragraphs)
+    n = len(out)
+    i = 0
+    while i < n:
+        p = out[i]
+        cells = _spaced_cells(p) if " " in p else None
+        if cells is None or sum(kind_of(c) is not None for c in cells) < 2 or any(_has_value(c) for c in cells):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (c2 := _spaced_cells(out[j]) if " " in out[j] else None) is not None \
+                and len(c2) == len(cells):
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                out[k] = " | ".join(out[k].split(" "))
+        i = j
+    return out
+
+
 def group_rows(paragraphs: list[str]) -> list[str]:
-    """Consecutive rows joined into one table block ('\\n' between rows); a unit note in the paragraph just
+    """Consecutive rows (and text tables set apart by spaces, rewritten as rows) joined into one table block ('\\n' between rows); a unit note in the paragraph just
     before or after the table ('（金额单位：万元）') is put in front of the block as a caption line; a short
     line between two rows (a section row '一、算力券', a separator '|---|') stays inside the block."""
+    paragraphs = _spaced_tables(paragraphs)
     out: list[str] = []
     n = len(paragraphs)
     i = 0
