@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,17 +87,39 @@ def find_documents(directory: Path) -> list[tuple[Path, Path]]:
     return out
 
 
+class _Warnings(logging.Handler):
+    """Collects what the extractor logs at WARNING and above: a bug it swallowed (parse_page never raises, it logs
+    and reads the page as empty) is an error of the evaluation, not a quiet drop in the scores."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
 def evaluate_one(doc: Path, expected_path: Path) -> tuple[Facts | None, Facts, dict, str | None]:
     spec = json.loads(expected_path.read_text(encoding="utf-8"))
     inp = spec.get("_input") or {}
     expected = Facts.from_json(spec)
+    logger = logging.getLogger("monitor.extract")
+    caught = _Warnings()
+    logger.addHandler(caught)
     try:
         got = extract_bytes(doc.read_bytes(), url=inp.get("url") or doc.name,
                             content_type=_TYPES.get(doc.suffix.lower(), ""),
                             region=inp.get("region", ""), authority=inp.get("authority", "official"))
-        return got, expected, spec, None
     except SourceError as exc:
         return None, expected, spec, f"SourceError({exc.klass}): {exc}"
+    finally:
+        logger.removeHandler(caught)
+    if caught.records:
+        r = caught.records[0]
+        exc = r.exc_info[1] if r.exc_info else None
+        what = f": {exc.__class__.__name__}: {exc}" if exc else ""
+        return got, expected, spec, f"extractor logged {r.levelname.lower()} '{r.getMessage()}'{what}"
+    return got, expected, spec, None
 
 
 def evaluate(directory: str | Path) -> Report:
@@ -107,7 +130,7 @@ def evaluate(directory: str | Path) -> Report:
         lines: list[str] = []
         if err:
             rep.errors.append(f"{doc.name}: {err}")
-            got = Facts()
+            got = got or Facts()
             lines.append(err)
         exp_m = {(m.voucher, m.region): m for m in exp.measures}
         got_m = {(m.voucher, m.region): m for m in got.measures}

@@ -1,0 +1,35 @@
+"""The scorer (`python -m monitor.evaluate`) counts a bug the extractor swallowed as an error, not as a quiet drop."""
+from __future__ import annotations
+
+import logging
+
+from monitor import evaluate as ev
+
+
+def _corpus(tmp_path):
+    (tmp_path / "a.html").write_text("<html><head><title>武汉市算力券</title></head><body><div id='zoom'>"
+                                     "<p>武汉市每年发放1亿元算力券。</p></div></body></html>", encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"_input": {"region": "湖北省/武汉市"}, "measures": ['
+                                     '{"voucher": "算力券", "region": "湖北省/武汉市", "budget_yuan": 100000000}]}',
+                                     encoding="utf-8")
+
+
+def test_a_clean_corpus_has_no_errors(tmp_path):
+    _corpus(tmp_path)
+    rep = ev.evaluate(tmp_path)
+    assert rep.errors == [] and rep.tp == 1
+
+
+def test_a_swallowed_extractor_error_is_an_error(tmp_path, monkeypatch):
+    _corpus(tmp_path)
+    from monitor.extract import page
+
+    def broken(*a, **k):
+        raise NameError("name '_X' is not defined")
+
+    monkeypatch.setattr(page, "_parse", broken)      # parse_page logs the bug and reads the page as empty
+    rep = ev.evaluate(tmp_path)
+    assert len(rep.errors) == 1
+    assert "NameError" in rep.errors[0] and "a.html" in rep.errors[0]
+    assert rep.fn == 1                               # the document is still scored with what came out
+    assert logging.getLogger("monitor.extract").handlers == []   # the collector is removed again
