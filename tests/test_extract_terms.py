@@ -244,3 +244,25 @@ def test_not_the_voucher_only_where_the_text_says_so():
     text = "辽阳市今年除发放算力券外，还发放模型券，模型券单个企业最高20万元。"
     ms = measures(text, region="辽宁省/辽阳市")
     assert ms[("模型券", "辽宁省/辽阳市")].cap_yuan == 200_000
+
+
+@pytest.mark.parametrize("text", [
+    "鹤壁市依托国家级算力枢纽节点、本地智算中心等资源优势，聚焦智能制造与数字农业，今年发放算力券总额3000万元。",
+    "记者了解到，鹤壁市立足本地产业基础，今年发放算力券总额3000万元。",
+])
+def test_region_opening_a_long_sentence_that_issues_the_voucher(text):
+    ms = measures(text, authority="news")
+    assert ms[("算力券", "河南省/鹤壁市")].budget_yuan == 30_000_000
+
+
+def test_denominations_and_a_recipient_total():
+    text = ("辽阳市算力券发放管理办法\n"
+            "第一条 市级财政每年安排算力券资金3000万元。\n"
+            "第二条 算力券分为2万元、5万元、20万元三种面额，每家企业累计申领不超过10张，且申领总额不超过80万元。")
+    m = measures(text, region="辽宁省/辽阳市", title="辽阳市算力券发放管理办法")[("算力券", "辽宁省/辽阳市")]
+    assert (m.budget_yuan, m.cap_yuan) == (30_000_000, 800_000)
+
+
+def test_face_value_times_sheets_is_the_cap_when_no_cap_is_stated():
+    text = "辽阳市发放算力券，每张面额5万元，每家企业最多申领4张。"
+    assert measures(text, region="辽宁省/辽阳市")[("算力券", "辽宁省/辽阳市")].cap_yuan == 200_000

@@ -13,6 +13,7 @@ words around it, and folded into that group's terms. Nothing carries over betwee
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -98,7 +99,7 @@ _SPAM = fast_re(r"毛片|av片|在线观看|九九热|蜘蛛池|视频网站|一
 
 # an encouragement to places not named, or a voucher named in general
 _GENERAL = fast_re(
-    r"各地|多地|各省|各市|各区县|各区|地方|地市|市县|有条件的|一些城市|部分城市|部分地区|不少城市|多个城市|多省|"
+    r"各地|多地|各省|各市|各区县|各区|各(?:园区|开发区|高新区|县区|县市区|市州|地市|城市)|地方|地市|市县|有条件的|一些城市|部分城市|部分地区|不少城市|多个城市|多省|"
     r"等地|等省|等城市|等多|全国各|国家层面|政府通过|各级政府|"
     # a count of places (全国已有20余个城市、十多个省份): the voucher spoken of in general
     # (在3个区县试点: where the region's own voucher runs, not who issues)
@@ -126,7 +127,7 @@ def _topic_break(s: str, region: str) -> bool:
         w = m.group(0)
         if own and w in own:
             continue
-        if re.search(r"(?:工业|产业|科技|软件|高新|经济|开发|示范)" + w + "$", s[:m.end()]):
+        if w == "园区" and re.search(r"(?:工业|产业|科技|软件|高新|经济|开发|示范)" + w + "$", s[:m.end()]):
             continue      # part of a zone's name (苏州工业园区, 软件园区)
         return True
     return False
@@ -146,6 +147,8 @@ class Group:
     scope: list[str] = field(default_factory=list)                  # text attached, for the deadline
     twins: list[str] = field(default_factory=list)                  # regions named together as subject (北京、上海)
     own: dict = field(default_factory=dict)        # voucher → {kind: values} set "respectively" (分别)
+    spans: list[int] = field(default_factory=list)                  # pools over several years (2026—2028年共3亿元)
+    tentative: bool = False     # opened by a heading naming the voucher: a measure only if terms follow
 
 
 def _sentences(par: str) -> list[tuple[int, int]]:
@@ -203,7 +206,7 @@ _WEAK_CAP = fast_re(r"给予|奖励|资助|补助|补贴|支持|兑付|兑现|�
 _THRESHOLD = fast_re(r"(?<!不)超过|达到|以上|不低于|不少于|大于|小于|低于|收入|营收|营业额|产值|合同额(?:在|达)|[<>＜＞≥≤]|投资额|注册资本")
 _INCREASE = fast_re(r"(?:较|比)[^，。；]{0,8}(?:增加|增长|提高|多)|新增|增加了|增长了|追加")
 _BATCH = fast_re(r"首批|第[一二三四五六七八九十\d]+批|本批|本轮|本期|本次|批次|本季度|第[一二三四]季度|本月")
-_STATS = fast_re(r"累计|惠及|带动|撬动|拉动|已发放|已兑付|已兑现|共发放|实现|完成|节约|节省|降低")
+_STATS = fast_re(r"累计|惠及|带动|撬动|拉动|已发放|已兑付|已兑现|共发放|实现|完成|节约|节省|降低|签约|协议")
 _CAP_WORD = fast_re(r"最高|不超过|不高于|上限|限额|封顶|至多")
 # a named recipient, then only a label before the amount: 某某科技有限公司　兑付金额：860万元
 _PAYEE_BEFORE = fast_re(r"(?:有限公司|有限责任公司|股份公司|研究院|研究所|大学|学院)[\s　]*"
@@ -215,10 +218,34 @@ _WHOLE = fast_re(r"全市|全区|全省|全县|本市|本区|本省|总|合计|�
 _RECIPIENT = fast_re(r"企业|主体|用户|单位|机构|项目|个人|团队|每家|每户|每个|每名|每位|单个|单家|单户")
 _POOL_QUOTA = fast_re(r"额度\s*(?:为|是|共|合计|总计|共计)?\s*$")
 _FACE = fast_re(r"^\s*(?:/|每)\s*张|^\s*/张")
+_FACE_LIST = fast_re(r"^[、，,和及\s\d.万千百亿元]*(?:[一二三四五六七八九十两\d]+\s*(?:种|档|类))?\s*(?:的)?\s*(?:面额|面值)")
+_OWN_TOTAL = fast_re(r"(?:申领|领取|获得|享受|使用|兑付|兑现|补贴|支持|奖补)总额")
 
 
 def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
-    """budget | cap | face | None (threshold, increase, other)."""
+    """budget | span | cap | face | None (threshold, increase, other). `span`: a pool over several years."""
+    kind = _classify_amount1(par, a, voucher_after)
+    if kind == "budget":
+        right = par[a.end:a.end + 16]
+        if "其中" in right and _TOTAL_OF_PARTS.match(right):
+            return None     # 专项资金3000万元（其中算力券2000万元…）: the total of which each voucher has a part
+        sent_left = par[max(0, a.start - 60):a.start]
+        if "年" in sent_left and any(w in sent_left for w in _SPAN_WORDS):
+            sent_left = _SENT_SPLIT.split(sent_left)[-1]
+            m = _YEAR_SPAN.search(sent_left)
+            if m is not None and not _PER_YEAR.search(sent_left, m.end()):
+                return "span"   # 2026—2028年…总规模3亿元: a pool over years, not the year's
+    return kind
+
+
+_TOTAL_OF_PARTS = fast_re(r"^\s*[)）]?\s*[（(，,]?\s*其中\s*(?!首批|第[一二三四五六七八九十\d]+批)[\u4e00-\u9fa5“”\"]{0,6}券")
+_YEAR_SPAN = fast_re(r"\d{4}\s*年?\s*(?:—|–|-|~|～|至|到)\s*\d{4}\s*年|[二两三四五六七八九十]年(?:内|间|期间)|期间")
+_PER_YEAR = fast_re(r"每年|年度|全年|当年|本年|每一年|\d{4}\s*年(?!\s*(?:—|–|-|~|～|至|到))")
+_SENT_SPLIT = fast_re(r"[。；;]")
+_SPAN_WORDS = ("至", "到", "—", "–", "-", "~", "～", "期间", "年内", "年间")
+
+
+def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
     left = par[max(0, a.start - 24):a.start]
     clause = _rx(r"[，,。；;：:（(]").split(left)[-1]
     if not clause.strip() and _rx(r"[：:]\s*$").search(left):
@@ -228,6 +255,11 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
     if ("张" in right and _FACE.match(right)) or (("张" in clause or "面" in clause) and _rx(
             r"每张\s*(?:价值|面值|面额)?\s*$|面额|面值|票面").search(clause)):
         return "face"
+    if ("面" in right or "种" in right) and _FACE_LIST.match(right):
+        return "face"       # 分为1万元、5万元、10万元三种面额: the face values, not a cap
+    if "总额" in clause and _OWN_TOTAL.search(clause) and _CAP_WORD.search(clause) \
+            and _STRONG_CAP.search(_rx(r"[。；;]").split(par[max(0, a.start - 40):a.start])[-1]):
+        return "cap"        # 每家企业累计申领不超过20张，且申领总额不超过100万元: one recipient's total
     if ("不少于" in clause or "不低于" in clause) and _BUDGET_CUE.search(clause) \
             and _rx(r"(?:不少于|不低于)\s*$").search(clause):
         return "budget"     # 计划发放模型券不少于3亿元
@@ -245,8 +277,13 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
             return "budget"
     if _rx(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下|[<>＜＞≤≥])").match(right) or _THRESHOLD.search(clause):
         return None
-    if _INCREASE.search(clause) or _rx(r"\s*其中").match(clause):
-        return None     # an increase, or a share of a total (其中成都市4000万元)
+    if "其中" in clause and _rx(r"^\s*其中").match(clause):
+        if _rx(r"券\s*(?:资金|额度|规模|总额)?\s*(?:为|安排|发放)?\s*$|"
+               r"(?:\d{4}\s*年度?|今年|当年|本年度?|首年)\s*(?:安排|发放|投入|下达)?\s*(?:资金)?\s*$").search(clause):
+            return "budget"     # 其中算力券3000万元、模型券2000万元 / 其中2026年安排3000万元: that voucher's, that year's
+        return None     # a share of a total (其中成都市4000万元)
+    if _INCREASE.search(clause):
+        return None     # an increase
     if _rx(r"^\s*(?:/|每)\s*(?:平方米|平米|㎡|人|月|天|小时|卡时|P)").match(right):
         return None
     if _rx(r"含\s*$").search(clause):
@@ -315,6 +352,7 @@ class _State:
     home: str = ""            # the source's region: what 我市/本市 mean (also for news sources)
     table: list | None = None  # column kinds of the table being read (budget, ratio, cap, deadline, None)
     inherited: bool = False   # the region in force came from an issuer named in an earlier paragraph
+    inherit_level: int | None = None   # list level of the item where that region was named
     named: str | None = None  # the region an issuer named in the paragraph being read
     fits: dict = field(default_factory=dict)   # _policy_fits answers within this document (same title, asked again)
 
@@ -355,10 +393,13 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
         if _rx(r"^(?:等[\u4e00-\u9fa5]{0,4})?[、，,\s]*(?:联合|会同|近日|日前|于)?[\u4e00-\u9fa5]{0,3}?(?:印发|发布|出台|制定|公布|下发|发出|提出|指出|明确)").match(
                     par[m.end():m.end() + 16]) or _rx(r"^[\s、，,]*(?:等|联合|会同)").match(par[m.end():m.end() + 8]):
             out.append((m.start(), m.end(), R.NATIONAL))
-    for rm in R.find_regions(par, context):
+    found = R.find_regions(par, context)
+    for k, rm in enumerate(found):
         # (the tests run cheapest first; each is computed only when the outcome still depends on it)
         after = par[rm.end:rm.end + 40]
-        start_of_par = par[:rm.start].strip(" #＃\t") == "" or _LEAD_DATE.fullmatch(par, 0, rm.start) is not None
+        if _IN_GENERAL_AFTER.match(after) is not None:
+            continue     # 安徽省多个城市相继推出算力券 / 山西某公司使用算力券: the place says who, in general
+        start_of_par = par[:rm.start].strip(" #＃\t【[") == "" or _LEAD_DATE.fullmatch(par, 0, rm.start) is not None
         label = start_of_par and _LABEL_AFTER.match(after) is not None
         located = _LOCATED_BEFORE.search(par[max(0, rm.start - 2):rm.start]) is not None
         topic = located and _TOPIC_AFTER.match(after) is not None      # 在杭州，… names the subject
@@ -366,25 +407,42 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
             continue
         if not label and _CITED_BEFORE.search(par[max(0, rm.start - 24):rm.start]) is not None:
             if cited_glued is not None and _glued_voucher(after):
-                cited_glued.append(rm.end)
+                cited_glued.append((rm.end, rm.path))
             continue
         if (label or topic or par[max(0, rm.start - 1):rm.start] == "《" or _ORGAN_AFTER.match(after) is not None
                 or (_ISSUE_VERB.match(after) is not None
                     and (start_of_par or _VERB_BEFORE.search(par[max(0, rm.start - 1):rm.start]) is not None))
                 or _glued_voucher(after)
                 or ((start_of_par or _CLAUSE_OPEN.search(("。" if rm.start <= 8 else "") + par[max(0, rm.start - 8):rm.start])
-                     is not None) and not located and _subject_voucher(after))):
+                     is not None) and not located
+                    and (_subject_voucher(after)
+                         or _subject_sentence(par, rm.end, found[k + 1].start if k + 1 < len(found) else len(par))))):
             out.append((rm.start, rm.end, rm.path))
+    if len(found) > 1 and out and len(out) < len(found):
+        # 如鄂尔多斯市、中卫市已发放算力券: places listed before an issuer share its verb
+        starts = {s for s, _, _ in out}
+        for i in range(len(found) - 2, -1, -1):
+            rm, nxt = found[i], found[i + 1]
+            if nxt.start in starts and rm.start not in starts and _LIST_SEP.fullmatch(par, rm.end, nxt.start) \
+                    and _IN_GENERAL_AFTER.match(par, rm.end) is None \
+                    and _LOCATED_BEFORE.search(par[max(0, rm.start - 2):rm.start]) is None \
+                    and _CITED_BEFORE.search(par[max(0, rm.start - 24):rm.start]) is None:
+                out.append((rm.start, rm.end, rm.path))
+                starts.add(rm.start)
     out.sort()
     return out
 
 
 _LEAD_DATE = fast_re(r"[\s#＃]*(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}-\d{1,2})?[,，]?\s*")
-_LABEL_AFTER = fast_re(r"^[^，。；,;：:]{0,24}[：:]")
+_LABEL_AFTER = fast_re(r"^[^，。；,;：:]{0,24}[：:]|^[^，。；,;：:【】]{0,4}[】\]]")
+_IN_GENERAL_AFTER = fast_re(
+    r"(?:的)?(?:多个|多地|各地|各市|部分|一些|不少|众多|若干|某|[\d一二三四五六七八九十几两]+(?:个|座))"
+    r"(?!级)")
+_LIST_SEP = fast_re(r"\s*(?:、|和|及|与|以及|,|，)\s*")
 _LOCATED_BEFORE = fast_re(r"(?:在|于|到|从|向|赴|来|至|落户|入驻)$")
 _TOPIC_AFTER = fast_re(r"^[，,：:]")
 _CITED_BEFORE = fast_re(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|符合|持有|使用)[^。；]{0,20}$")
-_VERB_BEFORE = fast_re(r"[，,。；;\s、和及与]$|^$")
+_VERB_BEFORE = fast_re(r"[，,。；;\s、和及与】\]：:]$|^$")
 _SUPPORT = fast_re(r"发放|设立|安排|推出|实施|发行|投放|聚焦|侧重|主打|重点|叠加|支持|补贴|补助|给予|予以|按")
 _CLAUSE_OPEN = fast_re(r"[。；;，,]\s*(?:近日|日前|近期|同时|此外|另外|与此同时|其中|而|另一方面)?[，,]?\s*$")
 
@@ -395,6 +453,22 @@ def _subject_voucher(after: str) -> bool:
     clause = _rx(r"[，,。；;：:]").split(after, maxsplit=1)[0]
     vs = find_vouchers(clause)
     return bool(vs) and _SUPPORT.search(clause) is not None and not _GENERAL.search(clause)
+
+
+_ISSUE_THEN_VOUCHER = fast_re(r"(?:发放|推出|设立|出台|印发|发行|投放|启动|上线)[^，。；,;]{0,10}?券")
+
+
+def _subject_sentence(par: str, end: int, stop: int) -> bool:
+    """鹤壁市依托…资源优势，今年发放算力券总额3000万元: the place opens a sentence whose verb, a few clauses
+    on, issues a voucher (no other place named in between)."""
+    stop = min(stop, end + 80)
+    m = _SENT_END.search(par, end, stop)
+    if m is not None:
+        stop = m.start()
+    if "券" not in par[end:stop]:
+        return False
+    v = _ISSUE_THEN_VOUCHER.search(par, end, stop)
+    return v is not None and bool(find_vouchers(v.group(0))) and _GENERAL.search(par, end, v.start()) is None
 
 
 def _glued_voucher(after: str) -> bool:
@@ -447,6 +521,13 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
                 st.current = st.heading = doc_region if authority == "official" else ""
                 st.group = None
                 st.policy = default_policy
+                if st.current:
+                    # 一、算力券 / （二）模型券: the section that follows states that voucher's terms (kept
+                    # only if it does: a heading alone ties nothing the title does not)
+                    st.group = Group(vouchers=list(dict.fromkeys(m.voucher for m in vs)), region=st.current,
+                                     policy=st.policy, tentative=True)
+                    groups.append(st.group)
+                    st.group_level = level if level is not None else 99
                 continue
             rms = R.find_regions(plain, st.heading or doc_region) if not vs else None
             if rms and rms[0].start <= 1 and rms[-1].end >= len(plain) - 3 and not vs:
@@ -455,12 +536,21 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
                 st.group = None
                 st.policy = default_policy
                 continue
+        if level is not None and st.inherited and st.inherit_level is not None and level <= st.inherit_level \
+                and authority == "official" and doc_region:
+            # a document issued by a region speaks for it: a place named in an earlier article (在总结庆阳市
+            # 经验的基础上) is not the subject of the next one
+            st.current, st.inherited, st.inherit_level = st.heading or doc_region, False, None
+            if st.group is not None and st.group.region != st.current:
+                st.group = None
         if not near[i] and st.group is None:
             continue
-        before = st.group
+        before, was = st.group, (st.current, st.inherited)
         _read_paragraph(body, st, groups, doc_region, authority)
         if st.group is not None and st.group is not before:
             st.group_level = level if level is not None else 99
+        if st.inherited and (st.current, st.inherited) != was:
+            st.inherit_level = level if level is not None else 99
     return _fold(groups, text, year, title)
 
 
@@ -546,9 +636,12 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     st.table = None
     if par.endswith(_ADDRESSEE_ENDS) and _ADDRESSEES.match(par) and not find_vouchers(par) and _rx(r"各|局|委|厅|政府|单位|部门|企业|机构").search(par):
         return   # 成都市、绵阳市经济和信息化局： — whom the notice is addressed to, not who speaks
-    cited_glued: list[int] = []   # ends of regions cited together with their own voucher (参照深圳市训力券)
+    cited_glued: list = []   # (end, path) of regions cited together with their own voucher (参照深圳市训力券)
     issuers = _issuer_regions(par, context, cited_glued)
     mentions = find_vouchers(par)
+    if mentions and ("不" in par or "除" in par):
+        # 不占用算力券额度 / 不通过算力券兑现 / 除算力券外: the text speaks of something that is not the voucher
+        mentions = [m for m in mentions if not _not_the_voucher(par, m)]
     titles = _policy_titles(par)
     if not mentions and st.group is None:
         # nothing to attach: only the region and policy in force move on
@@ -561,6 +654,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
         return
     amounts = find_amounts(par)
     shares = find_shares(par)
+    terms_at = sorted([x.start for x in amounts] + [x.start for x in shares]) if amounts or shares else []
 
     # a paragraph label that is not a region and not a voucher ("语料采购补贴：") starts a new topic
     lab = _LABEL.match(par) if ("：" in par or ":" in par) else None
@@ -609,13 +703,19 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                     _attach_all(par, a, b, g, amounts, shares, [], joint=True)
                 continue
             if st.group is not None:
-                if _topic_break(sent, region) and "券" not in sent:
+                other = _other_subsidy(par, a, b, terms_at)
+                if other is not None:
+                    # 对新认定的…给予一次性奖励100万元: another subsidy; terms before it in the sentence stay
+                    _attach_all(par, a, other, st.group, amounts, shares, [])
+                    st.group = None
+                elif _topic_break(sent, region) and "券" not in sent:
                     st.group = None
                 else:
                     # 两券年度资金合计2000万元: a pool shared by several vouchers is not one voucher's budget
                     _attach_all(par, a, b, st.group, amounts, shares, [], joint=joint)
             continue
         cursor = a
+        ended = False
         for k, (gs, ge, vs) in enumerate(sent_groups):
             while ev_i < len(events) and events[ev_i][0] < gs:
                 region, policy = _apply_event(events[ev_i], region, policy, doc_region, st)
@@ -629,6 +729,10 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 # 对获得苏州市算力券支持的企业，区级再按10%叠加支持: a top-up by the document's own region
                 region = doc_region
                 condition = False
+            cited = next((p for e, p in cited_glued if 0 <= gs - e <= 4), None) if cited_glued else None
+            if cited is not None and not region and not general and not groups:
+                # 按照《白银市算力券实施办法》，…按30%给予支持 with no place in force: that region's voucher's terms
+                region, cited = cited, None
             if general or nat or not region:
                 general_keys.update((v, region) for v in vs)
                 st.group = None
@@ -646,8 +750,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                     _attach_all(par, cursor, stop, st.group, amounts, shares, [])
                 cursor = stop
                 continue
-            cited_other = any(0 <= gs - e <= 4 for e in cited_glued)
-            if cited_other:
+            if cited is not None:
                 cursor = ge     # 参照深圳市训力券做法: another region's voucher, cited
                 continue
             if st.inherited and not st.local and not _TIE.search(sent) and not _has_terms(sent):
@@ -671,9 +774,18 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             _attach_all(par, own_start, gs, grp, amounts, shares, [gs])
             st.group = grp
             nxt = sent_groups[k + 1][0] if k + 1 < len(sent_groups) else b
-            nxt_clause = _clause_start(par, ge, nxt) if k + 1 < len(sent_groups) else b
-            _attach_all(par, ge, nxt_clause, grp, amounts, shares, [])
+            nxt_clause = _item_start(par, ge, nxt) if k + 1 < len(sent_groups) else b
+            other = _other_subsidy(par, ge, nxt_clause, terms_at)
+            if other is not None:
+                # 开展第二批算法券申领，同时对获批…的单位给予最高300万元支持: the voucher's terms end there
+                _attach_all(par, ge, other, grp, amounts, shares, [])
+                if k + 1 == len(sent_groups):
+                    ended = True
+            else:
+                _attach_all(par, ge, nxt_clause, grp, amounts, shares, [])
             cursor = nxt_clause
+        if ended:
+            st.group = None
         while ev_i < len(events) and events[ev_i][0] < b:
             region, policy = _apply_event(events[ev_i], region, policy, doc_region, st)
             ev_i += 1
@@ -690,6 +802,52 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
         groups[first_group:] = [g for g in groups[first_group:] if g.vouchers]
         if st.group is not None and not st.group.vouchers:
             st.group = None
+
+
+# a mention that says the money is not the voucher's: 不占用算力券额度, 不通过算力券兑现, 除算力券外
+_NOT_THE_VOUCHER = fast_re(r"(?:不(?:以|占用|纳入|计入|通过|属于|使用|含)|(除))(?:[市区省县]级)?[“\"「]?$")
+
+
+def _not_the_voucher(par: str, m) -> bool:
+    n = _NOT_THE_VOUCHER.search(par, max(0, m.start - 6), m.start)
+    return n is not None and (n.group(1) is None or "外" in par[m.end:m.end + 6])
+# a clause that opens a subsidy of its own (SPEC: an amount of another subsidy is not the voucher's)
+_OTHER_SUBSIDY = fast_re(
+    r"另(?:行|外)?(?:按|给予|予以|安排|奖励|补助|补贴|资助)|额外给予|"
+    r"不(?:以|占用|纳入|计入|通过|属于)[^，。；,;]{0,8}券|除[^，。；,;]{0,10}券(?:以)?外|"
+    # its base is not what the voucher pays for: 按设备投资额的10%, 按年度服务收入的5%, 按用电量, 按国拨经费
+    r"按(?:照)?(?:其)?[^，。；,;]{0,12}?(?:投资|营业收入|服务收入|销售收入|主营业务收入|年收入|营收|营业额|销售额|"
+    r"产值|用电量|纳税|税收|国拨经费|支持资金|算力规模)(?:额|总额|金额)?(?:的)?\s*(?:\d|百分之|[一二三四五六七八九十]+成|给予|予以)|"
+    r"一次性(?:奖励|补助|补贴|资助)|(?:电费|安家|落户|建设|装修|贴息|上市|人才)(?:奖励|补助|补贴|资助)|给予[^，。；,;]{0,8}配套|"
+    # an award to a body for a recognition or a new facility: 对新认定的…给予, 对获批…的单位给予
+    r"(?:新认定|首次认定|首次入选|新获批|获批|获评|评为|新引进|新建成|新建|新落户)[^。；;]{0,30}?(?:给予|予以|奖励|补助)|"
+    # the object of another application: 同时申报…示范项目奖励（最高200万元）
+    r"(?:申报|享受|获得|申领)[^，。；,;]{1,20}(?:奖励|补助|补贴|资助)\s*[（(]|"
+    # a 券 that is not one of SPEC's vouchers: 文旅消费券, 购车券
+    r"(?:消费|文旅|旅游|购物|餐饮|家电|汽车|购车|购房|住房|体育|惠民|电影|家居|数码)券|"
+    r"(?:设立|设置|组建|成立|发起)[^，。；,;]{0,20}基金")
+_CLAUSE_MARK = fast_re(r"[，,；;：:]")
+
+
+def _other_subsidy(par: str, lo: int, hi: int, terms_at: list[int]) -> int | None:
+    """Start of the first clause in par[lo:hi] that opens another subsidy, or None. `terms_at`: the sorted
+    starts of the paragraph's amounts and shares — only a subsidy with terms of its own ends the voucher's
+    (旗县区可另行配套 only mentions one), and most sentences have none, so they are looked at first."""
+    if hi <= lo or not terms_at:
+        return None
+    i = bisect_left(terms_at, lo)
+    if i == len(terms_at) or terms_at[i] >= hi:
+        return None
+    m = _OTHER_SUBSIDY.search(par, lo, hi)
+    if m is None:
+        return None
+    cut = lo
+    for c in _CLAUSE_MARK.finditer(par, lo, m.start()):
+        cut = c.end()
+    i = bisect_left(terms_at, cut)
+    if i == len(terms_at) or terms_at[i] >= hi:
+        return None
+    return cut
 
 
 def _POS(ev) -> int:
@@ -770,6 +928,14 @@ def _clause_start(par: str, lo: int, hi: int) -> int:
 
 
 _TO_LAST_PUNCT = fast_re(r".*[，,：:；;]", re.S)
+_TO_LAST_ITEM = fast_re(r".*[，,：:；;、]", re.S)
+
+
+def _item_start(par: str, lo: int, hi: int) -> int:
+    """Like _clause_start, but a 、 also ends the terms of one voucher before the next is named
+    (安排算力券资金600万元、模型券资金300万元; 算力券按30%、模型券按20%)."""
+    m = _TO_LAST_ITEM.match(par, lo, hi)
+    return m.end() if m else lo
 
 
 _SEP_GROUP = fast_re(r"^[\s“”\"'‘’「」、和与及或以及,，/]*$")
@@ -808,6 +974,8 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
             if kind == "budget":
                 clause = par[max(0, a.start - 24):a.start]
                 found["budget"].append((a.yuan, bool(_BATCH.search(clause))))
+            elif kind == "span":
+                grp.spans.append(a.yuan)
             elif kind == "cap":
                 found["cap"].append(a.yuan)
             elif kind == "face":
@@ -842,6 +1010,23 @@ _JOINT_POOL = fast_re(r"合计|共计|总计|合并|共用|共享|统筹使用")
 _MAX_SHEETS = fast_re(r"(?:最多|不超过|至多|限)[^，。；\d]{0,6}?(\d+|[一二两三四五六七八九十])\s*张")
 
 
+def _uncrossed(groups: list[Group]) -> set:
+    """宜昌市、襄阳市相继推出算力券、模型券: several places and several vouchers named together, without terms,
+    tie each place to each voucher only where the text ties them on its own; when every place and every
+    voucher has such a tie elsewhere, the crossed pairs are not measures. Returns the pairs to leave out."""
+    cross = [g for g in groups if g.twins and len(g.vouchers) > 1 and not (g.budgets or g.ratios or g.caps or g.own)]
+    if not cross:
+        return set()
+    tied = {(v, g.region) for g in groups if not (g.twins and len(g.vouchers) > 1) for v in g.vouchers}
+    out = set()
+    for g in cross:
+        regs = (g.region, *g.twins)
+        if all(any((v, r) in tied for v in g.vouchers) for r in regs) and \
+                all(any((v, r) in tied for r in regs) for v in g.vouchers):
+            out.update((v, r) for v in g.vouchers for r in regs if (v, r) not in tied)
+    return out
+
+
 def _fold(groups: list[Group], text: str, year: int | None, title: str | None = None) -> list[Measure]:
     by_key: dict[tuple[str, str], dict] = {}
     order: list[tuple[str, str]] = []
@@ -849,10 +1034,13 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
     scope_deadlines: dict[str, str | None] = {}
     regions = {g.region for g in groups}
     title_vouchers = {m.voucher for m in find_vouchers(title or "")}
+    crossed = _uncrossed(groups)
     for g in groups:
+        if g.tentative and not (g.budgets or g.ratios or g.caps or g.face or g.own or g.spans):
+            continue
         budgets = [y for y, batch in g.budgets if not batch] or [y for y, _ in g.budgets]
         caps = list(g.caps)
-        if g.face:
+        if g.face and not caps:
             n = max(g.max_sheets) if g.max_sheets else None
             if n:
                 caps.append(max(g.face) * n)
@@ -868,6 +1056,7 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
                 doc_deadline.append(find_deadline(text[:200_000], year))
             deadline = doc_deadline[0]   # the round the document announces: its vouchers (those of the title)
         regs = (g.region, *g.twins) if g.twins else (g.region,)
+        single = [y for y, batch in g.budgets if not batch] if len(g.vouchers) == 1 else None
         for v in g.vouchers:
             own = g.own.get(v)
             if own:
@@ -879,13 +1068,20 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
                 v_budgets, v_ratios, v_caps = budgets, g.ratios, caps
             for reg in regs:
                 key = (v, reg)
+                if crossed and key in crossed:
+                    continue
                 cur = by_key.get(key)
                 if cur is None:
-                    cur = by_key[key] = {"policy": g.policy, "budget": [], "ratio": [], "cap": [], "deadline": []}
+                    cur = by_key[key] = {"policy": g.policy, "budget": [], "ratio": [], "cap": [], "deadline": [],
+                                         "span": [], "single": []}
                     order.append(key)
                 if cur["policy"] is None:
                     cur["policy"] = g.policy
                 cur["budget"] += v_budgets
+                if g.spans:
+                    cur["span"] += g.spans
+                if single and g.budgets:
+                    cur["single"] += single
                 cur["ratio"] += v_ratios
                 cur["cap"] += v_caps
                 if deadline:
@@ -893,6 +1089,12 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
     out = []
     for v, region in order:
         d = by_key[(v, region)]
+        if d["single"]:
+            # 资金1000万元用于发放算力券和模型券，其中算力券700万元: a pool stated for one voucher wins over a
+            # pool stated for several together
+            d["budget"] = d["single"]
+        elif not d["budget"] and d["span"]:
+            d["budget"] = d["span"]   # a pool over years, when no yearly pool is stated
         out.append(Measure(
             voucher=v, region=region, policy=d["policy"],
             budget_yuan=max(d["budget"]) if d["budget"] else None,
