@@ -21,6 +21,7 @@ from ..models import Measure
 from .dates import find_deadline
 from .numbers import Amount, Share, fast_re, find_amounts, find_shares
 from .vouchers import VoucherMention, find_vouchers
+from .tables import Record, group_rows, read_table
 
 _rx = lru_cache(maxsize=None)(fast_re)   # a pattern written inline, compiled once
 
@@ -492,6 +493,7 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
         return []
     text = text[:400_000]
     paragraphs = _strip_furniture(text)
+    paragraphs = group_rows(paragraphs)    # a table's rows: one block, read by _table_row
     st = _State(heading=doc_region, current=doc_region, policy=default_policy, home=home or doc_region)
     title_vouchers = {m.voucher for m in find_vouchers(title or "")}
     groups: list[Group] = []
@@ -590,48 +592,55 @@ _ADDRESSEES = fast_re(r"^[^。；，,]{2,60}[：:]$")
 _ADDRESSEE_ENDS = ("：", ":", "：\n", ":\n")     # (where _ADDRESSEES can match: its $ allows a final newline)
 
 
-_COL_KINDS = (("budget", fast_re(r"总额|总量|规模|资金|预算|发放额|总金额")),
-              ("cap", fast_re(r"上限|最高|单个|单家|每家|每户|限额|封顶")),
-              ("ratio", fast_re(r"比例|比率|补贴标准|支持标准|抵扣标准|折扣")),
-              ("deadline", fast_re(r"截止|申报时间|申领时间|申请时间|受理时间")))
+def _table_row(par: str, st: _State, groups: list[Group], doc_region: str, authority: str = "official") -> bool:
+    """A table: its rows ('a | b | c', grouped into one block by find_measures) read by tables.read_table into
+    records of terms. A record naming vouchers is a group of its own, in the place its row names (a region
+    column) or the place in force; a record naming none (a key/value table: 申领截止时间 | …) gives its terms to
+    the group in force; lines that hold no terms are read as running text. False: no table here."""
+    context = st.heading or doc_region or st.home
 
+    def regions(cell: str):
+        return [(m.start, m.end, m.path) for m in R.find_regions(cell, context)]
 
-def _table_row(par: str, st: _State, groups: list[Group], doc_region: str) -> bool:
-    """A row of a table rendered as 'a | b | c': a header names the columns; rows naming a voucher set its terms."""
-    cells = [c.strip() for c in par.split("|")]
-    if len(cells) < 2:
+    items = read_table(par.split("\n"), regions)
+    if len(items) == 1 and items[0] == par:
         return False
-    vs = [m for c in cells for m in find_vouchers(c)]
-    if not vs:
-        kinds = []
-        for c in cells:
-            kinds.append(next((k for k, rx in _COL_KINDS if rx.search(c)), None))
-        st.table = kinds if any(kinds) else None
-        return st.table is not None
-    region = st.current or doc_region
-    if not region:
-        return False
-    grp = Group(vouchers=list(dict.fromkeys(m.voucher for m in vs)), region=region, policy=st.policy)
-    kinds = st.table or [None] * len(cells)
-    for i, c in enumerate(cells):
-        kind = kinds[i] if i < len(kinds) else None
-        if kind in ("budget", "cap"):
-            for a in find_amounts(c):
-                (grp.budgets.append((a.yuan, False)) if kind == "budget" else grp.caps.append(a.yuan))
-        elif kind == "ratio":
-            grp.ratios.extend(x.value for x in find_shares(c, strict=False))
-        elif kind == "deadline":
-            grp.scope.append("申报截止时间为" + c)
-        elif kind is None and not find_vouchers(c):
+    here = st.current or doc_region
+    read_lines: set[str] = set()
+    tabled = False
+    for it in items:
+        if not isinstance(it, Record):
+            _read_paragraph(it, st, groups, doc_region, authority, table=False)
+            continue
+        if not it.vouchers:
+            grp = st.group
+            if grp is None:
+                continue
+        else:
+            region = it.region or here
+            if not region:
+                if not it.keyed and it.line not in read_lines:
+                    read_lines.add(it.line)       # a row that only mentions a voucher, in no known place: text
+                    _read_paragraph(it.line, st, groups, doc_region, authority, table=False)
+                continue
+            grp = Group(vouchers=list(it.vouchers), region=region, policy=st.policy if region == here else None)
+            groups.append(grp)
+            tabled = True
+        grp.budgets.extend((y, False) for y in it.budget)
+        grp.ratios.extend(it.ratio)
+        grp.caps.extend(it.cap)
+        grp.scope.extend(it.deadline)
+        for c in it.other:
             _attach_all(c, 0, len(c), grp, find_amounts(c), find_shares(c), [])
-    groups.append(grp)
-    st.group = None
+    if tabled:
+        st.group = None
     return True
 
 
-def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, authority: str) -> None:
+def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, authority: str,
+                    table: bool = True) -> None:
     context = st.current or st.heading or doc_region
-    if " | " in par and _table_row(par, st, groups, doc_region):
+    if table and "|" in par and _table_row(par, st, groups, doc_region, authority):
         return
     st.table = None
     if par.endswith(_ADDRESSEE_ENDS) and _ADDRESSEES.match(par) and not find_vouchers(par) and _rx(r"各|局|委|厅|政府|单位|部门|企业|机构").search(par):
