@@ -119,6 +119,53 @@ _META_ORGAN = fast_re(_ORGAN + r"$")
 
 
 def _find_issuer(text: str, title: str | None, meta: Mapping[str, Any] | None, region: str) -> str | None:
+    v = _find_issuer_as_named(text, title, meta, region)
+    if v and text:
+        # a short name (区经委, 市工信局, 东丽区政府办): the full name the document itself writes
+        return _written_full_name(v, text, title) or v
+    return v
+
+
+def _starts_with_place(name: str, region: str) -> bool:
+    try:
+        from . import regions as R
+        rms = R.find_regions(name[:12], region or None)
+    except Exception:  # noqa: BLE001
+        return True
+    if not rms or rms[0].start != 0:
+        return bool(_rx(r"^(?:国家|中华人民共和国|国务院|中国)").match(name))
+    return not _rx(r"^(?:本|我)?[市区县州旗]").match(name) and rms[0].surface != name[:1]
+
+
+_FULL_ORGAN_IN_TEXT = fast_re(rf"[\u4e00-\u9fa5]{{2,30}}?{_ORGAN}")
+
+
+def _written_full_name(short: str, text: str, title: str | None) -> str | None:
+    """The document's own full name for a body it names in short (区经委 → 上海市宝山区经济委员会): an
+    organ line (the signature) or the title's issuer, longer, starting with a place, holding the short
+    name's characters in order and ending in the same kind of organ."""
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+    cands: list[str] = []
+    if title:
+        m = _ISSUER_TITLE.match(title.strip())
+        if m:
+            cands.append(m.group(1).strip())
+    cands += [ln for ln in lines[-12:][::-1] if len(ln) <= 40 and _SIGNATURE_ORGAN.match(ln)]
+    cands += [ln for ln in lines[:-12] if len(ln) <= 40 and _SIGNATURE_ORGAN.match(ln)]
+    kind = short[-1]
+    for c in cands:
+        c = _rx(r"\s+").sub("", c)
+        if len(c) > len(short) and kind in c[-3:] and _in_order(short, c) and _starts_with_place(c, ""):
+            return c
+    return None
+
+
+def _in_order(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def _find_issuer_as_named(text: str, title: str | None, meta: Mapping[str, Any] | None, region: str) -> str | None:
     if meta:
         for k in ("issuer", "发文机关", "source", "ContentSource"):
             v = meta.get(k)
@@ -137,6 +184,9 @@ def _find_issuer(text: str, title: str | None, meta: Mapping[str, Any] | None, r
                     full = _full_organ(m.group(1), region)
                     if full:
                         return full
+                    written = _written_full_name(m.group(1), text, title)
+                    if written:
+                        return written
         # the article's date line names its organ: 'X局 2026年6月3日发布', '发布日期：2026-06-24 X局'
         for ln in lines[:4]:
             org = _organ_of_date_line(ln, region)
@@ -147,6 +197,11 @@ def _find_issuer(text: str, title: str | None, meta: Mapping[str, Any] | None, r
         for i in range(len(tail) - 1, 0, -1):
             if find_dates(tail[i]) and len(tail[i]) <= 20 and _ORGAN_LINE.match(tail[i - 1]):
                 return tail[i - 1]
+        # a signature further up: the notice signed, then its attachment (a draft, a form) follows
+        for i in range(1, len(lines) - 8):
+            if len(lines[i]) <= 20 and len(lines[i - 1]) <= 40 and _ORGAN_LINE.match(lines[i - 1]) \
+                    and find_dates(lines[i]) and _rx(r"^附件|^附表|^附：").match(lines[i + 1]):
+                return lines[i - 1]
         # a signature without its date: the text's last line is an organ, named from its place
         if len(lines) >= 2 and _ORGAN_LINE.match(lines[-1]) and _rx(r"^[\u4e00-\u9fa5]+$").match(lines[-1]):
             full = _full_organ(lines[-1], region)
@@ -196,7 +251,8 @@ def _full_organ(name: str, region: str = "") -> str | None:
     surface, last = rms[0].surface, parts[-1]
     if len(surface) < len(last) and _abbreviates(surface, last):
         return last + name[len(surface):]      # 经开区科技和产业促进局 → 北京经济技术开发区科技和产业促进局
-    if len(parts) == 3 and parts[1].endswith("市"):
+    if len(parts) == 3 and parts[1].endswith("市") and not parts[2].endswith("市"):
+        # (a county-level city's own name is complete: 靖江市工业和信息化局, never 泰州市靖江市…)
         city = parts[1]
         if not name.startswith(city[:-1]) and not name.startswith(parts[0][:2]):
             return city + name
@@ -250,7 +306,7 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
     """draft | application | final | news (SPEC)."""
     if authority == "news":
         return "news"
-    t = (title or "").strip()
+    t = _whole_title((title or "").strip(), text or "")
     head = (text or "")[:400]
     if _NEWS_TEXT.search(head) and not _rx(r"关于.*的通知").search(t):
         return "news"
@@ -276,7 +332,23 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
         year = int(max(set(ys), key=ys.count)) if ys else None
         if find_deadline((text or "")[:20000], year):
             return "application"
+        # 关于开展第二轮算力券发放工作的通知 whose body sets a time to apply (申领时间：即日起至…) is a round
+        if _rx(r"发放|开展|组织").search(t) and _rx(r"(?:申领|申报|申请|受理)(?:时间|期限|日期)").search((text or "")[:20000]):
+            return "application"
     return "final"
+
+
+def _whole_title(title: str, text: str) -> str:
+    """A title split over two lines (台州市椒江区科学技术局 / 关于组织申领…的通知) read as one: the
+    organ's name alone on the first line, the 关于… line under it."""
+    if title and not _ORGAN_LINE.match(title):
+        return title
+    lines = [ln.strip() for ln in text[:600].splitlines() if ln.strip()][:4]
+    for i, ln in enumerate(lines[:-1]):
+        if (not title or ln == title) and _ORGAN_LINE.match(ln) and lines[i + 1].startswith("关于") \
+                and len(lines[i + 1]) <= 80:
+            return ln + lines[i + 1]
+    return title
 
 
 def is_repeal(text: str, title: str | None = None) -> bool:
@@ -294,12 +366,18 @@ def is_repeal(text: str, title: str | None = None) -> bool:
 
 # ------------------------------------------------------------------ published
 
-_PUB_LABEL = fast_re(r"(?:发布日期|发布时间|公开日期|发文日期|发稿时间|时间|日期|Published|PubDate)\s*[:：]?\s*$")
-_WRITTEN_LABEL = fast_re(r"(?:成文日期|成文时间|印发日期|签发日期)\s*[:：]?\s*$")
+_PUB_LABEL = fast_re(r"(?:发布日期|发布时间|公开日期|发文日期|发稿时间|时间|日期|Published|PubDate)\s*[:：|｜]?\s*$")
+# the labels that name the page's own date (a bare 时间/日期 may be any event's)
+_PUB_LABEL_STRONG = fast_re(r"(?:发布日期|发布时间|公开日期|公布日期|发稿时间|信息公开日期|Published|PubDate)\s*[:：|｜]?\s*$")
+_WRITTEN_LABEL = fast_re(r"(?:成文日期|成文时间|印发日期|签发日期)\s*[:：|｜]?\s*$")
+_WINDOW_LABEL = fast_re(r"(?:申报|申领|申请|受理|截止|有效|施行|实施|征求|报名|兑付|签订|活动|会议|举办)"
+                        r"[\u4e00-\u9fa5]{0,3}(?:时间|日期)\s*[:：|｜]?\s*$")
+_TAIL_CHARS = 800
 
 
 def find_published(text: str, published: str | None = None, meta: Mapping[str, Any] | None = None) -> str | None:
-    """The date the page shows: explicit value, then meta, then a date line in the text, then 成文日期."""
+    """The date the page shows: explicit value, then meta, then a labelled date (发布日期：…, at the head
+    of the text or at its end) or the article's date line, then 成文日期, then the date under the signature."""
     for v in (published, *(meta.get(k) for k in ("published", "pubdate", "PubDate", "发布日期")
                               if meta and meta.get(k))):
         d = parse_date(str(v)) if v else None
@@ -309,35 +387,99 @@ def find_published(text: str, published: str | None = None, meta: Mapping[str, A
         return _written(meta)
     head = text[:1500]
     written = None
+    signature = None
     for d in find_dates(head):
         if not d.has_year:
             continue
         left = head[max(0, d.start - 14):d.start]
-        if _rx(r"今天是|今日是|当前时间").search(left):
+        if "今" in left and _rx(r"今天是|今日是").search(left) or "当前时间" in left:
             continue
         if _WRITTEN_LABEL.search(left):
             written = written or d.iso
             continue
-        if _PUB_LABEL.search(left) and not _rx(r"(?:申报|申领|申请|受理|截止|有效|施行|实施|征求|报名|兑付|签订|活动|会议|举办)[\u4e00-\u9fa5]{0,3}(?:时间|日期)\s*[:：]?\s*$").search(left):
-            return d.iso
-        # a date line: the date starts a line (article header) or stands alone
+        if _PUB_LABEL.search(left):
+            if not _WINDOW_LABEL.search(left):
+                return d.iso
+            continue
         ls = head.rfind("\n", 0, d.start) + 1
         le = head.find("\n", d.end)
-        line = head[ls:le if le >= 0 else len(head)].strip()
-        rest = head[d.end:le if le >= 0 else len(head)]
+        le = len(head) if le < 0 else le
+        rest = head[d.end:le]
+        if head[ls:d.start].strip() == "" and _under_signature(head, ls, rest):
+            signature = signature or d.iso     # the date under a signature: only when the page shows none
+            continue
+        # a date line: the date starts a line (article header) or stands alone
         if head[ls:d.start].strip() == "" and (_rx(r"来源|点击|浏览|作者|发布|编辑").search(rest[:40]) and "《" not in rest[:40]
                                                or (len(rest.strip()) <= 12 and "。" not in rest)):
             return d.iso
+        # a news date line near the top: an outlet (or body) and the date, either order (浙江新闻客户端　2026年5月12日 09:15)
+        if ls < 400 and _news_date_line(head[ls:le], d.start - ls, d.end - ls):
+            return d.iso
+    # the page's date shown at the end of the text (发布日期：… after the body)
+    if len(text) > 1500:
+        tail_start = max(1500, len(text) - _TAIL_CHARS)
+        tail = text[tail_start:]
+        found = None
+        for d in find_dates(tail):
+            if d.has_year and _PUB_LABEL_STRONG.search(tail[max(0, d.start - 14):d.start]) \
+                    and not _WINDOW_LABEL.search(tail[max(0, d.start - 14):d.start]):
+                found = d.iso
+        if found:
+            return found
     w = _written(meta) or written
     if w:
         return w
+    if signature:
+        return signature
     # the date under the signature
     lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()][-6:]
     for ln in reversed(lines):
         ds = find_dates(ln)
-        if ds and len(ln) <= 20:
+        if ds and len(ln) <= 20 and not _WINDOW_WORD.search(ln):
             return ds[-1].iso
     return None
+
+
+_WINDOW_WORD = fast_re(r"申报|申领|申请|受理|截止|有效|施行|实施|征求|报名|兑付|签订|活动|会议|举办|至|到|—")
+
+
+def _under_signature(text: str, line_start: int, rest: str) -> bool:
+    """A date alone on its line right under an organ's name (the signature of a notice), or right after the
+    notice's last sentence."""
+    if len(rest.strip()) > 8 or line_start <= 0:
+        return False
+    prev_end = text.rfind("\n", 0, line_start)
+    while prev_end > 0 and not text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip():
+        prev_end = text.rfind("\n", 0, prev_end)        # (blank lines between)
+    if prev_end <= 0:
+        return False
+    prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip()
+    if prev.endswith(("。", "！")) and len(prev) >= 20:
+        return True          # the sign-off date after the notice's last sentence (its organ written elsewhere)
+    return bool(prev) and len(prev) <= 40 and _SIGNATURE_ORGAN.search(prev) is not None \
+        and "。" not in prev and "：" not in prev and ":" not in prev
+
+
+_SIGNATURE_ORGAN = fast_re(rf"^[\u4e00-\u9fa5（）()、 ]{{2,40}}{_ORGAN}$")
+_NEWS_LINE_BAD = fast_re(r"[。；;，,！？]|时间|日期|期限|截止|申报|申领|申请|受理|有效|施行|实施|征求|报名|兑付|签订|活动|会议|举办|"
+                         r"至|到|—|~|～")
+_NEWS_PIECE = fast_re(r"(?:来源|作者|记者|编辑|责任编辑|通讯员|文|图)?\s*[:：]?\s*[\u4e00-\u9fa5A-Za-z0-9·]{1,24}")
+
+
+def _news_date_line(line: str, ds: int, de: int) -> bool:
+    """An article's date line: a short line of the date (with its clock), an outlet or a body, 来源/记者/作者
+    pieces, and nothing that reads as a sentence or a window (申报时间：…, 活动时间…)."""
+    if len(line) > 60:
+        return False
+    rest = line[:ds] + " " + line[de:]
+    rest = _rx(r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?").sub(" ", rest)    # the clock
+    rest = rest.strip().strip("（）()[]【】").strip()
+    if not rest or _NEWS_LINE_BAD.search(rest) or find_dates(rest):
+        return False
+    pieces = [p for p in _rx(r"[\s　|｜/]+").split(rest) if p.strip("（）()【】[] ")]
+    if not pieces or len(pieces) > 4:
+        return False
+    return all(_NEWS_PIECE.fullmatch(p.strip("（）()【】[] ")) for p in pieces) and _rx(r"[\u4e00-\u9fa5]{2}").search(rest) is not None
 
 
 def _written(meta: Mapping[str, Any] | None) -> str | None:
