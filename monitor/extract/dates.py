@@ -131,7 +131,7 @@ def parse_date(text: str, year: int | None = None) -> str | None:
 _APPLY = r"(?:申报|申请|申领|受理|报送|提交|报名|填报|征集|兑付|兑现|领取|登记)"
 _RANGE_HEAD = fast_re(
     rf"(?:{_APPLY}|网上|线上|集中)[\u4e00-\u9fa5]{{0,6}}(?:时间|期限|日期|期间|窗口|截止)")
-_SEP = r"\s*(?:至|到|—|－|–|-|~|～|止)\s*"
+_SEP = r"\s*(?:起\s*)?(?:至|到|—|－|–|-|~|～|止)\s*"    # (3月10日起至4月30日)
 _NOT_DEADLINE = fast_re(
     r"意见|反馈|建议|有效期|施行|实施|执行|合同|签订|签署|签约|发生|评审|审核|初审|复审|推荐|公示|审查|核查|"
     r"统计|期间内|完成时间|验收|服务期|建设期|使用期|兑换使用|发票|支出|投入")
@@ -168,6 +168,7 @@ def _head(text: str, pos: int) -> str:
 
 
 _CLAUSE_END = fast_re(r"[。；;！!\n]")
+_HAS_CJK = fast_re(r"[\u4e00-\u9fa5]")
 _CLAUSE_OR_COMMA_END = fast_re(r"[。；;，,！!\n]")
 _RANGE_SEP_RE = fast_re(_CLOCK + _SEP + r"(?:\d{4}\s*年\s*)?")
 _APPLY_RE = fast_re(_APPLY)
@@ -175,6 +176,18 @@ _RANGE_TAIL_RE = fast_re(_CLOCK + r"\s*(?:期间|内|之间)?\s*(?:进行|登录
 _BEFORE_RE = fast_re(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:前|之前|以前|止|截止)")
 _SINCE_NOW = fast_re(r"(?:即日|发布之日|印发之日|通知之日|公告之日)起?[\u4e00-\u9fa5]{0,4}(?:至|到)\s*$")
 _DEADLINE_HINT = fast_re(r"截止|截至|即日|之日起|前|至|到|止|—|~|～|-")
+
+
+_LOWER_BODY = fast_re(r"各(?:县|区|市|镇|乡|街道|园区|开发区|地|级|有关部门|主管部门)|县区|区县|县市区|县[（(]市|"
+                      r"主管部门|工信部门|科技部门|属地|推荐单位|初审单位")
+_APPLICANT = fast_re(r"企业|单位|申报主体|申请人|申报人|机构")
+
+
+def _lower_body_subject(clause_left: str) -> bool:
+    """The clause's subject is a lower body (各县区于…前报送), not the applicants."""
+    part = _rx(r"[，,]").split(clause_left)[-1]
+    m = _LOWER_BODY.search(part)
+    return m is not None and not _APPLICANT.search(part, m.end())
 
 
 def find_deadline(text: str, year: int | None = None) -> str | None:
@@ -191,8 +204,11 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
     found: list[tuple[int, str]] = []  # (priority, iso)
     for i, d in enumerate(dates):
         left = text[max(0, d.start - 30):d.start]
-        # the clause before the date
+        # the clause before the date; a date that opens its clause reads the short label before it
+        # (三、申报截止时间\n7月31日 / 申领时间。12月15日前。)
         clause_left = _CLAUSE_END.split(left)[-1]
+        if not _HAS_CJK.search(clause_left):
+            clause_left = _head(text, d.start)
         prev = dates[i - 1] if i else None
         # a range: X 至 this date, under an application heading
         is_range_end = prev is not None and d.start - prev.end <= 24 and bool(
@@ -229,7 +245,9 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
             tail_clause = _CLAUSE_END.split(tail)[0]
             ctx = clause_left[-20:] + " " + tail_clause
             if _APPLY_RE.search(ctx) and not _NOT_DEADLINE.search(ctx):
-                found.append((3, d.iso))
+                # a day by which lower bodies (各县区, 主管部门) hand on what they gathered: only when
+                # the text gives no day for the applicants themselves
+                found.append((4 if _lower_body_subject(clause_left) else 3, d.iso))
                 continue
     if not found:
         return None
