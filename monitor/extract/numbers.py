@@ -234,6 +234,7 @@ class Amount(NamedTuple):     # (a tuple: made by the thousand, cheaply)
 # many 一/十/百 of ordinary words never become candidates)
 _AMOUNT_RE = fast_re(
     rf"(?=[\d{CN_NUM_CHARS}])(?<![\d.,])(?:({_NUM})\s*({_UNIT})?|((?>{_CN}))(?=\s*(?:万亿|亿|万|元|块)))\s*(万亿|亿|万)?\s*(元|块)?")
+_VAGUE_BEFORE = frozenset("数几上近好多逾")
 _MULT = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100, None: 1}
 
 
@@ -258,7 +259,9 @@ def find_amounts(text: str) -> list[Amount]:
         if v is None or v <= 0:
             continue
         # 万元 alone (no digits) is not an amount; "万" after a word (千万不要) is filtered by needing digits
-        if arabic is None and cn is not None and all(ch in _SMALL_UNITS for ch in cn):
+        # (十万元 is ten 万: a lone 十/拾 is a numeral, unless a vague word makes it a magnitude: 数十万元, 几十万)
+        if arabic is None and cn is not None and all(ch in _SMALL_UNITS for ch in cn) and not (
+                cn in ("十", "拾") and (m.start() == 0 or text[m.start() - 1] not in _VAGUE_BEFORE)):
             continue
         end = m.end()
         while end > m.start() and text[end - 1] == " ":
@@ -306,7 +309,8 @@ _PCT_RE = fast_re(
     rf"(?=[百\d])(?:百分之\s*({_CN}|{_NUM})|({_NUM})\s*[%％](?!\d)|({_NUM})\s*(?:个)?百分点)")
 _DISCOUNT_RE = fast_re(r"(?=[\d一二三四五六七八九])(?<![\d.])(\d(?:\.\d{1,2})?|[一二三四五六七八九])\s*折(?![旧叠腾算合返射])")
 _CHENG_RE = fast_re(r"(?=[\d一二三四五六七八九两])(?<![\d.])(\d|[一二三四五六七八九两])\s*成(?![本功员立果为长熟效型绩交立就品都交])")
-_PAY_RE = fast_re(r"(?:仅需|只需|仅|只|自行|自)(?:支付|承担|负担|付)\s*(?:剩余|其余|余下)?\s*"
+_PAY_RE = fast_re(r"(?:仅需|只需|仅|只|自行|自)(?:支付|承担|负担|付)\s*"
+                     r"(?:比例)?\s*(?:应|须)?(?:不低于|不少于|不得低于|为)?\s*(?:剩余|其余|余下)?\s*"
                      r"(?:[\u4e00-\u9fa5]{0,6}?(?:费用|价格|金额|价款|成本|款项|费)的?|的)?\s*$")
 # 服务费用一半 / 合同金额的一半: half of a cost
 _HALF_RE = fast_re(r"(?=[的一半])(?<=[用额格款本出])的?(一半|半数)")
@@ -341,7 +345,10 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
             value, kind = (0.5, "pay") if _PAY_RE.search(left) else (0.5, "pct")
             out.append(Share(m.start(1), m.end(1), value, kind, m.group(1)))
     for m in (_PCT_RE.finditer(text) if "%" in text or "％" in text or "百分" in text else ()):
-        if m.group(3) is not None:       # 个百分点: a change in a rate, never a share
+        if m.group(3) is not None:       # 个百分点: a change in a rate, never a share on its own
+            raised = _raised_share(text, m, out)
+            if raised is not None:
+                out.append(raised)
             continue
         raw = m.group(1) or m.group(2)
         # (plain ASCII digits, the usual case: what parse_number gives, without its pattern)
@@ -372,13 +379,42 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         v = float(raw) if raw.isdigit() else float(_DIGITS[raw])
         if not 0 < v <= 10:
             continue
-        left = text[max(0, m.start() - 12):m.start()]
-        if strict and not _rx(r"按|给予|补贴|补助|资助|承担|抵扣|支持|奖励|最高|不超过|比例|费用|金额").search(left):
+        left = text[max(0, m.start() - 16):m.start()]
+        if _PAY_RE.search(left):     # 仅需支付采购费用的六成: the buyer's part, the voucher pays the rest
+            out.append(Share(m.start(), m.end(), round(1.0 - v / 10.0, 6), "pay", m.group(0)))
+            continue
+        if strict and not _rx(r"按|给予|补贴|补助|资助|承担|抵扣|支持|奖励|最高|不超过|比例|费用|金额").search(left[-12:]):
             continue
         out.append(Share(m.start(), m.end(), round(v / 10.0, 6), "cheng", m.group(0)))
     if len(out) > 1:
         out.sort(key=_START)
     return out
+
+
+_RATE_WORD = fast_re(r"增速|增长|同比|环比|占比|比重|(?<!贴)(?<!助)(?<!持)(?<!扣)率")
+_RAISE_LEFT = fast_re(r"(?:再|另|额外|可|相应|分别)?(?:提高|增加|上浮|提升|上调)\s*$")
+
+
+def _raised_share(text: str, m: re.Match, before: list[Share]) -> Share | None:
+    """按25%给予支持…再提高5个百分点: a share raised by points for some applicants, read as the raised
+    share (0.3), spanning from the base share; 'rose by 5 points' (提高了) is a change, not a share."""
+    if not _RAISE_LEFT.search(text, max(0, m.start() - 6), m.start()):
+        return None
+    base = None
+    for s in reversed(before):
+        if s.kind == "pct" and s.end <= m.start() and not _rx(r"[。；;\n]").search(text, s.end, m.start()):
+            base = s
+            break
+    if base is None or _RATE_WORD.search(text, base.end, m.start()):
+        return None
+    try:
+        pts = float(m.group(3).replace(",", ""))
+    except ValueError:
+        return None
+    value = round(base.value + pts / 100.0, 6)
+    if not 0 < value <= 1:
+        return None
+    return Share(base.start, m.end(), value, "pct", text[base.start:m.end()])
 
 
 def _START(s: Share) -> int:
