@@ -292,3 +292,29 @@ def test_two_header_rows_under_a_spanning_cell():
                      "算力券 | 4500 | 30 | 150", "语料券 | 300 | 20 | 10"])
     assert [(r.vouchers, r.budget, r.ratio, r.cap) for r in recs] == [
         (("算力券",), [45_000_000], [0.3], [1_500_000]), (("语料券",), [3_000_000], [0.2], [100_000])]
+
+
+def test_key_value_tables_under_voucher_headings():
+    text = ("衢州市经济和信息化局关于开展2026年度算力券和模型券申领工作的通知\n"
+            "现组织开展2026年度算力券和模型券申领工作，有关事项通知如下：\n"
+            "一、算力券\n年度总额 | 900万元\n补贴比例 | 30%\n单个企业上限 | 60万元\n"
+            "二、模型券\n年度总额 | 300万元\n补贴比例 | 20%\n单个企业上限 | 20万元\n"
+            "衢州市经济和信息化局\n2026年4月27日\n")
+    by = _by_voucher(extract_text(text, region="浙江省/衢州市"))
+    a, b = by[("算力券", "浙江省/衢州市")], by[("模型券", "浙江省/衢州市")]
+    assert (a.budget_yuan, a.ratio, a.cap_yuan) == (9_000_000, 0.3, 600_000)
+    assert (b.budget_yuan, b.ratio, b.cap_yuan) == (3_000_000, 0.2, 200_000)
+
+
+def test_tiers_with_the_voucher_cell_spanning_rows():
+    recs = _records(["券种 | 支持对象 | 补贴比例 | 单个企业上限",
+                     "算力券 | 使用国产算力 | 40% | 300万元",
+                     "使用其他算力 | 20% | 100万元",
+                     "模型券 | 采购模型服务 | 25% | 50万元"])
+    assert [(r.vouchers, max(r.ratio), max(r.cap)) for r in recs] == [
+        (("算力券",), 0.4, 3_000_000), (("模型券",), 0.25, 500_000)]
+
+
+def test_a_numbered_table_and_a_whole_city_row():
+    recs = _records(["序号 | 地区 | 券种 | 年度总额", "1 | 全市 | 算力券 | 5000万元", "2 | 柯桥区 | 算力券 | 800万元"])
+    assert [(r.region, r.budget) for r in recs] == [(None, [50_000_000]), ("浙江省/绍兴市/柯桥区", [8_000_000])]
