@@ -532,7 +532,8 @@ _KIND.update({t: _K_SKIP for t in _SKIP_TAGS})
 _KIND.update({t: _K_IGNORE for t in _SKIP_TAGS | {"#document", "-undef"} if t[0] in "-!#"})
 assert {t for t, k in _KIND.items() if _K_CHECKED <= k <= _K_TR or k in (_K_HEADER, _K_FORM)} | {"a"} \
     == _KEEP_CHECKED - _SKIP_TAGS
-# a frame (a list: cheaper than an object) — what one open element has produced so far
+# a frame (a list: cheaper than an object; render and _keep index it by these positions): what one open element
+# has produced so far
 _F_KIND, _F_START, _F_CHARS, _F_LINK_CHARS, _F_LINKS, _F_ATTACH, _F_HEAD, _F_CONTAINER, _F_HOLDS, _F_TAG = range(10)
 
 
