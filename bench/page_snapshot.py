@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from monitor.extract import decode_text  # noqa: E402
 from monitor.extract.page import parse_page  # noqa: E402
 
-DIRS = ["tests/pages", "tests/families", "tests/golden", "tests/heldout", "tests/heldout2", "tests/e2e_web",
-        "tests/crash_web", "monitor/replay/web"]
+DIRS = ["tests/pages", "tests/families", "tests/golden", "tests/heldout*", "tests/e2e_web", "tests/crash_web",
+        "monitor/replay/web"]
 URL = "https://www.example.gov.cn/xxgk/202505/t20250512_1.html"
 VARIANTS = [dict(url=""), dict(url=URL), dict(url=URL, content="#zoom, .TRS_Editor, div.article"),
             dict(url="", content="div.nothing-here")]
@@ -32,8 +32,8 @@ VARIANTS = [dict(url=""), dict(url=URL), dict(url=URL, content="#zoom, .TRS_Edit
 
 def fixture_pages() -> dict[str, str]:
     out: dict[str, str] = {}
-    for d in DIRS:
-        for p in sorted((ROOT / d).rglob("*")):
+    for d in sorted(q for pattern in DIRS for q in ROOT.glob(pattern)):
+        for p in sorted(d.rglob("*")):
             if p.is_file() and p.suffix.lower() in (".html", ".htm", ".shtml"):
                 out[str(p.relative_to(ROOT))] = decode_text(p.read_bytes())
     seeds = Path("/work/shared/seeds")
