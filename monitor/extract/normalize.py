@@ -75,6 +75,7 @@ def _build_fold_table() -> dict[int, str | None]:
 
 _FOLD = _build_fold_table()
 assert _FOLD[0xFF08] == "(" and _FOLD[0xFF09] == ")" and _FOLD[0x3000] == " " and _FOLD[0xA0] == " "
+assert all(_FOLD[0xFF10 + i] == str(i) for i in range(10))
 # runs of characters the table changes: translating only those runs gives the same text, much faster on long
 # texts (str.translate with a dict looks up every character)
 _FOLD_RUN = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FOLD)) + "]+")
@@ -93,7 +94,14 @@ def fold_width(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # the commonest ones (as the table maps them) by str.replace, in C: far fewer runs left for the callback
     text = text.replace("（", "(").replace("）", ")").replace("\u3000", " ").replace("\xa0", " ")
+    if _FW_DIGIT.search(text):      # full-width digits: ten replaces beat a callback per run of them
+        for fw, d in _FW_DIGITS:
+            text = text.replace(fw, d)
     return _FOLD_RUN.sub(_fold_run, text)
+
+
+_FW_DIGIT = re.compile("[０-９]")
+_FW_DIGITS = [(chr(0xFF10 + i), str(i)) for i in range(10)]
 
 
 # ------------------------------------------------------------------ line joining
