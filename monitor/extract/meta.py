@@ -150,9 +150,9 @@ def _written_full_name(short: str, text: str, title: str | None) -> str | None:
         m = _ISSUER_TITLE.match(title.strip())
         if m:
             cands.append(m.group(1).strip())
-    cands += [ln for ln in lines[-12:][::-1] if len(ln) <= 40 and _SIGNATURE_ORGAN.match(ln)]
-    cands += [ln for ln in lines[:-12] if len(ln) <= 40 and _SIGNATURE_ORGAN.match(ln)]
     kind = short[-1]
+    cands += [ln for ln in lines[-12:][::-1] if len(ln) <= 40 and kind in ln and _SIGNATURE_ORGAN.match(ln)]
+    cands += [ln for ln in lines[:-12] if len(ln) <= 40 and kind in ln and _SIGNATURE_ORGAN.match(ln)]
     for c in cands:
         c = _rx(r"\s+").sub("", c)
         if len(c) > len(short) and kind in c[-3:] and _in_order(short, c) and _starts_with_place(c, ""):
@@ -199,8 +199,8 @@ def _find_issuer_as_named(text: str, title: str | None, meta: Mapping[str, Any] 
                 return tail[i - 1]
         # a signature further up: the notice signed, then its attachment (a draft, a form) follows
         for i in range(1, len(lines) - 8):
-            if len(lines[i]) <= 20 and len(lines[i - 1]) <= 40 and _ORGAN_LINE.match(lines[i - 1]) \
-                    and find_dates(lines[i]) and _rx(r"^附件|^附表|^附：").match(lines[i + 1]):
+            if lines[i + 1].startswith(("附件", "附表", "附：")) and len(lines[i]) <= 20 and len(lines[i - 1]) <= 40 \
+                    and _ORGAN_LINE.match(lines[i - 1]) and find_dates(lines[i]):
                 return lines[i - 1]
         # a signature without its date: the text's last line is an organ, named from its place
         if len(lines) >= 2 and _ORGAN_LINE.match(lines[-1]) and _rx(r"^[\u4e00-\u9fa5]+$").match(lines[-1]):

@@ -312,6 +312,13 @@ _CHENG_RE = fast_re(r"(?=[\d一二三四五六七八九两])(?<![\d.])(\d|[一�
 _PAY_RE = fast_re(r"(?:仅需|只需|仅|只|自行|自)(?:支付|承担|负担|付)\s*"
                      r"(?:比例)?\s*(?:应|须)?(?:不低于|不少于|不得低于|为)?\s*(?:剩余|其余|余下)?\s*"
                      r"(?:[\u4e00-\u9fa5]{0,6}?(?:费用|价格|金额|价款|成本|款项|费)的?|的)?\s*$")
+
+
+def _pays(left: str) -> bool:
+    """_PAY_RE.search(left), asked only when one of its first characters is there (most shares have none)."""
+    return ("仅" in left or "只" in left or "自" in left) and _PAY_RE.search(left) is not None
+
+
 # 服务费用一半 / 合同金额的一半: half of a cost
 _HALF_RE = fast_re(r"(?=[的一半])(?<=[用额格款本出])的?(一半|半数)")
 
@@ -342,7 +349,7 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
     if "半" in text:
         for m in _HALF_RE.finditer(text):
             left = text[max(0, m.start() - 16):m.start()]
-            value, kind = (0.5, "pay") if _PAY_RE.search(left) else (0.5, "pct")
+            value, kind = (0.5, "pay") if _pays(left) else (0.5, "pct")
             out.append(Share(m.start(1), m.end(1), value, kind, m.group(1)))
     for m in (_PCT_RE.finditer(text) if "%" in text or "％" in text or "百分" in text else ()):
         if m.group(3) is not None:       # 个百分点: a change in a rate, never a share on its own
@@ -358,7 +365,7 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         value = v / 100.0
         kind = "pct"
         left = text[max(0, m.start() - 16):m.start()]
-        if _PAY_RE.search(left):
+        if _pays(left):
             value, kind = 1.0 - value, "pay"
         out.append(Share(m.start(), m.end(), round(value, 6), kind, m.group(0)))
     for m in (_FRACTION_RE.finditer(text) if "分之" in text else ()):
@@ -366,7 +373,7 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         if den and num is not None and 0 < num < den:
             left = text[max(0, m.start() - 16):m.start()]
             value = num / den
-            value, kind = (1.0 - value, "pay") if _PAY_RE.search(left) else (value, "pct")
+            value, kind = (1.0 - value, "pay") if _pays(left) else (value, "pct")
             out.append(Share(m.start(), m.end(), round(value, 6), kind, m.group(0)))
     for m in (_DISCOUNT_RE.finditer(text) if "折" in text else ()):
         raw = m.group(1)
@@ -380,7 +387,7 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         if not 0 < v <= 10:
             continue
         left = text[max(0, m.start() - 16):m.start()]
-        if _PAY_RE.search(left):     # 仅需支付采购费用的六成: the buyer's part, the voucher pays the rest
+        if _pays(left):     # 仅需支付采购费用的六成: the buyer's part, the voucher pays the rest
             out.append(Share(m.start(), m.end(), round(1.0 - v / 10.0, 6), "pay", m.group(0)))
             continue
         if strict and not _rx(r"按|给予|补贴|补助|资助|承担|抵扣|支持|奖励|最高|不超过|比例|费用|金额").search(left[-12:]):
