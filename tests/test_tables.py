@@ -318,3 +318,9 @@ def test_tiers_with_the_voucher_cell_spanning_rows():
 def test_a_numbered_table_and_a_whole_city_row():
     recs = _records(["序号 | 地区 | 券种 | 年度总额", "1 | 全市 | 算力券 | 5000万元", "2 | 柯桥区 | 算力券 | 800万元"])
     assert [(r.region, r.budget) for r in recs] == [(None, [50_000_000]), ("浙江省/绍兴市/柯桥区", [8_000_000])]
+
+
+def test_a_payout_list_naming_recipients_sets_no_terms():
+    recs = _records(["序号 | 企业名称 | 券种 | 兑付金额", "1 | 宁波某某智能科技有限公司 | 算力券 | 86万元",
+                     "2 | 宁波某某数据研究院 | 算力券 | 40万元"])
+    assert recs and all(r.vouchers == ("算力券",) and not (r.budget or r.cap or r.ratio or r.other) for r in recs)

@@ -515,6 +515,11 @@ def _row(cells: list[str], cols: _Columns | None, regions, out: list, any_key: b
             return None
     if row_r == "":
         return (row_v, row_r)      # an unknown place: its terms are no one's we can name
+    if any(_PAYEE.search(c) for c in cells if c and len(c) <= 40):
+        # a named recipient (某某科技有限公司 | 算力券 | 86万元): a row of a results list, its amounts are payouts
+        if row_v is not None:
+            out.append(Record(vouchers=row_v, region=row_r, keyed=keyed, line=line))
+        return (row_v, row_r)
     records: dict[tuple, Record] = {}
     for k, c in enumerate(cells):
         if k in key_cells or not c:
@@ -554,6 +559,7 @@ def _row(cells: list[str], cols: _Columns | None, regions, out: list, any_key: b
     return (row_v, row_r)
 
 
+_PAYEE = fast_re(r"(?:有限公司|有限责任公司|股份公司|集团公司|研究院|研究所|大学|学院|工作室)[）)]?$")
 _SAME_PLACE = frozenset({"全市", "本市", "全区", "本区", "全省", "本省", "全县", "本县", "市本级", "区本级", ""})
 
 
