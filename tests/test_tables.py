@@ -324,3 +324,8 @@ def test_a_payout_list_naming_recipients_sets_no_terms():
     recs = _records(["序号 | 企业名称 | 券种 | 兑付金额", "1 | 宁波某某智能科技有限公司 | 算力券 | 86万元",
                      "2 | 宁波某某数据研究院 | 算力券 | 40万元"])
     assert recs and all(r.vouchers == ("算力券",) and not (r.budget or r.cap or r.ratio or r.other) for r in recs)
+
+
+def test_bare_numbers_with_a_bound_word_take_the_column_unit():
+    recs = _records(["券种 | 补贴上限（万元） | 补贴比例（%）", "模型券 | 最高150 | 不超过30"])
+    assert recs[0].cap == [1_500_000] and recs[0].ratio == [0.3]
