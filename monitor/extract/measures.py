@@ -231,7 +231,7 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
         if "其中" in right and _TOTAL_OF_PARTS.match(right):
             return None     # 专项资金3000万元（其中算力券2000万元…）: the total of which each voucher has a part
         sent_left = par[max(0, a.start - 60):a.start]
-        if "年" in sent_left and any(w in sent_left for w in _SPAN_WORDS):
+        if "年" in sent_left and _SPAN_HINT.search(sent_left) is not None:
             sent_left = _SENT_SPLIT.split(sent_left)[-1]
             m = _YEAR_SPAN.search(sent_left)
             if m is not None and not _PER_YEAR.search(sent_left, m.end()):
@@ -243,7 +243,7 @@ _TOTAL_OF_PARTS = fast_re(r"^\s*[)）]?\s*[（(，,]?\s*其中\s*(?!首批|第[�
 _YEAR_SPAN = fast_re(r"\d{4}\s*年?\s*(?:—|–|-|~|～|至|到)\s*\d{4}\s*年|[二两三四五六七八九十]年(?:内|间|期间)|期间")
 _PER_YEAR = fast_re(r"每年|年度|全年|当年|本年|每一年|\d{4}\s*年(?!\s*(?:—|–|-|~|～|至|到))")
 _SENT_SPLIT = fast_re(r"[。；;]")
-_SPAN_WORDS = ("至", "到", "—", "–", "-", "~", "～", "期间", "年内", "年间")
+_SPAN_HINT = fast_re(r"[至到—–\-~～]|期间|年内|年间")
 
 
 def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
@@ -398,10 +398,11 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
     for k, rm in enumerate(found):
         # (the tests run cheapest first; each is computed only when the outcome still depends on it)
         after = par[rm.end:rm.end + 40]
-        if _IN_GENERAL_AFTER.match(after) is not None:
+        if after[:1] in _GENERAL_FIRST and _IN_GENERAL_AFTER.match(after) is not None:
             continue     # 安徽省多个城市相继推出算力券 / 山西某公司使用算力券: the place says who, in general
         start_of_par = par[:rm.start].strip(" #＃\t【[") == "" or _LEAD_DATE.fullmatch(par, 0, rm.start) is not None
-        label = start_of_par and _LABEL_AFTER.match(after) is not None
+        label = start_of_par and (_LABEL_AFTER.match(after) is not None or (
+            par[:1] in "【[" and _BRACKET_LABEL_AFTER.match(after) is not None))     # 【张江】张江科学城…
         located = _LOCATED_BEFORE.search(par[max(0, rm.start - 2):rm.start]) is not None
         topic = located and _TOPIC_AFTER.match(after) is not None      # 在杭州，… names the subject
         if located and not label and not topic:
@@ -421,10 +422,15 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
             out.append((rm.start, rm.end, rm.path))
     if len(found) > 1 and out and len(out) < len(found):
         # 如鄂尔多斯市、中卫市已发放算力券: places listed before an issuer share its verb
-        starts = {s for s, _, _ in out}
+        starts = None
         for i in range(len(found) - 2, -1, -1):
             rm, nxt = found[i], found[i + 1]
-            if nxt.start in starts and rm.start not in starts and _LIST_SEP.fullmatch(par, rm.end, nxt.start) \
+            if nxt.start - rm.end > 4:
+                continue
+            if starts is None:
+                starts = {s for s, _, _ in out}
+            if nxt.start in starts and rm.start not in starts \
+                    and _LIST_SEP.fullmatch(par, rm.end, nxt.start) \
                     and _IN_GENERAL_AFTER.match(par, rm.end) is None \
                     and _LOCATED_BEFORE.search(par[max(0, rm.start - 2):rm.start]) is None \
                     and _CITED_BEFORE.search(par[max(0, rm.start - 24):rm.start]) is None:
@@ -435,10 +441,12 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
 
 
 _LEAD_DATE = fast_re(r"[\s#＃]*(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}-\d{1,2})?[,，]?\s*")
-_LABEL_AFTER = fast_re(r"^[^，。；,;：:]{0,24}[：:]|^[^，。；,;：:【】]{0,4}[】\]]")
+_LABEL_AFTER = fast_re(r"^[^，。；,;：:]{0,24}[：:]")
+_BRACKET_LABEL_AFTER = fast_re(r"^[^，。；,;：:【】]{0,4}[】\]]")
 _IN_GENERAL_AFTER = fast_re(
     r"(?:的)?(?:多个|多地|各地|各市|部分|一些|不少|众多|若干|某|[\d一二三四五六七八九十几两]+(?:个|座))"
     r"(?!级)")
+_GENERAL_FIRST = frozenset("的多各部一不众若某0123456789二三四五六七八九十几两")
 _LIST_SEP = fast_re(r"\s*(?:、|和|及|与|以及|,|，)\s*")
 _LOCATED_BEFORE = fast_re(r"(?:在|于|到|从|向|赴|来|至|落户|入驻)$")
 _TOPIC_AFTER = fast_re(r"^[，,：:]")
@@ -663,7 +671,9 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
         return
     amounts = find_amounts(par)
     shares = find_shares(par)
-    terms_at = sorted([x.start for x in amounts] + [x.start for x in shares]) if amounts or shares else []
+    # (another subsidy can end the voucher's terms only where the paragraph holds terms and its words)
+    terms_at = sorted([x.start for x in amounts] + [x.start for x in shares]) \
+        if (amounts or shares) and _OTHER_SUBSIDY.search(par) is not None else None
 
     # a paragraph label that is not a region and not a voucher ("语料采购补贴：") starts a new topic
     lab = _LABEL.match(par) if ("：" in par or ":" in par) else None
@@ -712,7 +722,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                     _attach_all(par, a, b, g, amounts, shares, [], joint=True)
                 continue
             if st.group is not None:
-                other = _other_subsidy(par, a, b, terms_at)
+                other = _other_subsidy(par, a, b, terms_at) if terms_at else None
                 if other is not None:
                     # 对新认定的…给予一次性奖励100万元: another subsidy; terms before it in the sentence stay
                     _attach_all(par, a, other, st.group, amounts, shares, [])
@@ -784,7 +794,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             st.group = grp
             nxt = sent_groups[k + 1][0] if k + 1 < len(sent_groups) else b
             nxt_clause = _item_start(par, ge, nxt) if k + 1 < len(sent_groups) else b
-            other = _other_subsidy(par, ge, nxt_clause, terms_at)
+            other = _other_subsidy(par, ge, nxt_clause, terms_at) if terms_at else None
             if other is not None:
                 # 开展第二批算法券申领，同时对获批…的单位给予最高300万元支持: the voucher's terms end there
                 _attach_all(par, ge, other, grp, amounts, shares, [])
@@ -818,6 +828,9 @@ _NOT_THE_VOUCHER = fast_re(r"(?:不(?:以|占用|纳入|计入|通过|属于|使
 
 
 def _not_the_voucher(par: str, m) -> bool:
+    before = par[max(0, m.start - 6):m.start]
+    if "不" not in before and "除" not in before:
+        return False
     n = _NOT_THE_VOUCHER.search(par, max(0, m.start - 6), m.start)
     return n is not None and (n.group(1) is None or "外" in par[m.end:m.end + 6])
 # a clause that opens a subsidy of its own (SPEC: an amount of another subsidy is not the voucher's)
@@ -1043,7 +1056,7 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
     scope_deadlines: dict[str, str | None] = {}
     regions = {g.region for g in groups}
     title_vouchers = {m.voucher for m in find_vouchers(title or "")}
-    crossed = _uncrossed(groups)
+    crossed = _uncrossed(groups) if any(g.twins for g in groups) else None
     for g in groups:
         if g.tentative and not (g.budgets or g.ratios or g.caps or g.face or g.own or g.spans):
             continue
