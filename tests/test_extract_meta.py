@@ -70,6 +70,16 @@ def test_published_meta_beats_the_signature_date():
     assert find_published(text, None, {"PubDate": "2026-03-20 10:00"}) == "2026-03-20"
 
 
+@pytest.mark.parametrize("meta", [
+    {"info": {"发布日期": "2026-04-08", "文号": "某工信〔2026〕5号"}},
+    {"source_line": "发布时间：2026-04-08 09:00 来源：某某市工业和信息化局 分享到"},
+])
+def test_page_info_publication_date_beats_the_signature(meta):
+    text = "关于发放算力券的通知\n各有关企业：\n现发放算力券，每年1000万元。\n某某市工业和信息化局\n2026年4月1日\n"
+    assert find_published(text, None, meta) == "2026-04-08"
+    assert find_published(text, None, {"info": {"申报时间": "2026-04-08"}}) == "2026-04-01"
+
+
 def test_info_table_publication_date_beats_the_signature():
     text = ("某某区关于发放算力券的通知\n索引号 | 123/2026-0001\n发布日期 | 2026-04-08\n"
             "各有关企业：\n现发放算力券。\n某某区科技局\n2026年4月1日\n")
@@ -84,6 +94,7 @@ def test_info_table_publication_date_beats_the_signature():
     ("晋中日报　2026年7月14日", "2026-07-14"),
     ("安徽经济网　2026-05-26 09:12", "2026-05-26"),
     ("河南日报　2026年03月16日　记者 王明", "2026-03-16"),
+    ("河南日报　2026年03月16日　记者 王明 通讯员 李华", "2026-03-16"),
     ("（来源：青海日报　2026年10月20日）", "2026-10-20"),
     ("桐乡市经济和信息化局　2026年09月12日 17:05　浙江", "2026-09-12"),
     ("2026-09-18 10:25　来源：某某日报", "2026-09-18"),
@@ -127,6 +138,13 @@ def test_relative_short_issuer_gives_way_to_the_full_name_the_document_writes(sh
 
 def test_short_issuer_kept_when_the_document_writes_no_fuller_name():
     assert find_issuer("各有关单位：\n现发放算力券。\n", "通知", {"issuer": "区经委"}, region="上海市/宝山区") == "区经委"
+
+
+def test_signature_before_the_draft_it_announces_without_an_attachment_label():
+    draft = "".join(f"第{i}条　对企业购买算力服务的，按合同金额的30%给予补贴。\n" for i in range(1, 15))
+    text = ("现将《某某市算力券管理办法（征求意见稿）》公开征求意见，反馈截止时间：2026年6月30日。\n"
+            "某某市数据局\n2026年6月1日\n某某市算力券管理办法（征求意见稿）\n" + draft)
+    assert find_issuer(text, "公开征求意见的公告", {}, region="") == "某某市数据局"
 
 
 def test_signature_between_the_announcement_and_an_attached_draft():

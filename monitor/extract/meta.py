@@ -199,9 +199,12 @@ def _find_issuer_as_named(text: str, title: str | None, meta: Mapping[str, Any] 
                 return tail[i - 1]
         # a signature further up: the notice signed, then its attachment (a draft, a form) follows
         for i in range(1, len(lines) - 8):
-            if lines[i + 1].startswith(("附件", "附表", "附：")) and len(lines[i]) <= 20 and len(lines[i - 1]) <= 40 \
-                    and _ORGAN_LINE.match(lines[i - 1]) and find_dates(lines[i]):
-                return lines[i - 1]
+            ln = lines[i]
+            if len(ln) <= 16 and ("年" in ln or "-" in ln) and len(lines[i - 1]) <= 40 \
+                    and _ORGAN_LINE.match(lines[i - 1]):
+                ds = find_dates(ln)
+                if len(ds) == 1 and ds[0].has_year and len(ln[:ds[0].start].strip() + ln[ds[0].end:].strip()) == 0:
+                    return lines[i - 1]
         # a signature without its date: the text's last line is an organ, named from its place
         if len(lines) >= 2 and _ORGAN_LINE.match(lines[-1]) and _rx(r"^[\u4e00-\u9fa5]+$").match(lines[-1]):
             full = _full_organ(lines[-1], region)
@@ -426,6 +429,9 @@ def find_published(text: str, published: str | None = None, meta: Mapping[str, A
                 found = d.iso
         if found:
             return found
+    shown = _shown_in_meta(meta)
+    if shown:
+        return shown
     w = _written(meta) or written
     if w:
         return w
@@ -477,9 +483,33 @@ def _news_date_line(line: str, ds: int, de: int) -> bool:
     if not rest or _NEWS_LINE_BAD.search(rest) or find_dates(rest):
         return False
     pieces = [p for p in _rx(r"[\s　|｜/]+").split(rest) if p.strip("（）()【】[] ")]
-    if not pieces or len(pieces) > 4:
+    if not pieces or len(pieces) > 6:
         return False
     return all(_NEWS_PIECE.fullmatch(p.strip("（）()【】[] ")) for p in pieces) and _rx(r"[\u4e00-\u9fa5]{2}").search(rest) is not None
+
+
+_INFO_PUB_KEYS = ("发布日期", "发布时间", "公开日期", "公布日期", "信息公开日期", "公开时间")
+
+
+def _shown_in_meta(meta: Mapping[str, Any] | None) -> str | None:
+    """The page's own date in its info table or source line (发布日期 | 2026-04-08), when the page parser
+    did not hand it over as the page's date."""
+    if not meta:
+        return None
+    info = meta.get("info")
+    if isinstance(info, Mapping):
+        for k in _INFO_PUB_KEYS:
+            if info.get(k):
+                d = parse_date(str(info[k]))
+                if d:
+                    return d
+    line = meta.get("source_line")
+    if line and isinstance(line, str):
+        for d in find_dates(line):
+            left = line[max(0, d.start - 14):d.start]
+            if d.has_year and _PUB_LABEL_STRONG.search(left) and not _WINDOW_LABEL.search(left):
+                return d.iso
+    return None
 
 
 def _written(meta: Mapping[str, Any] | None) -> str | None:
