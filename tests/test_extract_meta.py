@@ -49,6 +49,12 @@ def test_labelled_publication_date_at_the_end_of_a_long_text_wins():
     assert find_published(text) == "2026-05-12"
 
 
+def test_event_and_attachment_dates_after_the_signature_are_not_the_page_date():
+    text = (SIGNED_THEN_SHOWN.split("\n\n")[0] + "\n附件：培训安排\n时间：2026年5月20日\n"
+            "2026年5月21日\n地点：市民中心\n")
+    assert find_published(text) == "2026-03-02"
+
+
 def test_signature_date_still_used_when_the_page_shows_none():
     text = SIGNED_THEN_SHOWN.split("\n\n")[0] + "\n"
     assert find_published(text) == "2026-03-02"

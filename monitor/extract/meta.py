@@ -401,9 +401,12 @@ def find_published(text: str, published: str | None = None, meta: Mapping[str, A
             written = written or d.iso
             continue
         if _PUB_LABEL.search(left):
-            if not _WINDOW_LABEL.search(left):
+            # (after a signature only the page's own labels count: 时间：… there is an event's)
+            if not _WINDOW_LABEL.search(left) and (signature is None or _PUB_LABEL_STRONG.search(left)):
                 return d.iso
             continue
+        if signature is not None:
+            continue          # dates after the signature (an attachment's) are not the page's
         ls = head.rfind("\n", 0, d.start) + 1
         le = head.find("\n", d.end)
         le = len(head) if le < 0 else le
