@@ -142,6 +142,15 @@ def test_relative_short_issuer_gives_way_to_the_full_name_the_document_writes(sh
     assert find_issuer(text2, "关于发放算力券的通知", {}, region=region) == full
 
 
+def test_full_issuer_not_merged_with_joint_issuers_of_the_title():
+    title = "宁波市经济和信息化局 宁波市财政局关于组织申报算力券的通知"
+    text = "各有关企业：\n现组织申报算力券。\n宁波市经济和信息化局　宁波市财政局\n2026年5月6日\n"
+    assert find_issuer(text, title, {"issuer": "宁波市经济和信息化局"}, region="浙江省/宁波市") == "宁波市经济和信息化局"
+    # a body's own office is another body: 办公室 does not stand for 人民政府
+    text2 = "各有关单位：\n现发放算力券。\n天津市东丽区人民政府办公室\n2026年5月6日\n"
+    assert find_issuer(text2, "通知", {"issuer": "东丽区人民政府"}, region="天津市/东丽区") == "东丽区人民政府"
+
+
 def test_short_issuer_kept_when_the_document_writes_no_fuller_name():
     assert find_issuer("各有关单位：\n现发放算力券。\n", "通知", {"issuer": "区经委"}, region="上海市/宝山区") == "区经委"
 

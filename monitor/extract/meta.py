@@ -154,7 +154,9 @@ def _written_full_name(short: str, text: str, title: str | None) -> str | None:
     cands += [ln for ln in lines[-12:][::-1] if len(ln) <= 40 and kind in ln and _SIGNATURE_ORGAN.match(ln)]
     cands += [ln for ln in lines[:-12] if len(ln) <= 40 and kind in ln and _SIGNATURE_ORGAN.match(ln)]
     for c in cands:
-        c = _rx(r"\s+").sub("", c)
+        if _rx(r"[\s、]").search(c.strip()):
+            continue          # joint issuers (A局 B局): not one body's full name
+        c = c.strip()
         if len(c) > len(short) and kind in c[-3:] and _in_order(short, c) and _starts_with_place(c, ""):
             return c
     return None
