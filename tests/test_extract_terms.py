@@ -266,3 +266,18 @@ def test_denominations_and_a_recipient_total():
 def test_face_value_times_sheets_is_the_cap_when_no_cap_is_stated():
     text = "辽阳市发放算力券，每张面额5万元，每家企业最多申领4张。"
     assert measures(text, region="辽宁省/辽阳市")[("算力券", "辽宁省/辽阳市")].cap_yuan == 200_000
+
+
+def test_another_coupon_kind_in_the_same_notice_is_not_the_voucher():
+    text = ("辽阳市算力券申报通知\n"
+            "企业使用算力服务的，按实际支付费用的40%给予算力券支持，单个企业年度最高150万元。\n"
+            "我市同步实施的企业上云券，按上云服务费用的50%给予支持、单个企业最高10万元，申报另行通知。")
+    m = measures(text, region="辽宁省/辽阳市", title="辽阳市算力券申报通知")[("算力券", "辽宁省/辽阳市")]
+    assert (m.ratio, m.cap_yuan) == (0.4, 1_500_000)
+
+
+def test_thousands_separator_is_no_clause_break():
+    text = "一、每年安排0.8亿元发放算力券，单个企业每年最高1,200万元。\n二、每年安排2,000万元发放数据券，单个企业每年最高150万元。"
+    ms = measures(text, region="广西壮族自治区/钦州市")
+    assert ms[("算力券", "广西壮族自治区/钦州市")].budget_yuan == 80_000_000
+    assert ms[("数据券", "广西壮族自治区/钦州市")].budget_yuan == 20_000_000

@@ -846,9 +846,10 @@ _OTHER_SUBSIDY = fast_re(
     # the object of another application: 同时申报…示范项目奖励（最高200万元）
     r"(?:申报|享受|获得|申领)[^，。；,;]{1,20}(?:奖励|补助|补贴|资助)\s*[（(]|"
     # a 券 that is not one of SPEC's vouchers: 文旅消费券, 购车券
-    r"(?:消费|文旅|旅游|购物|餐饮|家电|汽车|购车|购房|住房|体育|惠民|电影|家居|数码)券|"
+    # a 券 that is not one of SPEC's vouchers (a voucher's own forms — 现金券, 实物券, 电子券 — are not listed)
+    r"(?:消费|文旅|旅游|购物|餐饮|家电|汽车|购车|购房|住房|体育|惠民|电影|家居|数码|上云|用云|检测|人才)券|"
     r"(?:设立|设置|组建|成立|发起)[^，。；,;]{0,20}基金")
-_CLAUSE_MARK = fast_re(r"[，,；;：:]")
+_CLAUSE_MARK = fast_re(r"[，；;：:]|,(?!\d{3})")
 
 
 def _other_subsidy(par: str, lo: int, hi: int, terms_at: list[int]) -> int | None:
@@ -949,8 +950,9 @@ def _clause_start(par: str, lo: int, hi: int) -> int:
     return m.end() if m else lo
 
 
-_TO_LAST_PUNCT = fast_re(r".*[，,：:；;]", re.S)
-_TO_LAST_ITEM = fast_re(r".*[，,：:；;、]", re.S)
+# (a comma inside a number, 2,000万元, ends no clause)
+_TO_LAST_PUNCT = fast_re(r".*(?:[，：:；;]|,(?!\d{3}))", re.S)
+_TO_LAST_ITEM = fast_re(r".*(?:[，：:；;、]|,(?!\d{3}))", re.S)
 
 
 def _item_start(par: str, lo: int, hi: int) -> int:
