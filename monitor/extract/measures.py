@@ -673,7 +673,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     shares = find_shares(par)
     # (another subsidy can end the voucher's terms only where the paragraph holds terms and its words)
     terms_at = sorted([x.start for x in amounts] + [x.start for x in shares]) \
-        if (amounts or shares) and _OTHER_SUBSIDY.search(par) is not None else None
+        if (amounts or shares) and _other_at(par, 0, len(par)) is not None else None
 
     # a paragraph label that is not a region and not a voucher ("语料采购补贴：") starts a new topic
     lab = _LABEL.match(par) if ("：" in par or ":" in par) else None
@@ -838,17 +838,36 @@ _OTHER_SUBSIDY = fast_re(
     r"另(?:行|外)?(?:按|给予|予以|安排|奖励|补助|补贴|资助)|额外给予|"
     r"不(?:以|占用|纳入|计入|通过|属于)[^，。；,;]{0,8}券|除[^，。；,;]{0,10}券(?:以)?外|"
     # its base is not what the voucher pays for: 按设备投资额的10%, 按年度服务收入的5%, 按用电量, 按国拨经费
-    r"按(?:照)?(?:其)?[^，。；,;]{0,12}?(?:投资|营业收入|服务收入|销售收入|主营业务收入|年收入|营收|营业额|销售额|"
-    r"产值|用电量|纳税|税收|国拨经费|支持资金|算力规模)(?:额|总额|金额)?(?:的)?\s*(?:\d|百分之|[一二三四五六七八九十]+成|给予|予以)|"
-    r"一次性(?:奖励|补助|补贴|资助)|(?:电费|安家|落户|建设|装修|贴息|上市|人才)(?:奖励|补助|补贴|资助)|给予[^，。；,;]{0,8}配套|"
+    # (checked for its 按 in _other_subsidy: each alternative opens with a word, which keeps the search cheap)
+    r"(?P<base>(?:投资|收入|营收|营业额|销售额|产值|电量|纳税|税收|国拨经费)(?:额|总额|金额)?(?:的)?\s*"
+    r"(?:\d|百分之|[一二三四五六七八九十]+成|给予|予以))|"
+    r"一次性(?:奖励|补助|补贴|资助)|(?:电费|安家|落户|建设|装修|贴息|上市|人才)(?:奖励|补助|补贴|资助)|(?P<match>配套)|"
     # an award to a body for a recognition or a new facility: 对新认定的…给予, 对获批…的单位给予
     r"(?:新认定|首次认定|首次入选|新获批|获批|获评|评为|新引进|新建成|新建|新落户)[^。；;]{0,30}?(?:给予|予以|奖励|补助)|"
-    # the object of another application: 同时申报…示范项目奖励（最高200万元）
-    r"(?:申报|享受|获得|申领)[^，。；,;]{1,20}(?:奖励|补助|补贴|资助)\s*[（(]|"
-    # a 券 that is not one of SPEC's vouchers: 文旅消费券, 购车券
+    # the object of another application: 同时申报…示范项目奖励（最高200万元） (its verb checked in _other_subsidy)
+    r"(?P<award>(?:奖励|补助|补贴|资助)\s*[（(])|"
     # a 券 that is not one of SPEC's vouchers (a voucher's own forms — 现金券, 实物券, 电子券 — are not listed)
     r"(?:消费|文旅|旅游|购物|餐饮|家电|汽车|购车|购房|住房|体育|惠民|电影|家居|数码|上云|用云|检测|人才)券|"
     r"(?:设立|设置|组建|成立|发起)[^，。；,;]{0,20}基金")
+_NEEDS = {"base": ("按",), "match": ("给予",), "award": ("申报", "享受", "获得", "申领")}
+_NEEDS_SPAN = {"base": 16, "match": 10, "award": 22}
+_CLAUSE_CHARS = "，。；;："     # (not an ASCII colon: 1:1配套)
+
+
+def _other_at(par: str, lo: int, hi: int):
+    """The first match of _OTHER_SUBSIDY in par[lo:hi] whose required word stands before it in its clause."""
+    m = _OTHER_SUBSIDY.search(par, lo, hi)
+    while m is not None and m.lastgroup in _NEEDS:
+        left = par[max(lo, m.start() - _NEEDS_SPAN[m.lastgroup]):m.start()]
+        k = max(left.rfind(c) for c in _CLAUSE_CHARS)
+        if k >= 0:
+            left = left[k + 1:]
+        if any(w in left for w in _NEEDS[m.lastgroup]):
+            break
+        m = _OTHER_SUBSIDY.search(par, m.end(), hi)
+    return m
+
+
 _CLAUSE_MARK = fast_re(r"[，；;：:]|,(?!\d{3})")
 
 
@@ -861,7 +880,7 @@ def _other_subsidy(par: str, lo: int, hi: int, terms_at: list[int]) -> int | Non
     i = bisect_left(terms_at, lo)
     if i == len(terms_at) or terms_at[i] >= hi:
         return None
-    m = _OTHER_SUBSIDY.search(par, lo, hi)
+    m = _other_at(par, lo, hi)
     if m is None:
         return None
     cut = lo
