@@ -329,3 +329,15 @@ def test_a_payout_list_naming_recipients_sets_no_terms():
 def test_bare_numbers_with_a_bound_word_take_the_column_unit():
     recs = _records(["券种 | 补贴上限（万元） | 补贴比例（%）", "模型券 | 最高150 | 不超过30"])
     assert recs[0].cap == [1_500_000] and recs[0].ratio == [0.3]
+# ================================================================== the info line of a page
+
+def test_adjacent_info_spans_are_separated_where_a_label_starts():
+    html = ("<html><head><title>本市发放算力券</title></head><body><h1>本市发放算力券</h1>"
+            "<div class='info'><span>来源：江城晚报</span><span>记者 王五</span><span>发布时间：2026-05-06</span></div>"
+            "<div class='article'><p>本市今年将发放算力券2000万元，单个企业最高100万元。</p>"
+            "<p>据<span>记者</span><span>了解</span>，首批申领已经开始。</p></div></body></html>")
+    p = parse_page(html)
+    assert p.meta.get("issuer") == "江城晚报"
+    assert "据记者了解，首批申领已经开始。" in p.text
+
+

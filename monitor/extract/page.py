@@ -537,6 +537,34 @@ assert {t for t, k in _KIND.items() if _K_CHECKED <= k <= _K_TR or k in (_K_HEAD
 _F_KIND, _F_START, _F_CHARS, _F_LINK_CHARS, _F_LINKS, _F_ATTACH, _F_HEAD, _F_CONTAINER, _F_HOLDS, _F_TAG = range(10)
 
 
+# an info line's next field: a label (来源：, 发布时间：) or a role word (记者 张三) at the start of an inline element
+# right after text ('<span>来源：北国网</span><span>记者 张三</span>' would read '来源：北国网记者 张三')
+_INFO_FIELD = re.compile(
+    r"(?:信息来源|文章来源|稿件来源|来源|发布时间|发布日期|更新时间|浏览次数|浏览量|浏览|点击数|点击量|点击|阅读数|阅读量|阅读|"
+    r"字号)\s*[:：]|(?:记者|通讯员|责任编辑|编辑|作者|摄影|实习生)")
+_INFO_FIRST = frozenset("信文稿来发更浏点阅字记通责编作摄实")
+# a line that is already an info line (a label with its colon, a date): there a role word starts a field, while
+# in running text split across <span>s (据<span>记者</span>了解) it does not
+_INFO_LINE = re.compile(r"(?:来源|发布时间|发布日期|更新时间|时间|日期|作者|编辑)\s*[:：]|\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _info_break(pieces: list, t: str) -> bool:
+    """Does t (the first text of an inline element, right after text with no space or break) start another
+    field of an info line? Then the renderer breaks the line there."""
+    last = pieces[-1][-1:] if pieces else ""
+    if not (last.isalnum() or last in "）)]】") or _INFO_FIELD.match(t) is None:
+        return False         # nothing before it, a space or a break, or no field starts here
+    line = ""
+    for k in range(len(pieces) - 1, max(-1, len(pieces) - 9), -1):
+        p = pieces[k]
+        nl = p.rfind("\n")
+        if nl >= 0:
+            line = p[nl + 1:] + line
+            break
+        line = p + line
+    return _INFO_LINE.search(line) is not None
+
+
 class _Renderer:
     """One iterative pass over a subtree: text pieces with block breaks, tables as rows, furniture dropped."""
 
@@ -602,6 +630,8 @@ class _Renderer:
                             if pieces and not pieces[-1].endswith((" ", "\n")):
                                 append(" ")
                             continue
+                    if t[0] in _INFO_FIRST and _info_break(pieces, t):
+                        append("\n")      # another field of an info line, run onto the last one
                     append(t)
                     out += len(t)
                     if frames:
@@ -676,6 +706,8 @@ class _Renderer:
                                         append(" ")
                                     t = ""
                             if t:
+                                if t[0] in _INFO_FIRST and _info_break(pieces, t):
+                                    append("\n")
                                 append(t)
                                 out += len(t)
                                 n = len(t.strip())
