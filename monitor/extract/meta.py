@@ -144,15 +144,24 @@ def _written_full_name(short: str, text: str, title: str | None) -> str | None:
     """The document's own full name for a body it names in short (区经委 → 上海市宝山区经济委员会): an
     organ line (the signature) or the title's issuer, longer, starting with a place, holding the short
     name's characters in order and ending in the same kind of organ."""
-    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
     cands: list[str] = []
     if title:
         m = _ISSUER_TITLE.match(title.strip())
         if m:
             cands.append(m.group(1).strip())
     kind = short[-1]
-    cands += [ln for ln in lines[-12:][::-1] if len(ln) <= 40 and kind in ln and _SIGNATURE_ORGAN.match(ln)]
-    cands += [ln for ln in lines[:-12] if len(ln) <= 40 and kind in ln and _SIGNATURE_ORGAN.match(ln)]
+    # the lines whose last three characters hold the organ's kind, the signature's (the latest) first
+    lines: list[str] = []
+    p = text.find(kind)
+    while p >= 0:
+        e = text.find("\n", p)
+        e = len(text) if e < 0 else e
+        if len(text[p + 1:e].strip()) <= 2:
+            ln = text[text.rfind("\n", 0, p) + 1:e].strip()
+            if len(ln) <= 40 and _SIGNATURE_ORGAN.match(ln):
+                lines.append(ln)
+        p = text.find(kind, e)
+    cands += lines[::-1]
     for c in cands:
         if _rx(r"[\s、]").search(c.strip()):
             continue          # joint issuers (A局 B局): not one body's full name
@@ -200,13 +209,14 @@ def _find_issuer_as_named(text: str, title: str | None, meta: Mapping[str, Any] 
             if find_dates(tail[i]) and len(tail[i]) <= 20 and _ORGAN_LINE.match(tail[i - 1]):
                 return tail[i - 1]
         # a signature further up: the notice signed, then its attachment (a draft, a form) follows
-        for i in range(1, len(lines) - 8):
-            ln = lines[i]
-            if len(ln) <= 16 and ("年" in ln or "-" in ln) and len(lines[i - 1]) <= 40 \
-                    and _ORGAN_LINE.match(lines[i - 1]):
-                ds = find_dates(ln)
-                if len(ds) == 1 and ds[0].has_year and len(ln[:ds[0].start].strip() + ln[ds[0].end:].strip()) == 0:
-                    return lines[i - 1]
+        for m in _BARE_DATE_LINE.finditer(text):
+            prev_end = text.rfind("\n", 0, m.start())
+            while prev_end > 0 and not text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip():
+                prev_end = text.rfind("\n", 0, prev_end)
+            prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip() if prev_end > 0 else ""
+            if prev and len(prev) <= 40 and _ORGAN_LINE.match(prev) and find_dates(m.group(0)) \
+                    and len(text) - m.end() > 40:
+                return prev
         # a signature without its date: the text's last line is an organ, named from its place
         if len(lines) >= 2 and _ORGAN_LINE.match(lines[-1]) and _rx(r"^[\u4e00-\u9fa5]+$").match(lines[-1]):
             full = _full_organ(lines[-1], region)
@@ -222,6 +232,10 @@ def _find_issuer_as_named(text: str, title: str | None, meta: Mapping[str, Any] 
     return None
 
 
+# a line holding only a date (the date under a signature)
+_BARE_DATE_LINE = re.compile(
+    r"(?m)^[ \t\u3000]*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}([-/.])\d{1,2}\1\d{1,2}|"
+    r"二[〇○零][〇○零一二三四五六七八九十]{2}年[〇○零一二三四五六七八九十]{1,2}月[〇○零一二三四五六七八九十]{1,3}日)[ \t\u3000]*$")
 _DATE_LINE_ORGAN = fast_re(rf"([\u4e00-\u9fa5（）()]{{3,40}}?{_ORGAN})(?=$|[\s　|｜,，;；]|发布|印发)")
 
 
@@ -343,10 +357,13 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
     return "final"
 
 
+_ORGAN_LAST = frozenset("局厅委部署心府办院所组会室")
+
+
 def _whole_title(title: str, text: str) -> str:
     """A title split over two lines (台州市椒江区科学技术局 / 关于组织申领…的通知) read as one: the
     organ's name alone on the first line, the 关于… line under it."""
-    if title and not _ORGAN_LINE.match(title):
+    if title and (title[-1] not in _ORGAN_LAST or "关于" in title or not _ORGAN_LINE.match(title)):
         return title
     lines = [ln.strip() for ln in text[:600].splitlines() if ln.strip()][:4]
     for i, ln in enumerate(lines[:-1]):
