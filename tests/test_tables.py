@@ -341,3 +341,13 @@ def test_adjacent_info_spans_are_separated_where_a_label_starts():
     assert "据记者了解，首批申领已经开始。" in p.text
 
 
+
+
+def test_units_of_row_labels_and_of_the_table():
+    recs = _records(["项目（单位：万元） | 算力券 | 模型券", "年度资金总额 | 3000 | 1000", "单个企业上限 | 100 | 50"])
+    by = {r.vouchers: r for r in recs}
+    assert by[("算力券",)].budget == [30_000_000] and by[("模型券",)].cap == [500_000]
+    recs = _records(["指标 | 数据券", "年度资金总额（万元） | 600", "单个企业上限（万元） | 20"])
+    assert recs[0].budget == [6_000_000] and recs[0].cap == [200_000]
+    items = read_table(["单位：万元", "年度资金总额 | 800", "单个企业上限 | 40"], _regions)
+    assert [(r.budget, r.cap) for r in items if isinstance(r, Record)] == [([8_000_000], [400_000])]

@@ -280,6 +280,8 @@ def _header(cells: list[str], regions: RegionFinder | None, unit: int | None) ->
     if n_kinds == 0 and len(cells) == 2 and vouchers[1] is None:
         return None          # 地区 | 蚌埠市: a key/value row, read as such
     units = [unit_of(c) or unit for c in cells]
+    if units[0] and kinds[0] is None and "单位" in cells[0]:
+        units = [u or units[0] for u in units]      # 项目（单位：万元）: the table's unit
     return _Columns(labels=list(cells), kinds=kinds, vouchers=vouchers, regions=places, region_col=region_col,
                     units=units)
 
@@ -367,7 +369,7 @@ def read_table(lines: Sequence[str], regions: RegionFinder | None = None) -> lis
             split = _split_joined(cells, cols, regions)
             if split is not None:
                 for part in split[:-1]:
-                    prev_keys = _row(part, cols, regions, out, any_key, prev_keys, section_v, ln) or prev_keys
+                    prev_keys = _row(part, cols, regions, out, any_key, prev_keys, section_v, ln, unit) or prev_keys
                 cells = split[-1]
         if idx == last_row and cells:
             kind = cols.kinds[len(cells) - 1] if cols is not None and len(cells) <= len(cols.kinds) else None
@@ -375,7 +377,7 @@ def read_table(lines: Sequence[str], regions: RegionFinder | None = None) -> lis
             if cut is not None:
                 cells = cells[:-1] + [cut[0]]
                 trailing = cut[1]
-        keys = _row(cells, cols, regions, out, any_key, prev_keys, section_v, ln)
+        keys = _row(cells, cols, regions, out, any_key, prev_keys, section_v, ln, unit)
         if keys is not None:
             prev_keys = keys
         if trailing:
@@ -457,7 +459,7 @@ def _joint_at(joint: str, last_kind: _Kind | None, regions) -> int | None:
 
 
 def _row(cells: list[str], cols: _Columns | None, regions, out: list, any_key: bool, prev_keys,
-         section_v, line: str) -> tuple | None:
+         section_v, line: str, table_unit: int | None = None) -> tuple | None:
     """Read one row into records (appended to out; a row that is no row of terms is appended as its line).
     Returns the row's keys (vouchers, region)."""
     n = len(cols.kinds) if cols is not None else len(cells)
@@ -528,7 +530,8 @@ def _row(cells: list[str], cols: _Columns | None, regions, out: list, any_key: b
         inside = cols is not None and j < n
         ck = cols.kinds[j] if inside else None
         label = cols.labels[j] if inside else row_label
-        unit = cols.units[j] if inside else None
+        # the unit: the column's (资金（万元）), the row label's (年度资金总额（万元） | 3000), the table's (单位：万元)
+        unit = (cols.units[j] if inside else None) or (unit_of(row_label) if row_label else None) or table_unit
         col_v = cols.vouchers[j] if inside else None
         vs = col_v or row_v
         reg = (cols.regions[j] if inside else None) or row_r
