@@ -351,3 +351,9 @@ def test_units_of_row_labels_and_of_the_table():
     assert recs[0].budget == [6_000_000] and recs[0].cap == [200_000]
     items = read_table(["单位：万元", "年度资金总额 | 800", "单个企业上限 | 40"], _regions)
     assert [(r.budget, r.cap) for r in items if isinstance(r, Record)] == [([8_000_000], [400_000])]
+
+
+def test_a_place_glued_to_the_voucher_name_is_the_row_s_place():
+    recs = _records(["券种 | 年度总额 | 补贴比例", "温州市算力券 | 4000万元 | 30%", "湖州市“算力券” | 2000万元 | 40%"])
+    assert [(r.region, r.vouchers, r.budget) for r in recs] == [
+        ("浙江省/温州市", ("算力券",), [40_000_000]), ("浙江省/湖州市", ("算力券",), [20_000_000])]

@@ -479,6 +479,14 @@ def _row(cells: list[str], cols: _Columns | None, regions, out: list, any_key: b
             if row_v is None:
                 row_v = v
             key_cells.add(k)
+            if row_r is None and len(c) > 4:
+                # 合肥市算力券: the place glued to the voucher is the row's place
+                rest = c
+                for m in find_vouchers(c):
+                    rest = rest.replace(m.surface, "")
+                r = _region_cell(rest.strip(" 的“”\"「」"), regions)
+                if r is not None:
+                    row_r = r
             continue
         in_region_col = cols is not None and j < n and cols.region_col[j]
         if in_region_col or cols is not None or len(cells) > 2:
