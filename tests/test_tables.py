@@ -357,3 +357,8 @@ def test_a_place_glued_to_the_voucher_name_is_the_row_s_place():
     recs = _records(["券种 | 年度总额 | 补贴比例", "温州市算力券 | 4000万元 | 30%", "湖州市“算力券” | 2000万元 | 40%"])
     assert [(r.region, r.vouchers, r.budget) for r in recs] == [
         ("浙江省/温州市", ("算力券",), [40_000_000]), ("浙江省/湖州市", ("算力券",), [20_000_000])]
+
+
+def test_a_row_with_an_empty_cell_left_out_keeps_its_columns():
+    recs = _records(["券种 | 年度总额 | 补贴比例 | 单个企业上限", "算力券 | 3000万元 | 200万元"])
+    assert (recs[0].budget, recs[0].ratio, recs[0].cap) == ([30_000_000], [], [2_000_000])

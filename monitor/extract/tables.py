@@ -463,14 +463,15 @@ def _row(cells: list[str], cols: _Columns | None, regions, out: list, any_key: b
     """Read one row into records (appended to out; a row that is no row of terms is appended as its line).
     Returns the row's keys (vouchers, region)."""
     n = len(cols.kinds) if cols is not None else len(cells)
-    offset = _align(cells, cols, regions) if cols is not None and len(cells) < n else 0
+    short = cols is not None and len(cells) < n
+    at = _align(cells, cols, regions) if short else range(len(cells))     # the column of each cell
     row_v: tuple[str, ...] | None = None
     row_r: str | None = None
     row_kind: _Kind | None = None
     row_label = ""
     key_cells: set[int] = set()
     for k, c in enumerate(cells):
-        j = k + offset
+        j = at[k]
         ck = cols.kinds[j] if cols is not None and j < n else None
         if ck is not None or not c:
             continue
@@ -505,7 +506,7 @@ def _row(cells: list[str], cols: _Columns | None, regions, out: list, any_key: b
             row_label = c
             row_kind = kind_of(c)
             key_cells.add(k)
-    if offset and prev_keys is not None:
+    if short and prev_keys is not None:
         # cells spanning rows: the keys this row lacks are those of the row above
         if row_v is None and prev_keys[0]:
             row_v = prev_keys[0]
@@ -520,7 +521,7 @@ def _row(cells: list[str], cols: _Columns | None, regions, out: list, any_key: b
             # no key: a row that only mentions a voucher somewhere (a title in an info table) is that
             # voucher's all the same (the text names it); its cells are read as running text
             row_v = tuple(dict.fromkeys(ms))
-        elif cols is None or not any(cols.kinds[min(k + offset, n - 1)] for k in range(len(cells))):
+        elif cols is None or not any(cols.kinds[min(at[k], n - 1)] for k in range(len(cells))):
             out.append(line)       # no key, no kind: a row of some other table, read as text
             return None
     if row_r == "":
@@ -534,7 +535,7 @@ def _row(cells: list[str], cols: _Columns | None, regions, out: list, any_key: b
     for k, c in enumerate(cells):
         if k in key_cells or not c:
             continue
-        j = k + offset
+        j = at[k]
         inside = cols is not None and j < n
         ck = cols.kinds[j] if inside else None
         label = cols.labels[j] if inside else row_label
@@ -583,28 +584,40 @@ def _other_values(cell: str, kind: _Kind) -> bool:
     return False
 
 
-def _align(cells: list[str], cols: _Columns, regions) -> int:
-    """The offset of a short row in the header's columns: where its cells fit the columns' kinds best
-    (ties: from the left)."""
-    n = len(cols.kinds)
-    best, best_score = 0, -1
-    for off in range(0, n - len(cells) + 1):
-        score = 0
-        for k, c in enumerate(cells):
-            kd = cols.kinds[off + k]
-            if kd is None:
-                if _voucher_cell(c) or (cols.region_col[off + k] and _region_cell(c, regions)):
-                    score += 1
-                continue
-            if kd.name in ("budget", "cap"):
-                score += bool(money(c, cols.units[off + k]))
-            elif kd.name == "ratio":
-                score += bool(find_shares(c, strict=False))
-            elif kd.name == "deadline":
-                score += bool(find_dates(c, 2000))
-        if score > best_score:
-            best, best_score = off, score
-    return best
+def _align(cells: list[str], cols: _Columns, regions) -> list[int]:
+    """The columns of a row shorter than the header (a cell spanning rows above, an empty cell left out): the
+    order-keeping placement of its cells that fits the columns' kinds best (ties: leftmost)."""
+    n, m = len(cols.kinds), len(cells)
+
+    def fit(c: str, j: int) -> int:
+        kd = cols.kinds[j]
+        if kd is None:
+            return int(bool(_voucher_cell(c) or (cols.region_col[j] and _region_cell(c, regions))))
+        if kd.name in ("budget", "cap"):
+            return int(bool(money(c, cols.units[j])))
+        if kd.name == "ratio":
+            return int(bool(find_shares(c, strict=False)))
+        if kd.name == "deadline":
+            return int(bool(find_dates(c, 2000)))
+        return 0
+
+    # best[k][j]: the best score of cells k.. placed in columns j.. (each cell one column, in order)
+    neg = -1
+    best = [[neg] * (n + 1) for _ in range(m + 1)]
+    for j in range(n + 1):
+        best[m][j] = 0
+    for k in range(m - 1, -1, -1):
+        for j in range(n - (m - k), -1, -1):
+            take = fit(cells[k], j) + best[k + 1][j + 1]
+            skip = best[k][j + 1] if j + 1 <= n - (m - k) else neg
+            best[k][j] = max(take, skip)
+    out, j = [], 0
+    for k in range(m):
+        while j < n - (m - k) and best[k][j + 1] > fit(cells[k], j) + best[k + 1][j + 1]:
+            j += 1
+        out.append(j)
+        j += 1
+    return out
 
 
 # ------------------------------------------------------------------ tables among paragraphs
