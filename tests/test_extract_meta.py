@@ -6,7 +6,7 @@ import pytest
 
 from monitor.extract import extract_text
 from monitor.extract.dates import find_deadline
-from monitor.extract.meta import find_issuer, find_published, find_stage
+from monitor.extract.meta import find_issuer, find_news_outlet, find_published, find_stage
 from monitor.extract.numbers import find_amounts, find_shares
 
 
@@ -169,6 +169,21 @@ def test_signature_between_the_announcement_and_an_attached_draft():
             "某某市数据局\n2026年6月1日\n"
             "附件：某某市算力券管理办法（征求意见稿）\n" + draft)
     assert find_issuer(text, "公开征求《某某市算力券管理办法（征求意见稿）》意见的公告", {}, region="") == "某某市数据局"
+
+
+@pytest.mark.parametrize("head,outlet", [
+    ("2026年10月12日 08:16　来源：金华日报", "金华日报"),
+    ("晋中日报　2026年7月14日", "晋中日报"),
+    ("2026-03-30 11:20　大众日报客户端", "大众日报客户端"),
+    ("浙江在线讯（记者 王明）5月11日，", "浙江在线"),
+    ("本报讯（记者 李静）7月13日，", None),
+    ("来源：科技日报　作者：张三", "科技日报"),
+    ("2025-03-15 来源：成都发布", "成都发布"),
+    ("来源：数据要素社综合整理点击量:583", "数据要素社"),
+])
+def test_news_outlet_from_plain_text(head, outlet):
+    text = "某地发放算力券\n" + head + "\n记者获悉，该市发放算力券。\n"
+    assert find_news_outlet(text) == outlet
 
 
 # ------------------------------------------------------------------ M4 stage

@@ -291,6 +291,41 @@ def _cjk_parens(s: str) -> str:
     return _rx(r"\(([\u4e00-\u9fa5]{1,10})\)").sub(r"（\1）", s)
 
 
+# ------------------------------------------------------------------ a news article's outlet
+
+_OUTLET_LABEL = fast_re(r"(?:来源|稿件来源|文章来源|信息来源)\s*[:：]\s*([\u4e00-\u9fa5A-Za-z0-9·]{2,20})")
+_OUTLET_NAME = fast_re(r"[\u4e00-\u9fa5A-Za-z0-9·]{2,16}(?:报|网|社|台|客户端|新闻|在线|频道|发布|杂志|周刊|观察|资讯|融媒|号)$")
+_OUTLET_WIRE = fast_re(r"^([\u4e00-\u9fa5]{2,10}(?:报|网|社|台|客户端|新闻|在线))讯")
+
+
+def find_news_outlet(text: str) -> str | None:
+    """The outlet a news article names at its head: 来源：金华日报, a date line 晋中日报　2026年7月14日, or
+    a wire opening 浙江在线讯（记者…）. 本报 is no name. (What page.parse_page puts in meta['issuer']
+    for a news page, read from plain text.)"""
+    if not text:
+        return None
+    lines = [ln.strip() for ln in text[:800].splitlines() if ln.strip()][:6]
+    for ln in lines:
+        if len(ln) > 80:
+            continue
+        m = _OUTLET_LABEL.search(ln)
+        if m:
+            v = _rx(r"(?:作者|记者|编辑|发布时间|发布日期|时间|日期|浏览|点击|阅读|字号|综合整理|整理)").split(m.group(1))[0]
+            if len(v) >= 2:
+                return v
+    for ln in lines:
+        ds = find_dates(ln)
+        if len(ds) == 1 and len(ln) <= 60 and _news_date_line(ln, ds[0].start, ds[0].end):
+            for piece in _rx(r"[\s　|｜/（）()]+").split(ln[:ds[0].start] + " " + ln[ds[0].end:]):
+                if _OUTLET_NAME.search(piece) and not piece.startswith("本报"):
+                    return piece
+    for ln in lines:
+        m = _OUTLET_WIRE.match(ln)
+        if m and not m.group(1).startswith("本"):
+            return m.group(1)
+    return None
+
+
 # ------------------------------------------------------------------ stage
 
 _DRAFT = fast_re(r"征求意见稿|公开征求意见|征求[^。；\n]{0,60}意见|意见征集|草案|送审稿|征求稿")
