@@ -362,3 +362,12 @@ def test_a_place_glued_to_the_voucher_name_is_the_row_s_place():
 def test_a_row_with_an_empty_cell_left_out_keeps_its_columns():
     recs = _records(["券种 | 年度总额 | 补贴比例 | 单个企业上限", "算力券 | 3000万元 | 200万元"])
     assert (recs[0].budget, recs[0].ratio, recs[0].cap) == ([30_000_000], [], [2_000_000])
+
+
+def test_label_value_pairs_on_one_row():
+    items = read_table(["年度资金总额 | 1500万元 | 补贴比例 | 35%", "单个企业上限 | 80万元 | 申领截止时间 | 2026年8月8日"],
+                       _regions)
+    recs = [x for x in items if isinstance(x, Record)]
+    assert (sum((r.budget for r in recs), []), sum((r.ratio for r in recs), []), sum((r.cap for r in recs), [])) == (
+        [15_000_000], [0.35], [800_000])
+    assert any("2026年8月8日" in d for r in recs for d in r.deadline)

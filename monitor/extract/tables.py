@@ -377,6 +377,14 @@ def read_table(lines: Sequence[str], regions: RegionFinder | None = None) -> lis
             if cut is not None:
                 cells = cells[:-1] + [cut[0]]
                 trailing = cut[1]
+        if cols is None and len(cells) >= 4 and len(cells) % 2 == 0 and _pairs(cells):
+            # label | value | label | value: each pair a key/value row
+            for q in range(0, len(cells), 2):
+                _row(cells[q:q + 2], None, regions, out, any_key, prev_keys, section_v, " | ".join(cells[q:q + 2]),
+                     unit)
+            if trailing:
+                out.append(trailing)
+            continue
         keys = _row(cells, cols, regions, out, any_key, prev_keys, section_v, ln, unit)
         if keys is not None:
             prev_keys = keys
@@ -403,6 +411,13 @@ def _merged(items: list) -> list:
             seen[key] = it
         out.append(it)
     return out
+
+
+def _pairs(cells: list[str]) -> bool:
+    """Cells that pair a label with a value (年度资金总额 | 3000万元 | 补贴比例 | 30%)."""
+    labels, values = cells[0::2], cells[1::2]
+    return (all(c and not _has_value(c) for c in labels) and sum(kind_of(c) is not None for c in labels) >= 1
+            and any(_has_value(c) for c in values))
 
 
 def _cut_trailing(cell: str, kind: _Kind | None) -> tuple[str, str] | None:
