@@ -281,3 +281,11 @@ def test_thousands_separator_is_no_clause_break():
     ms = measures(text, region="广西壮族自治区/钦州市")
     assert ms[("算力券", "广西壮族自治区/钦州市")].budget_yuan == 80_000_000
     assert ms[("数据券", "广西壮族自治区/钦州市")].budget_yuan == 20_000_000
+
+
+def test_new_firms_using_the_voucher_keep_its_terms():
+    text = ("辽阳市算力券管理办法\n"
+            "第一条 市财政每年安排算力券资金900万元。\n"
+            "第二条 对新引进企业使用算力服务的，按合同金额的30%给予补贴，单个企业每年最高60万元。")
+    m = measures(text, region="辽宁省/辽阳市", title="辽阳市算力券管理办法")[("算力券", "辽宁省/辽阳市")]
+    assert terms(m) == (9_000_000, 0.3, 600_000)

@@ -843,7 +843,8 @@ _OTHER_SUBSIDY = fast_re(
     r"(?:\d|百分之|[一二三四五六七八九十]+成|给予|予以))|"
     r"一次性(?:奖励|补助|补贴|资助)|(?:电费|安家|落户|建设|装修|贴息|上市|人才)(?:奖励|补助|补贴|资助)|(?P<match>配套)|"
     # an award to a body for a recognition or a new facility: 对新认定的…给予, 对获批…的单位给予
-    r"(?:新认定|首次认定|首次入选|新获批|获批|获评|评为|新引进|新建成|新建|新落户)[^。；;]{0,30}?(?:给予|予以|奖励|补助)|"
+    r"(?P<recog>(?:新认定|首次认定|首次入选|新获批|获批|获评|评为|新引进|新建成|新建|新落户)[^。；;]{0,30}?"
+    r"(?:给予|予以|奖励|补助))|"
     # the object of another application: 同时申报…示范项目奖励（最高200万元） (its verb checked in _other_subsidy)
     r"(?P<award>(?:奖励|补助|补贴|资助)\s*[（(])|"
     # a 券 that is not one of SPEC's vouchers (a voucher's own forms — 现金券, 实物券, 电子券 — are not listed)
@@ -851,21 +852,32 @@ _OTHER_SUBSIDY = fast_re(
     r"(?:设立|设置|组建|成立|发起)[^，。；,;]{0,20}基金")
 _NEEDS = {"base": ("按",), "match": ("给予",), "award": ("申报", "享受", "获得", "申领")}
 _NEEDS_SPAN = {"base": 16, "match": 10, "award": 22}
+_USE_WORDS = ("使用", "租用", "购买", "采购", "算力服务", "模型服务")
 _CLAUSE_CHARS = "，。；;："     # (not an ASCII colon: 1:1配套)
 
 
 def _other_at(par: str, lo: int, hi: int):
-    """The first match of _OTHER_SUBSIDY in par[lo:hi] whose required word stands before it in its clause."""
+    """The first match of _OTHER_SUBSIDY in par[lo:hi] that holds: a word it needs stands before it in its
+    clause (the 按 of a base, the 给予 of 配套, the 申报 of an award), and an award for a recognition is not
+    a voucher's own term (对新引进企业使用算力的，按30%给予补贴)."""
     m = _OTHER_SUBSIDY.search(par, lo, hi)
-    while m is not None and m.lastgroup in _NEEDS:
-        left = par[max(lo, m.start() - _NEEDS_SPAN[m.lastgroup]):m.start()]
+    while m is not None:
+        kind = m.lastgroup
+        if kind == "recog":
+            if not any(w in m.group(0) for w in _USE_WORDS):
+                return m
+            m = _OTHER_SUBSIDY.search(par, m.start() + 1, hi)
+            continue
+        if kind not in _NEEDS:
+            return m
+        left = par[max(lo, m.start() - _NEEDS_SPAN[kind]):m.start()]
         k = max(left.rfind(c) for c in _CLAUSE_CHARS)
         if k >= 0:
             left = left[k + 1:]
-        if any(w in left for w in _NEEDS[m.lastgroup]):
-            break
+        if any(w in left for w in _NEEDS[kind]):
+            return m
         m = _OTHER_SUBSIDY.search(par, m.end(), hi)
-    return m
+    return None
 
 
 _CLAUSE_MARK = fast_re(r"[，；;：:]|,(?!\d{3})")
