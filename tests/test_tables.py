@@ -5,6 +5,8 @@ joining) with tables of other places and figures than any corpus document."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hst
 
 from monitor.extract import extract_html, extract_text
 from monitor.extract import regions as R
@@ -371,3 +373,23 @@ def test_label_value_pairs_on_one_row():
     assert (sum((r.budget for r in recs), []), sum((r.ratio for r in recs), []), sum((r.cap for r in recs), [])) == (
         [15_000_000], [0.35], [800_000])
     assert any("2026年8月8日" in d for r in recs for d in r.deadline)
+
+_CELLS = ["券种", "年度总额", "补贴比例", "单个企业上限", "申报截止", "地区", "算力券", "模型券", "蚌埠市", "3000万元", "30%",
+          "2026年9月30日", "", "—", "合计", "某某科技有限公司", "项目", "120", "单位：万元", "此外，另行通知。"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(hst.lists(hst.lists(hst.sampled_from(_CELLS), min_size=1, max_size=8), min_size=1, max_size=8))
+def test_any_table_is_read_without_error_and_every_record_is_well_formed(rows):
+    lines = [" | ".join(r) for r in rows]
+    for x in read_table(lines, _regions):
+        assert isinstance(x, (Record, str))
+        if isinstance(x, Record):
+            assert all(v > 0 for v in x.budget + x.cap) and all(0 <= v <= 1 for v in x.ratio)
+
+
+def test_a_very_wide_table_is_read_quickly():
+    header = " | ".join(["券种"] + ["年度总额"] * 300)
+    row = " | ".join(["算力券"] + ["3000万元"] * 150)
+    recs = _records([header, row] * 20)
+    assert recs and recs[0].budget

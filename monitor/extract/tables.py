@@ -479,7 +479,8 @@ def _row(cells: list[str], cols: _Columns | None, regions, out: list, any_key: b
     Returns the row's keys (vouchers, region)."""
     n = len(cols.kinds) if cols is not None else len(cells)
     short = cols is not None and len(cells) < n
-    at = _align(cells, cols, regions) if short else range(len(cells))     # the column of each cell
+    # the column of each cell (a very wide table is read as it comes: the placement is quadratic)
+    at = _align(cells, cols, regions) if short and n <= 24 else range(len(cells))
     row_v: tuple[str, ...] | None = None
     row_r: str | None = None
     row_kind: _Kind | None = None
