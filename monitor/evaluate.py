@@ -93,10 +93,13 @@ class _Warnings(logging.Handler):
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
+        self.records: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+        # described now: a later filter (secret redaction) may clear the record's exc_info
+        exc = record.exc_info[1] if record.exc_info else None
+        what = f": {exc.__class__.__name__}: {exc}" if exc else ""
+        self.records.append(f"extractor logged {record.levelname.lower()} '{record.getMessage()}'{what}")
 
 
 def evaluate_one(doc: Path, expected_path: Path) -> tuple[Facts | None, Facts, dict, str | None]:
@@ -115,10 +118,7 @@ def evaluate_one(doc: Path, expected_path: Path) -> tuple[Facts | None, Facts, d
     finally:
         logger.removeHandler(caught)
     if caught.records:
-        r = caught.records[0]
-        exc = r.exc_info[1] if r.exc_info else None
-        what = f": {exc.__class__.__name__}: {exc}" if exc else ""
-        return got, expected, spec, f"extractor logged {r.levelname.lower()} '{r.getMessage()}'{what}"
+        return got, expected, spec, caught.records[0]
     return got, expected, spec, None
 
 
