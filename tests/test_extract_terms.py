@@ -289,3 +289,16 @@ def test_new_firms_using_the_voucher_keep_its_terms():
             "第二条 对新引进企业使用算力服务的，按合同金额的30%给予补贴，单个企业每年最高60万元。")
     m = measures(text, region="辽宁省/辽阳市", title="辽阳市算力券管理办法")[("算力券", "辽宁省/辽阳市")]
     assert terms(m) == (9_000_000, 0.3, 600_000)
+
+
+@pytest.mark.parametrize("clause,other", [
+    ("使用国产算力的，另按10%给予叠加支持。", False),       # a top-up of the voucher itself
+    ("对重点项目，另按项目投资的15%给予补助，最高200万元。", True),
+    ("对新引进企业使用算力服务的，按30%给予补贴。", False),
+    ("对新认定的市级数据标注基地，给予一次性奖励30万元。", True),
+    ("按国家支持资金给予1:1配套，最高1000万元。", True),
+    ("企业按合同金额的30%给予补贴，单个企业最高50万元。", False),
+])
+def test_which_clauses_open_another_subsidy(clause, other):
+    from monitor.extract.measures import _other_at
+    assert (_other_at(clause, 0, len(clause)) is not None) is other

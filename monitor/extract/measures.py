@@ -835,7 +835,7 @@ def _not_the_voucher(par: str, m) -> bool:
     return n is not None and (n.group(1) is None or "外" in par[m.end:m.end + 6])
 # a clause that opens a subsidy of its own (SPEC: an amount of another subsidy is not the voucher's)
 _OTHER_SUBSIDY = fast_re(
-    r"另(?:行|外)?(?:按|给予|予以|安排|奖励|补助|补贴|资助)|额外给予|"
+    r"(?P<extra>另(?:行|外)?(?:按|给予|予以|安排|奖励|补助|补贴|资助)|额外给予)|"
     r"不(?:以|占用|纳入|计入|通过|属于)[^，。；,;]{0,8}券|除[^，。；,;]{0,10}券(?:以)?外|"
     # its base is not what the voucher pays for: 按设备投资额的10%, 按年度服务收入的5%, 按用电量, 按国拨经费
     # (checked for its 按 in _other_subsidy: each alternative opens with a word, which keeps the search cheap)
@@ -852,6 +852,7 @@ _OTHER_SUBSIDY = fast_re(
     r"(?:设立|设置|组建|成立|发起)[^，。；,;]{0,20}基金")
 _NEEDS = {"base": ("按",), "match": ("给予",), "award": ("申报", "享受", "获得", "申领")}
 _NEEDS_SPAN = {"base": 16, "match": 10, "award": 22}
+_CLAUSE_END = fast_re(r"[，。；;]")
 _USE_WORDS = ("使用", "租用", "购买", "采购", "算力服务", "模型服务")
 _CLAUSE_CHARS = "，。；;："     # (not an ASCII colon: 1:1配套)
 
@@ -867,6 +868,12 @@ def _other_at(par: str, lo: int, hi: int):
             if not any(w in m.group(0) for w in _USE_WORDS):
                 return m
             m = _OTHER_SUBSIDY.search(par, m.start() + 1, hi)
+            continue
+        if kind == "extra":
+            end = _CLAUSE_END.search(par, m.end(), hi)
+            if "叠加" not in par[m.start():end.start() if end else hi]:
+                return m
+            m = _OTHER_SUBSIDY.search(par, m.end(), hi)     # 区级另按10%叠加支持: a top-up of the voucher
             continue
         if kind not in _NEEDS:
             return m
