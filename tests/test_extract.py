@@ -393,7 +393,8 @@ def test_respectively(text, expected):
 def test_issuer_from_the_info_line_full_name_only():
     from monitor.extract.meta import find_issuer
     head = "某某措施\n发布日期：2025-09-02　　来源：{}\n正文。"
-    assert find_issuer(head.format("历下区大数据局"), None, {}, region="山东省/济南市") == "济南市历下区大数据局"
+    # the name as the page writes it: the issuer is read, not completed with its city
+    assert find_issuer(head.format("历下区大数据局"), None, {}, region="山东省/济南市") == "历下区大数据局"
     assert find_issuer(head.format("合肥市数据资源局"), None, {}) == "合肥市数据资源局"
     assert find_issuer(head.format("园区经发委"), None, {}) is None        # no place: too vague to name the issuer
     assert find_issuer("", "沈阳市科学技术局 沈阳市财政局关于实施训力券制度的通知", {}) == "沈阳市科学技术局 沈阳市财政局"

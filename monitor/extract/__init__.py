@@ -15,7 +15,7 @@ from ..errors import SourceError
 from ..models import Document, Facts, Measure
 from .measures import R as _regions
 from .measures import find_measures
-from .meta import find_doc_number, find_issuer, find_published, find_stage, is_repeal
+from .meta import find_doc_number, find_issuer, find_news_outlet, find_published, find_stage, is_repeal
 
 __all__ = ["extract_document", "extract_text", "extract_html", "extract_bytes", "normalize_text", "decode_text"]
 
@@ -64,7 +64,7 @@ def _join_broken_lines(t: str) -> str:
         if (out and last_len >= 40 and pending_blank <= 1 and _OPEN_END.match((prev := out[-1][-1].rstrip())[-1:])
                 and _CJK_START.match(s) and not _DATE_START.match(s) and not s.startswith("#")
                 and len(out) > 1 and not _TITLE_END.search(prev[-4:]) and not _DOCNO_START.match(s)
-                and not _INFO_LINE.search(prev)):
+                and not _INFO_LINE.search(prev) and " | " not in s and " | " not in prev):   # table rows stay rows
             out[-1].append(s)
             last_len = len(s)
         else:
@@ -120,7 +120,9 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
         title = _title_from_text(text)
     published_iso = find_published(text, published, meta)
     year = int(published_iso[:4]) if published_iso else _year_from_text(text)
-    issuer = find_issuer(text, title, meta, region=region) if authority != "news" else (meta.get("issuer") or None)
+    # a news article's issuer is its outlet (来源：金华日报), as the page's own source line gives it for a news page
+    issuer = (find_issuer(text, title, meta, region=region) if authority != "news"
+              else (meta.get("issuer") or find_news_outlet(text)))
     doc_number = find_doc_number(text, meta, title)
     stage = find_stage(text, title, authority)
     repealed = is_repeal(text, title)

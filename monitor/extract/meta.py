@@ -258,7 +258,7 @@ def _organ_of_date_line(line: str, region: str) -> str | None:
 
 def _full_organ(name: str, region: str = "") -> str | None:
     """An organ named in an info line, as its full name: it must start with a place (园区经发委 is too
-    vague to be an issuer); a district's organ takes its city in front (历下区大数据局 → 济南市历下区大数据局)."""
+    vague to be an issuer); it is kept as written, except that a zone's abbreviation is spelled out."""
     try:
         from . import regions as R
         rms = R.find_regions(name[:12], region or None)
@@ -270,11 +270,8 @@ def _full_organ(name: str, region: str = "") -> str | None:
     surface, last = rms[0].surface, parts[-1]
     if len(surface) < len(last) and _abbreviates(surface, last):
         return last + name[len(surface):]      # 经开区科技和产业促进局 → 北京经济技术开发区科技和产业促进局
-    if len(parts) == 3 and parts[1].endswith("市") and not parts[2].endswith("市"):
-        # (a county-level city's own name is complete: 靖江市工业和信息化局, never 泰州市靖江市…)
-        city = parts[1]
-        if not name.startswith(city[:-1]) and not name.startswith(parts[0][:2]):
-            return city + name
+    # a district's or county's organ is its name as the page writes it (鼓楼区工业和信息化局, never a city put in
+    # front: the issuer is read, not completed; the measure's region carries the city)
     return name
 
 
