@@ -302,3 +302,17 @@ def test_new_firms_using_the_voucher_keep_its_terms():
 def test_which_clauses_open_another_subsidy(clause, other):
     from monitor.extract.measures import _other_at
     assert (_other_at(clause, 0, len(clause)) is not None) is other
+
+
+def test_voucher_heading_under_a_region_heading_stays_in_that_region():
+    text = ("关于全省算力券政策实施情况的通报\n"
+            "一、宜昌市\n"
+            "（一）算力券\n"
+            "年度总额500万元，单个企业每年最高30万元。\n"
+            "二、襄阳市\n"
+            "（一）模型券\n"
+            "年度总额300万元，单个企业每年最高20万元。")
+    ms = measures(text, region="湖北省", title="关于全省算力券政策实施情况的通报")
+    assert terms(ms[("算力券", "湖北省/宜昌市")]) == (5_000_000, None, 300_000)
+    assert terms(ms[("模型券", "湖北省/襄阳市")]) == (3_000_000, None, 200_000)
+    assert ("模型券", "湖北省") not in ms

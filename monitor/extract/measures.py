@@ -353,7 +353,8 @@ class _State:
     home: str = ""            # the source's region: what 我市/本市 mean (also for news sources)
     table: list | None = None  # column kinds of the table being read (budget, ratio, cap, deadline, None)
     inherited: bool = False   # the region in force came from an issuer named in an earlier paragraph
-    inherit_level: int | None = None   # list level of the item where that region was named
+    inherit_level: int | None = None
+    heading_level: int | None = None   # list level of the region heading in force (一、杭州市)   # list level of the item where that region was named
     named: str | None = None  # the region an issuer named in the paragraph being read
     fits: dict = field(default_factory=dict)   # _policy_fits answers within this document (same title, asked again)
 
@@ -528,9 +529,13 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
         if len(plain) <= 12:
             vs = find_vouchers(plain)
             if vs and len(plain) <= 8 and not _amounts_or_shares(plain):
-                st.current = st.heading = doc_region if authority == "official" else ""
+                nested = (st.heading_level is not None and level is not None and level > st.heading_level
+                          and st.heading and st.heading != doc_region)
+                if not nested:      # （一）算力券 under 一、杭州市 stays in 杭州市's section
+                    st.current = st.heading = doc_region if authority == "official" else ""
+                    st.heading_level = None
+                    st.policy = default_policy
                 st.group = None
-                st.policy = default_policy
                 if st.current:
                     # 一、算力券 / （二）模型券: the section that follows states that voucher's terms (kept
                     # only if it does: a heading alone ties nothing the title does not)
@@ -543,6 +548,7 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
             if rms and rms[0].start <= 1 and rms[-1].end >= len(plain) - 3 and not vs:
                 path = rms[0].path
                 st.heading = st.current = path
+                st.heading_level = level
                 st.group = None
                 st.policy = default_policy
                 continue
