@@ -78,9 +78,10 @@ class Gazetteer:
             best = min(tier for tier, _ in entries)
             paths = [p for tier, p in entries if tier == best]
             self._names[surface] = tuple(dict.fromkeys(paths))
-            if best == _DISTRICT_SHORT or (best == _FULL and len(surface) <= 2 and all(
+            if best == _DISTRICT_SHORT or (best == _FULL and _straddles(surface) and all(
                     self.nodes.get(p) == "district" for p in self._names[surface])):
-                # 费县 献县 环县: two characters that straddle words (经费县级, 贡献县域)
+                # 费县 献县 环县: two characters that straddle words (经费县级, 贡献县域); 海城市
+                # 兴城市 应城市: a county-level city whose 城市 is the word city (沿海城市, 新兴城市)
                 self._weak.add(surface)
         self._scoped = {s: tuple(v) for s, v in scoped.items()}
         self._blocked = frozenset(blocked)
@@ -234,14 +235,17 @@ class Gazetteer:
             if out and (last_end == start or not text[last_end:start].strip(_SPACE)):
                 prev = out[-1]     # a name written right after its parent joins it
                 head = prev.path + "/"
-                under = [c for c in every.get(surface, ()) if c.startswith(head)] or \
-                        [p for p, _ in scoped if p.startswith(head)]
+                # the strongest kind first (湖南长沙: the city, not 长沙县), then any kind (北京朝阳)
+                under = [c for c in names.get(surface, ()) if c.startswith(head)]
+                if len(under) != 1:
+                    under = [c for c in every.get(surface, ()) if c.startswith(head)] or \
+                            [p for p, _ in scoped if p.startswith(head)]
                 if len(under) == 1:
                     out[-1] = _mention(prev.start, end, text[prev.start:end], under[0])
                     last_end = end
                     continue
-            if surface in blocked:
-                continue
+            if surface in blocked or (end < len(text) and text[end] in _BREAKS.get(surface[-1], "")):
+                continue       # 新兴区域, 比如县级, 合作市场: the kind character begins the next word
             cands = names.get(surface, ())
             weak = surface in weak_names
             path = None
@@ -265,6 +269,15 @@ class Gazetteer:
 
 
 _UNSET = object()
+# a name whose kind character begins a word with the next one is not read there (unless it is
+# written right after its parent): 区域 and 区县, 县域 and 县级, 市场
+_BREAKS = {"区": "域县", "县": "域级", "市": "场"}
+
+
+def _straddles(surface: str) -> bool:
+    """A full name that is two common characters (费县, 城区), or one ending in 城市 (海城市): in text
+    it is read only after its parent or under a context, like a district's short form."""
+    return len(surface) <= 2 or (len(surface) == 3 and surface.endswith("城市"))
 _new_object = object.__new__
 
 
