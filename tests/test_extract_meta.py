@@ -291,3 +291,77 @@ def test_budget_before_its_voucher_in_a_second_item():
             "二、每年安排2,000万元发放数据券，按合同金额的25%给予补贴，单个企业每年最高150万元。\n")
     got = {x.voucher: x.budget_yuan for x in extract_text(text, region="广西壮族自治区/钦州市").measures}
     assert got == {"算力券": None, "数据券": 20_000_000}
+
+
+# ------------------------------------------------------------------ round 2 (heldout6/7 causes), each a general rule
+
+@pytest.mark.parametrize("stamp", ["生成日期", "更新日期", "更新时间", "打印日期", "修改日期"])
+def test_page_stamp_is_not_the_publication_date_when_one_is_shown(stamp):
+    # the page parser handed the stamp over as the date; the info table also shows 发布日期
+    meta = {"info": {"索引号": "X-2026-01", stamp: "2026-04-17", "发布日期": "2026-04-20"}}
+    assert find_published("各有关单位：\n现发放算力券。\n", "2026-04-17", meta) == "2026-04-20"
+    # the same in plain text: the stamp's line comes first
+    text = f"{stamp}：2026-04-17　发布时间：2026-04-20 10:00\n各有关单位：\n现发放算力券。\n"
+    assert find_published(text) == "2026-04-20"
+    # a stamp alone is still the date the page shows
+    assert find_published(f"{stamp}：2026-04-17\n各有关单位：\n现发放算力券。\n") == "2026-04-17"
+
+
+def test_shown_date_from_a_pubdate_meta_is_not_overridden_by_the_info_table():
+    meta = {"info": {"发布日期": "2026-04-20"}}
+    assert find_published("正文。\n", "2026-04-21", meta) == "2026-04-21"
+
+
+@pytest.mark.parametrize("short,full,region", [
+    ("区委人才办", "思明区人才工作领导小组办公室", "福建省/厦门市/思明区"),
+    ("市委网信办", "泉州市委网络安全和信息化委员会办公室", "福建省/泉州市"),
+    ("县政府办", "长兴县人民政府办公室", "浙江省/湖州市/长兴县"),
+])
+def test_bare_level_short_name_gives_way_to_the_signature_naming_its_place(short, full, region):
+    text = f"各有关单位：\n现印发给你们，请认真贯彻执行。\n{full}\n2026年4月28日\n"
+    assert find_issuer(text, "关于印发某某办法的通知", {"issuer": short}, region=region) == full
+
+
+def test_bare_level_short_name_is_not_matched_by_another_office():
+    # 区委办 (the party committee's office) is not the government's office: too little left to match
+    text = "各有关单位：\n现印发给你们。\n思明区人民政府办公室\n2026年4月28日\n"
+    assert find_issuer(text, "关于印发某某办法的通知", {"issuer": "区委办"}, region="福建省/厦门市/思明区") == "区委办"
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("二、申报时间：即日起开始受理，截至2026年10月15日。", "2026-10-15"),
+    ("申领工作即日启动，截止到2026年9月30日。", "2026-09-30"),
+    ("算力券申报截止时间由原定的2026年6月30日延长至2026年7月31日。", "2026-07-31"),
+    ("申报截止日期从原来的6月30日顺延至7月15日。", "2026-07-15"),
+])
+def test_deadline_shapes_round2(text, iso):
+    assert find_deadline(text, 2026) == iso
+
+
+@pytest.mark.parametrize("text", [
+    "截至2025年底，全市已累计发放算力券3000万元。",
+    "截至2026年6月30日，已受理申报企业120家。",
+    "申报工作开展以来，截至2026年6月30日共受理申请85件。",
+])
+def test_as_of_dates_are_not_deadlines(text):
+    assert find_deadline(text, 2026) is None
+
+
+def test_points_raising_the_share_in_the_next_clause_of_the_item():
+    text = "云服务券按照实际支付费用的40%给予抵扣；使用国产云平台的，抵扣比例再提高10个百分点。单个企业最高10万元。"
+    assert _best_ratio(text) == pytest.approx(0.5)
+    # a rate elsewhere that rose by points is still no share
+    assert _best_ratio("按费用的40%给予抵扣；全市上云率提高10个百分点。") == pytest.approx(0.4)
+
+
+def test_a_bodys_own_post_opening_an_application_round_is_an_application():
+    text = ("长兴县经济和信息化局　2026年09月12日 17:05\n"
+            "划重点：算力券来了！\n长兴县经济和信息化局近日发布算力券实施方案。\n"
+            "企业可使用算力券抵扣50%。申领截止日期为2026年11月30日。\n"
+            "来源：长兴经信\n编辑：张三\n")
+    assert find_stage(text, "长兴算力券开始申领！") == "application"
+    # a newspaper's report of the same round stays news; so does the body's own post that opens no round
+    news = text.replace("长兴县经济和信息化局　2026", "长兴日报　2026")
+    assert find_stage(news, "长兴算力券开始申领！") == "news"
+    visit = text.replace("申领截止日期为2026年11月30日。", "")
+    assert find_stage(visit, "长兴县经信局走访企业宣讲算力券") == "news"

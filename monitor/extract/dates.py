@@ -149,7 +149,7 @@ _MOVED = fast_re(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:延长|延期|推迟|�
 
 def _moved_from(head: str) -> bool:
     """申报截止时间由 / 申报时间从 (…延长至 DATE): the clause before a deadline that was moved."""
-    h = _rx(r"(?:由|从)\s*$").sub("", head)
+    h = _rx(r"(?:由|从)\s*(?:原定|原来|原先|此前|之前|原)?(?:的|于)?\s*$").sub("", head)
     return h != head and (_CUTOFF_LEFT.search(h) is not None or _RANGE_HEAD.search(h[-10:]) is not None) \
         and not _NOT_DEADLINE.search(h)
 
@@ -175,6 +175,10 @@ _APPLY_RE = fast_re(_APPLY)
 _RANGE_TAIL_RE = fast_re(_CLOCK + r"\s*(?:期间|内|之间)?\s*(?:进行|登录[\u4e00-\u9fa5]{0,10})?" + _APPLY)
 _BEFORE_RE = fast_re(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:前|之前|以前|止|截止)")
 _SINCE_NOW = fast_re(r"(?:即日|发布之日|印发之日|通知之日|公告之日)起?[\u4e00-\u9fa5]{0,4}(?:至|到)\s*$")
+# a clause that opens with 截至/截止(到) right before the date
+_ASOF_LEFT = fast_re(r"(?:^|[，,])\s*(?:并|均|统一|一律)?\s*(?:截至|截止(?:到|至)?)\s*$")
+# what follows a count as of a day: 已受理…, 共…, 累计…
+_COUNT_AFTER = fast_re(r"[^，,]{0,6}(?:已|共|累计|合计|总计|达|有)|[，,]\s*(?:已|共|累计|全市|全区|全县|全省|合计|总计)")
 _DEADLINE_HINT = fast_re(r"截止|截至|即日|之日起|前|至|到|止|—|~|～|-")
 
 
@@ -232,6 +236,17 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
             if not _NOT_DEADLINE.search(clause_left) and not _NOT_DEADLINE.search(clause_right):
                 found.append((1, d.iso))
                 continue
+        # 申报时间：即日起开始受理，截至 DATE: a bare 截至/截止 opening its clause, in a sentence about applying
+        # (截至2025年底，已累计… is a count as of a day)
+        if _ASOF_LEFT.search(clause_left):
+            sentence = _CLAUSE_END.split(text[max(0, d.start - 40):d.start])[-1]
+            clause_right = _CLAUSE_OR_COMMA_END.split(text[d.end:d.end + 24])[0]
+            if _APPLY_RE.search(sentence) and not _NOT_DEADLINE.search(sentence) \
+                    and not _NOT_DEADLINE.search(clause_right) and not _COUNT_AFTER.match(clause_right):
+                nxt = _CLAUSE_END.split(text[d.end:d.end + 40])[0]
+                if not _COUNT_AFTER.search(nxt):
+                    found.append((1, d.iso))
+                    continue
         # 即日起至 DATE (止)
         if _SINCE_NOW.search(clause_left):
             clause_right = _CLAUSE_OR_COMMA_END.split(text[d.end:d.end + 24])[0]

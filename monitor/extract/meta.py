@@ -166,7 +166,7 @@ def _written_full_name(short: str, text: str, title: str | None) -> str | None:
         if _rx(r"[\s、]").search(c.strip()):
             continue          # joint issuers (A局 B局): not one body's full name
         c = c.strip()
-        if len(c) > len(short) and kind in c[-3:] and _in_order(short, c) and _starts_with_place(c, ""):
+        if len(c) > len(short) and kind in c[-3:] and _names_same_body(short, c) and _starts_with_place(c, ""):
             return c
     return None
 
@@ -174,6 +174,30 @@ def _written_full_name(short: str, text: str, title: str | None) -> str | None:
 def _in_order(short: str, full: str) -> bool:
     it = iter(full)
     return all(ch in it for ch in short)
+
+
+# a relative name's level and affiliation (区委人才办, 市政府办, 县委网信办): the place it stands for is the reader's
+_BARE_LEVEL = fast_re(r"^(?:本|我)?([省市区县州旗])(?:委|人民政府|政府)?")
+
+
+def _names_same_body(short: str, full: str) -> bool:
+    """short names the body full names: its characters in order (区经委 / 宝山区经济委员会); or, for a
+    relative name opening with a bare level (区委人才办), the full name opens with a place of that level
+    (思明区…) and the rest of the short name (人才办, at least two characters: 区委办 is too vague) is
+    in order after it — the affiliation (委, 政府) the full name may leave out."""
+    if _in_order(short, full):
+        return True
+    m = _BARE_LEVEL.match(short)
+    if not m or len(short) - m.end() < 2:
+        return False
+    try:
+        from . import regions as R
+        rms = R.find_regions(full[:12], None)
+    except Exception:  # noqa: BLE001
+        return False
+    if not rms or rms[0].start != 0 or not rms[0].surface.endswith(m.group(1)):
+        return False
+    return _in_order(short[m.end():], full[len(rms[0].surface):])
 
 
 def _find_issuer_as_named(text: str, title: str | None, meta: Mapping[str, Any] | None, region: str) -> str | None:
@@ -359,10 +383,12 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
         return "news"
     t = _whole_title((title or "").strip(), text or "")
     head = (text or "")[:400]
-    if _NEWS_TEXT.search(head) and not _rx(r"关于.*的通知").search(t):
-        return "news"
-    if _third_party(text or "", t):
-        return "news"
+    # (a body's own post opening a round is read as its own document, not as a third party's report)
+    if not _own_round(text or "", t, head):
+        if _NEWS_TEXT.search(head) and not _rx(r"关于.*的通知").search(t):
+            return "news"
+        if _third_party(text or "", t):
+            return "news"
     for probe in (t, head if not t else ""):
         if not probe:
             continue
@@ -387,6 +413,20 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
         if _rx(r"发放|开展|组织").search(t) and _rx(r"(?:申领|申报|申请|受理)(?:时间|期限|日期)").search((text or "")[:20000]):
             return "application"
     return "final"
+
+
+def _own_round(text: str, title: str, head: str) -> bool:
+    """A body's own post (its date line names the body, not an outlet: 长兴县经济和信息化局　2026年9月12日)
+    that opens an application round (申领 in its title or head, and a last day to apply) is that round's
+    announcement, not a third party's report, whatever editorial marks (编辑：, 来源：its account) it carries."""
+    if not (_APPLICATION.search(title) or _APPLICATION.search(head)):
+        return False
+    if not any(_organ_of_date_line(ln.strip(), "") for ln in head.splitlines()[:5] if ln.strip()):
+        return False
+    from .dates import find_deadline
+    ys = [d.iso[:4] for d in find_dates(text[:3000]) if d.has_year]
+    year = int(max(set(ys), key=ys.count)) if ys else None
+    return find_deadline(text[:20000], year) is not None
 
 
 _ORGAN_LAST = frozenset("局厅委部署心府办院所组会室")
@@ -436,12 +476,13 @@ def find_published(text: str, published: str | None = None, meta: Mapping[str, A
                               if meta and meta.get(k))):
         d = parse_date(str(v)) if v else None
         if d:
-            return d
+            return _shown_over_stamp(d, meta)
     if not text:
         return _written(meta)
     head = text[:1500]
     written = None
     signature = None
+    stamp = None
     for d in find_dates(head):
         if not d.has_year:
             continue
@@ -450,6 +491,14 @@ def find_published(text: str, published: str | None = None, meta: Mapping[str, A
             continue
         if _WRITTEN_LABEL.search(left):
             written = written or d.iso
+            continue
+        if ("生成" in left or "更新" in left or "修改" in left or "打印" in left or "录入" in left
+                or "创建" in left) and _STAMP_LABEL.search(left):
+            stamp = stamp or d.iso        # the page's generation/update stamp: only when no 发布日期 is shown
+            continue
+        if stamp is not None:
+            if _PUB_LABEL_STRONG.search(left) and not _WINDOW_LABEL.search(left):
+                return d.iso
             continue
         if _PUB_LABEL.search(left):
             # (after a signature only the page's own labels count: 时间：… there is an event's)
@@ -486,6 +535,8 @@ def find_published(text: str, published: str | None = None, meta: Mapping[str, A
     shown = _shown_in_meta(meta)
     if shown:
         return shown
+    if stamp:
+        return stamp
     w = _written(meta) or written
     if w:
         return w
@@ -543,6 +594,30 @@ def _news_date_line(line: str, ds: int, de: int) -> bool:
 
 
 _INFO_PUB_KEYS = ("发布日期", "发布时间", "公开日期", "公布日期", "信息公开日期", "公开时间")
+# a page's generation / update / print stamp (生成日期, 更新时间, 打印日期): never the publication date when
+# one is shown
+_STAMP_LABEL = fast_re(r"(?:生成|更新|修改|打印|录入|创建)(?:日期|时间)\s*[:：|｜]?\s*$")
+_STAMP_KEY = fast_re(r"^(?:页面|信息|网页)?(?:生成|更新|修改|打印|录入|创建)(?:日期|时间)$")
+
+
+def _shown_over_stamp(iso: str, meta: Mapping[str, Any] | None) -> str:
+    """The date handed over, unless the page's info table labels that date a stamp (生成日期) and shows its
+    publication date (发布日期) beside it: then the publication date."""
+    info = meta.get("info") if meta else None
+    if not isinstance(info, Mapping):
+        return iso
+    shown = None
+    for k in _INFO_PUB_KEYS:
+        if info.get(k):
+            shown = parse_date(str(info[k]))
+            if shown:
+                break
+    if not shown or shown == iso:
+        return iso
+    for k, v in info.items():
+        if isinstance(k, str) and _STAMP_KEY.match(k.strip()) and v and parse_date(str(v)) == iso:
+            return shown
+    return iso
 
 
 def _shown_in_meta(meta: Mapping[str, Any] | None) -> str | None:
