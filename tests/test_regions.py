@@ -390,3 +390,100 @@ def test_gazetteer_matcher_is_leftmost_longest(text):
 def test_resolve_never_raises(name, context):
     got = resolve(name, context)
     assert got is None or is_valid(got)
+
+
+# ---------------------------------------------------------------------------- the whole country's counties
+
+def test_every_prefecture_has_its_districts():
+    # every prefecture-level unit lists its county-level units, except the four without any
+    # (东莞 中山 儋州 嘉峪关: towns right under the city) and the province-direct units
+    bare = {"广东省/东莞市", "广东省/中山市", "海南省/儋州市", "甘肃省/嘉峪关市"}
+    cities = [p for p, lv in G.nodes.items() if lv == "city" and p.count("/") == 1]
+    empty = [c for c in cities if not G.children(c)]
+    direct = {c for c in empty if c.split("/")[0] in ("河南省", "湖北省", "海南省", "新疆维吾尔自治区")}
+    assert set(empty) - direct - bare <= {"河北省/雄安新区"}
+    districts = [p for p, lv in G.nodes.items() if lv == "district"]
+    assert len(districts) > 2800     # about 2,840 county-level units in the mainland
+
+
+@pytest.mark.parametrize("name,context,expected", [
+    # a district of a city the corpus never showed, bare and under its city
+    ("章贡区", None, "江西省/赣州市/章贡区"), ("未央区", "陕西省/西安市", "陕西省/西安市/未央区"),
+    ("临平区", None, "浙江省/杭州市/临平区"), ("新津区", "四川省/成都市", "四川省/成都市/新津区"),
+    ("鄠邑区", None, "陕西省/西安市/鄠邑区"), ("平桂区", None, "广西壮族自治区/贺州市/平桂区"),
+    ("和康县", None, "新疆维吾尔自治区/和田地区/和康县"), ("康巴什区", None, "内蒙古自治区/鄂尔多斯市/康巴什区"),
+    ("延吉市", None, "吉林省/延边朝鲜族自治州/延吉市"), ("高昌区", "新疆维吾尔自治区/吐鲁番市",
+                                                    "新疆维吾尔自治区/吐鲁番市/高昌区"),
+    ("易县", "河北省/保定市", "河北省/保定市/易县"), ("萧县", "安徽省/宿州市", "安徽省/宿州市/萧县"),
+    ("城区", "山西省/阳泉市", "山西省/阳泉市/城区"), ("郊区", "山西省/阳泉市", "山西省/阳泉市/郊区"),
+    ("矿区", "山西省/阳泉市", "山西省/阳泉市/矿区"),
+    # autonomous counties: the name before the peoples is the short form
+    ("双江", "云南省/临沧市", "云南省/临沧市/双江拉祜族佤族布朗族傣族自治县"),
+    ("莫力达瓦", "内蒙古自治区/呼伦贝尔市", "内蒙古自治区/呼伦贝尔市/莫力达瓦达斡尔族自治旗"),
+    ("六枝", "贵州省/六盘水市", "贵州省/六盘水市/六枝特区"),
+])
+def test_new_districts_resolve(name, context, expected):
+    assert resolve(name, context) == expected
+
+
+@pytest.mark.parametrize("text,context,expected", [
+    ("赣州市章贡区发布算力券", None, ["江西省/赣州市/章贡区"]),
+    ("关于开展章贡区云服务券申报工作的通知", "江西省/赣州市", ["江西省/赣州市/章贡区"]),
+    ("吐鲁番市在高昌区举行首批算力券发放仪式", None, ["新疆维吾尔自治区/吐鲁番市", "新疆维吾尔自治区/吐鲁番市/高昌区"]),
+    ("晋城市城区、阳泉市郊区", None, ["山西省/晋城市/城区", "山西省/阳泉市/郊区"]),
+    ("攀枝花市东区", None, ["四川省/攀枝花市/东区"]),
+    ("洛阳市老城区", None, ["河南省/洛阳市/老城区"]),
+    ("马鞍山市和县", None, ["安徽省/马鞍山市/和县"]),
+    ("甘南州合作市", None, ["甘肃省/甘南藏族自治州/合作市"]),
+    ("鞍山市海城市", None, ["辽宁省/鞍山市/海城市"]),
+    ("宿州市萧县与砀山县", None, ["安徽省/宿州市/萧县", "安徽省/宿州市/砀山县"]),
+    # a name right after its parent: the strongest kind first (the city, not 长沙县 whose short form is 长沙)
+    ("湖南长沙发布算力券", None, ["湖南省/长沙市"]),
+    ("吉林通化", None, ["吉林省/通化市"]),
+])
+def test_new_districts_in_text(text, context, expected):
+    assert paths(text, context) == expected
+
+
+@pytest.mark.parametrize("name", ["鼓楼区", "城关区", "新城区", "长安区", "普陀区", "江北区", "朝阳区", "市中区",
+                                  "南沙区", "桥西区", "铁西区", "白云区", "向阳区", "和平区", "海州区"])
+def test_shared_names_need_a_context(name):
+    assert len(R.candidates(name)) >= 2
+    assert resolve(name) is None
+    assert paths(f"{name}发布算力券") == []
+    # under one of its cities it resolves there, and only there
+    for cand in R.candidates(name):
+        assert resolve(name, parent(cand)) == cand
+
+
+@pytest.mark.parametrize("text,context", [
+    # generic names of districts in ordinary sentences
+    ("主城区和郊区的企业均可申报", "山西省/阳泉市"), ("老城区改造与古城区保护", "河南省/洛阳市"),
+    ("园区东区、西区同步建设", "四川省/攀枝花市"), ("矿区企业数字化转型", "山西省/阳泉市"),
+    # two-character counties that straddle words
+    ("推进城乡融合和县域经济发展", "安徽省/马鞍山市"), ("统筹经费县级配套", "山东省/临沂市"),
+    ("作出贡献县级财政", "河北省/沧州市"), ("健全综合县域治理", None),
+    # a kind character that begins the next word: 区域 区县 县域 县级 县市 市场
+    ("新兴区域市场", None), ("乡村振兴区县", None), ("比如县级财政", None), ("深化合作市场化改革", None),
+    ("省南部县市", None), ("安定区域", None),
+    # 城市 straddled: 海城市 兴城市 应城市 are county-level cities
+    ("沿海城市和新兴城市", None), ("相应城市", None), ("沿海城区", None),
+    # a phrase across a county's name
+    ("今天全县召开大会", "四川省/雅安市"), ("东北林区", None),
+])
+def test_hazard_words_are_not_regions(text, context):
+    assert paths(text, context) == []
+
+
+def test_a_market_after_a_district_is_its_bureau():
+    # 区市 and 县市 break a name, but 市场 after it is the market (the district's own bureau)
+    assert paths("西湖区市场监督管理局", "浙江省/杭州市") == ["浙江省/杭州市/西湖区"]
+    assert paths("平定县市场监管局") == ["山西省/阳泉市/平定县"]
+
+
+def test_province_direct_units():
+    for name, path in [("济源市", "河南省/济源市"), ("仙桃市", "湖北省/仙桃市"), ("神农架", "湖北省/神农架林区"),
+                       ("琼海市", "海南省/琼海市"), ("石河子市", "新疆维吾尔自治区/石河子市"),
+                       ("五指山市", "海南省/五指山市")]:
+        assert resolve(name) == path
+        assert level(path) == "city"

@@ -244,8 +244,9 @@ class Gazetteer:
                     out[-1] = _mention(prev.start, end, text[prev.start:end], under[0])
                     last_end = end
                     continue
-            if surface in blocked or (end < len(text) and text[end] in _BREAKS.get(surface[-1], "")):
-                continue       # 新兴区域, 比如县级, 合作市场: the kind character begins the next word
+            if surface in blocked or (end < len(text) and text[end] in _BREAKS.get(surface[-1], "")
+                                      and text[end:end + 2] != "市场"):
+                continue       # 新兴区域, 比如县级, 南部县市: the kind character begins the next word
             cands = names.get(surface, ())
             weak = surface in weak_names
             path = None
@@ -270,8 +271,9 @@ class Gazetteer:
 
 _UNSET = object()
 # a name whose kind character begins a word with the next one is not read there (unless it is
-# written right after its parent): 区域 and 区县, 县域 and 县级, 市场
-_BREAKS = {"区": "域县", "县": "域级", "市": "场"}
+# written right after its parent): 区域 区县 区市, 县域 县级 县区 县市, 市场 (but 西湖区市场监管局 and
+# 平定县市场监管局 are the district's and the county's: a following 市场 is the market)
+_BREAKS = {"区": "域县市", "县": "域级区市", "市": "场"}
 
 
 def _straddles(surface: str) -> bool:
