@@ -25,7 +25,16 @@ How names are read (the rules, not fitted to any one document):
   common characters that often straddle two words (沿海安全, 每周至少, 经费县级); in text it counts only
   after its parent or under a context (the one given, or a region named just before) where it is the
   one candidate, looked for under a city or municipality, never a whole province. resolve() of the
-  bare name accepts it when it is unique.
+  bare name accepts it when it is unique. So does a county-level city whose 城市 is the word city
+  (海城市 兴城市 应城市: 沿海城市, 新兴城市, 相应城市).
+- A name whose kind character begins a word with the next character is not read there: 区域 区县
+  区市, 县域 县级 县区 县市, 市场 (新兴区域, 比如县级, 南部县市, 合作市场); a 市场 right after a district
+  or county is its market bureau (西湖区市场监督管理局) and keeps the name. Written right after its
+  parent, a name is always read (杭州市西湖区域).
+- Generic or common-word names of districts (城区 郊区 矿区 东区 西区 老城区 解放区, data X records)
+  are regions only right after their parent (阳泉市城区) or by resolve() under a context.
+- Right after a parent, the strongest kind of the surface is tried first (湖南长沙 is the city, not
+  长沙县 whose short form is also 长沙), then any kind (北京朝阳 → 北京市/朝阳区).
 - Words that contain region names but are not regions (长治久安, 阿里云, 光明日报, 西湖 the lake)
   are matched as a whole and dropped. Generic words (开发区, 新区, 高新区, 城区, 全国, 国家) are no
   surfaces; a few aliases apply only in their own region's context (经开区 in a Beijing context).
