@@ -14,9 +14,9 @@ import time
 import zipfile
 
 from ..errors import SourceError
-from .normalize import normalize
+from .normalize import CJK, normalize
 
-__all__ = ["attachment_text", "MAX_PAGES", "MAX_CHARS"]
+__all__ = ["attachment_text", "join_pages", "MAX_PAGES", "MAX_CHARS"]
 
 MAX_PAGES = 200                  # PDF pages read at most
 MAX_CHARS = 2_000_000            # characters of text kept at most
@@ -124,10 +124,80 @@ def _pdf_text(data: bytes, label: str) -> str:
             t = pages[i].extract_text() or ""
         except Exception:  # noqa: BLE001 - one broken page does not spoil the others
             continue
-        out.append(_PAGE_NUMBER.sub("", t).strip())    # a sentence may go on from one page to the next
+        out.append(t)
         size += len(t)
         if size > MAX_CHARS:
             break
+    return join_pages(out)
+
+
+# control characters some fonts' ToUnicode maps give between glyphs ('\x00赣\x00州\x00市'): never text
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
+# the red header of an official document: an organ's name (often letter-spaced) followed by 文件, alone on a line
+_RED_HEADER = re.compile(rf"^(?:[{CJK}]\s?){{2,40}}文\s?件$")
+_FURNITURE_ZONE = 2          # lines at the top and at the foot of a page where running headers and footers sit
+
+
+# a line that is only a document number (赣市工信字〔2025〕45号)
+_DOC_NO_ONLY = re.compile(rf"^[{CJK}A-Za-z]{{1,16}}\s*[〔\[［(（]\s*(?:19|20)\d{{2}}\s*[〕\]］)）]\s*第?\s*\d{{1,5}}\s*号$")
+_TITLE_TAIL = re.compile(r"(?:通知|意见|办法|方案|决定|细则|公告|通告|批复|规定|措施|指南|报告|规划|计划|公示|通报|函|条例|政策|"
+                         r"清单)(?:[(（]?(?:试行|暂行|征求意见稿|草案|修订)[)）]?)?$")
+_SENTENCE_END = re.compile(r"[。；：:，,！？!?]$")
+
+
+def _front_matter(lines: list[str]) -> list[str]:
+    """Page one's head as a web page prints it: the title first, whole (a title the PDF centres over two or three
+    lines, 'XX局关于开展2025年' / '第二批语料券申领工作的通知', is one line), then the 文号 line of the header."""
+    top = lines[:6]
+    k = next((i for i, ln in enumerate(top) if not _DOC_NO_ONLY.match(ln)), None)
+    if k is None:
+        return lines
+    for m in (k, k + 1, k + 2):                # the title's last line: ends like a title
+        if m >= len(top) or len(top[m]) > 40 or _SENTENCE_END.search(top[m]) or _DOC_NO_ONLY.match(top[m]):
+            break
+        if _TITLE_TAIL.search(top[m]):
+            title = "".join(top[k:m + 1])
+            if "关于" not in title:
+                break
+            return [title] + top[:k] + lines[m + 1:]
+    return lines
+
+
+def _furniture_key(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+
+def join_pages(pages: list[str]) -> str:
+    """The text of a printed document from the text of its pages. Pure.
+
+    Page furniture goes: page-number lines ('— 3 —', '第 3 页 共 9 页'), running headers and footers (a line
+    found at the top or the foot of at least half the pages, two pages at least, page numbers aside), the red
+    header line of page one (XX局文件), control characters. The last line of a page and the first of the next
+    become neighbours, so a sentence cut by the page break is joined as any wrapped line is (normalize)."""
+    pages = [_CONTROL.sub("", p or "") for p in pages]
+    lines_of = [[ln.strip() for ln in _PAGE_NUMBER.sub("", p).split("\n") if ln.strip()] for p in pages]
+    counted = [ls for ls in lines_of if ls]
+    furniture: set[str] = set()
+    if len(counted) >= 2:
+        seen: dict[str, int] = {}
+        for ls in counted:
+            for key in {_furniture_key(ln) for ln in ls[:_FURNITURE_ZONE] + ls[-_FURNITURE_ZONE:]}:
+                seen[key] = seen.get(key, 0) + 1
+        furniture = {k for k, c in seen.items() if c >= 2 and c * 2 >= len(counted) and len(k) >= 2}
+    out: list[str] = []
+    first = True
+    for ls in lines_of:
+        if not ls:
+            continue
+        if furniture:
+            z = min(_FURNITURE_ZONE, len(ls))
+            head = [ln for ln in ls[:z] if _furniture_key(ln) not in furniture]
+            tail = [ln for ln in ls[max(z, len(ls) - _FURNITURE_ZONE):] if _furniture_key(ln) not in furniture]
+            ls = head + ls[z:max(z, len(ls) - _FURNITURE_ZONE)] + tail
+        if first and ls:
+            ls = _front_matter([ln for k, ln in enumerate(ls) if k >= 3 or not _RED_HEADER.match(ln)])
+            first = False
+        out.extend(ls)
     return "\n".join(out)
 
 
