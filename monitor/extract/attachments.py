@@ -27,6 +27,9 @@ PDF_BUDGET = 30.0                # seconds of page extraction at most; the pages
 # (a bare number on its own line is left alone: in a table it is a value)
 _PAGE_NUMBER = re.compile(r"^[ \t]*(?:[-—–－]{1,2}[ \t]*\d{1,4}[ \t]*[-—–－]{1,2}|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)"
                           r"[ \t]*(?:\n|$)", re.M)
+# a title's qualifier set on a line of its own ('（征求意见稿）' under the title, in a PDF or a text box) belongs to it
+_QUALIFIER_LINE = re.compile(r"(?<=[^\s。；：:，,！？!?])\n[ \t]*([(（]\s*(?:征求意见稿|公开征求意见稿|送审稿|草案|讨论稿|修订稿|"
+                             r"修订草案|试行|暂行|代拟稿)\s*[)）])[ \t]*(?=\n|$)")
 _OLD_FORMAT = "old Word/WPS/OFD format: not readable, open it by hand"
 _NO_TEXT = "PDF has no text layer (scanned?)"
 
@@ -79,7 +82,7 @@ def attachment_text(data: bytes, *, name: str = "", content_type: str = "") -> s
         raise SourceError("parse", f"{label}: spreadsheet or archive: not read, open it by hand")
     else:
         raise SourceError("parse", f"{label}: not a PDF or DOCX file (unrecognised content)")
-    text = normalize(_PAGE_NUMBER.sub("", text[:MAX_CHARS]))
+    text = _QUALIFIER_LINE.sub(r"\1", normalize(_PAGE_NUMBER.sub("", text[:MAX_CHARS])))
     if not text.strip():
         if kind == "pdf":
             raise SourceError("parse", f"{label}: {_NO_TEXT}")
@@ -228,7 +231,10 @@ def _docx_text(data: bytes, label: str) -> str:
         child = stack.pop()
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            out.append(Paragraph(child, d).text)
+            own, boxes = Paragraph(child, d).text, _textbox_lines(child)
+            if own.strip() or not boxes:
+                out.append(own)
+            out.extend(boxes)
         elif tag == "tbl":
             out.extend(_table_rows(Table(child, d)))
         elif tag in ("sdt", "sdtContent", "customXml", "ins", "smartTag"):   # content controls, tracked insertions
@@ -238,6 +244,31 @@ def _docx_text(data: bytes, label: str) -> str:
             continue
         size += len(out[-1]) if out else 0
     return "\n".join(out)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _textbox_lines(p) -> list[str]:
+    """Paragraphs of the text boxes anchored in paragraph p (a 征求意见稿 mark, a red header, a 文号 set in a
+    floating box), after the paragraph's own text. Word writes each box twice (mc:Choice DrawingML and its
+    mc:Fallback VML): the fallback copy is skipped."""
+    out: list[str] = []
+    for box in p.iter(_W + "txbxContent"):
+        anc, fallback = box.getparent(), False
+        while anc is not None and anc is not p:
+            if anc.tag == _MC_FALLBACK:
+                fallback = True
+                break
+            anc = anc.getparent()
+        if fallback:
+            continue
+        for para in box.iterchildren(_W + "p"):
+            t = "".join(x.text or "" for x in para.iter(_W + "t"))
+            if t.strip():
+                out.append(t)
+    return out
 
 
 def _table_rows(table) -> list[str]:
