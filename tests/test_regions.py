@@ -487,3 +487,36 @@ def test_province_direct_units():
                        ("五指山市", "海南省/五指山市")]:
         assert resolve(name) == path
         assert level(path) == "city"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a county's short form that names nothing here does not hide a place beginning inside it
+    ("华东安徽等地", ["安徽省"]),                 # 东安 (东安县)
+    ("其中阳泉市发放算力券", ["山西省/阳泉市"]),     # 中阳 (中阳县)
+    ("浙东宁波", ["浙江省/宁波市"]),               # 东宁 (东宁市)
+    ("其中宁波、阳江两市", ["浙江省/宁波市", "广东省/阳江市"]),
+])
+def test_an_unread_name_does_not_hide_the_next(text, expected):
+    assert paths(text) == expected
+
+
+def test_county_short_forms_never_hide_a_city_or_province():
+    # every county short form (read only under a context) run into a city or province that begins
+    # with its last character, with no context: the city or province is still found
+    heads = [s for s in G.surfaces() if all(level(p) in ("province", "city") for p in G.candidates(s))
+             and G.candidates(s) and len(s) >= 2]
+    by_first: dict[str, list[str]] = {}
+    for h in heads:
+        by_first.setdefault(h[0], []).append(h)
+    checked = 0
+    for s in G.surfaces():
+        cands = G.candidates(s)
+        if s not in G._weak or s in G._blocked or not cands or len(s) != 2:
+            continue      # the short forms read only under a context (东安 for 东安县)
+        for h in by_first.get(s[1], ()):
+            text = "，" + s[0] + h + "，"
+            want = [m.path for m in find_regions("，" + h + "，")]
+            got = [m.path for m in find_regions(text)]
+            checked += 1
+            assert got[-len(want):] == want if want else True, (text, got, want)
+    assert checked > 100

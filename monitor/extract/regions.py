@@ -237,9 +237,15 @@ class Gazetteer:
         last_end = -1
         every = self._all
         ctx = _UNSET          # the context's path, resolved on first need (most names are unambiguous)
-        for m in self._pattern.finditer(text):
+        search = self._pattern.search
+        pos = 0
+        while True:
+            m = search(text, pos)
+            if m is None:
+                break
             surface = m.group()
             start, end = m.span()
+            pos = end
             scoped = scoped_names.get(surface, ())
             if out and (last_end == start or not text[last_end:start].strip(_SPACE)):
                 prev = out[-1]     # a name written right after its parent joins it
@@ -253,9 +259,11 @@ class Gazetteer:
                     out[-1] = _mention(prev.start, end, text[prev.start:end], under[0])
                     last_end = end
                     continue
-            if surface in blocked or (end < len(text) and text[end] in _BREAKS.get(surface[-1], "")
-                                      and text[end:end + 2] != "市场"):
-                continue       # 新兴区域, 比如县级, 南部县市: the kind character begins the next word
+            if surface in blocked:
+                continue       # 长治久安, 阿里云: a word, not a place (and none inside it)
+            if end < len(text) and text[end] in _BREAKS.get(surface[-1], "") and text[end:end + 2] != "市场":
+                pos = start + 1    # 新兴区域, 比如县级, 南部县市: the kind character begins the next word
+                continue
             cands = names.get(surface, ())
             weak = surface in weak_names
             path = None
@@ -275,6 +283,11 @@ class Gazetteer:
             if path:
                 out.append(_mention(start, end, surface, path))
                 last_end = end
+            else:
+                # a name that names nothing here (a county's short form without its city, 朝阳区 without
+                # a context) does not hide a place that begins inside it: 华东安徽 (东安, 东安县) is 安徽,
+                # 其中阳泉市 (中阳, 中阳县) is 阳泉市
+                pos = start + 1
         return out
 
 
