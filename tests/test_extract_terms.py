@@ -316,3 +316,97 @@ def test_voucher_heading_under_a_region_heading_stays_in_that_region():
     assert terms(ms[("算力券", "湖北省/宜昌市")]) == (5_000_000, None, 300_000)
     assert terms(ms[("模型券", "湖北省/襄阳市")]) == (3_000_000, None, 200_000)
     assert ("模型券", "湖北省") not in ms
+
+
+# ------------------------------------------------------------------ round 2 (heldout6/7 causes), texts written for the rule
+
+@pytest.mark.parametrize("item", [
+    # an award for listing a product on an exchange, in a later article of a voucher's own rules
+    "第四条 对在数据交易场所挂牌交易的数据产品，给予挂牌企业每个产品3万元奖励，每家企业最高60万元。",
+    # a start-up grant to firms that settle in the district for the first time
+    "第四条 对首次在本区落地的人工智能企业，给予最高45万元开办补助。",
+])
+def test_a_later_article_with_an_award_of_its_own_is_not_the_voucher(item):
+    text = ("辽阳市语料券管理办法\n"
+            "第三条 语料券按照企业采购训练语料实际支付金额的三成给予补贴，单个企业每年最高20万元。\n" + item)
+    m = measures(text, region="辽宁省/辽阳市", title="辽阳市语料券管理办法")[("语料券", "辽宁省/辽阳市")]
+    assert terms(m) == (None, 0.3, 200_000)
+
+
+def test_a_certificate_award_in_a_later_paragraph_is_not_the_voucher():
+    text = ("大会上，辽阳市宣布今年算力券使用后可打八折，单个企业全年最多可享受150万元优惠。\n"
+            "会上，辽阳市还为9家企业颁发了“揭榜挂帅”项目证书，单个项目最高资助600万元。")
+    m = measures(text, authority="news")[("算力券", "辽宁省/辽阳市")]
+    assert terms(m) == (None, 0.2, 1_500_000)
+
+
+def test_another_region_opening_a_sentence_ends_the_voucher_in_force():
+    text = ("辽阳日报讯 鞍山市发放模型券，年度额度700万元；"
+            "辽阳市则对企业购买算力服务给予补贴，最高可达250万元。")
+    ms = measures(text, authority="news")
+    assert terms(ms[("模型券", "辽宁省/鞍山市")]) == (7_000_000, None, None)
+    assert not any(r == "辽宁省/辽阳市" for _, r in ms)
+
+
+def test_terms_given_to_regions_listed_together_and_a_negation():
+    text = ("鞍山市数据局关于在铁东区、铁西区开展算力券试点的通知\n"
+            "一、铁东区、铁西区分别设立算力券。铁东区年度额度800万元，铁西区年度额度400万元。\n"
+            "二、两区算力券均按不超过算力合同金额的25%给予支持，单个企业每年最高80万元。\n"
+            "三、市级不另设算力券。各试点区于每年12月10日前报送实施情况。\n"
+            "四、对试点成效显著的区，市级予以倾斜，最高300万元。")
+    ms = measures(text, region="辽宁省/鞍山市", title="鞍山市数据局关于在铁东区、铁西区开展算力券试点的通知")
+    assert terms(ms[("算力券", "辽宁省/鞍山市/铁东区")]) == (8_000_000, 0.25, 800_000)
+    assert terms(ms[("算力券", "辽宁省/鞍山市/铁西区")]) == (4_000_000, 0.25, 800_000)
+    assert ("算力券", "辽宁省/鞍山市") not in ms
+
+
+@pytest.mark.parametrize("word,place,path", [
+    ("该区", "铁西区", "辽宁省/鞍山市/铁西区"),
+    ("该市", "辽阳市", "辽宁省/辽阳市"),
+])
+def test_gai_refers_back_to_the_region_just_named(word, place, path):
+    text = f"记者从{place}获悉，{word}近日印发人工智能产业支持政策，年度安排算力券2000万元，单个企业最高可获100万元。"
+    ms = measures(text, authority="news", region="辽宁省/鞍山市")
+    assert terms(ms[("算力券", path)]) == (20_000_000, None, 1_000_000)
+
+
+def test_a_pool_paid_out_over_several_years_is_not_the_years_pool():
+    text = "辽阳市算力券管理办法\n第一条 市政府设立1.2亿元算力券，分三年发放，每年4000万元。"
+    m = measures(text, region="辽宁省/辽阳市", title="辽阳市算力券管理办法")[("算力券", "辽宁省/辽阳市")]
+    assert m.budget_yuan == 40_000_000
+
+
+def test_past_payouts_are_not_a_pool():
+    text = ("日前，鞍山市发布2026年度算力券申报通知，单个企业最高可获30万元。"
+            "据了解，该市去年共兑付创新券150万元，惠及企业43家。")
+    ms = measures(text, authority="news")
+    assert ms[("创新券", "辽宁省/鞍山市")].budget_yuan is None
+    assert ms[("算力券", "辽宁省/鞍山市")].cap_yuan == 300_000
+
+
+@pytest.mark.parametrize("sentence", [
+    "业内人士认为，广西自贸试验区政策叠加算力券，将有助于吸引企业集聚。",
+    "广西某铝业公司使用算力券后，研发成本下降三成。",
+])
+def test_a_region_modifying_another_noun_issues_nothing(sentence):
+    text = "辽阳市近日首次设立算力券，单个企业每年最高100万元。\n" + sentence
+    ms = measures(text, authority="news")
+    assert set(ms) == {("算力券", "辽宁省/辽阳市")}
+
+
+def test_the_own_regions_voucher_named_in_a_cited_title_takes_the_terms_that_follow():
+    text = ("各县区工信局：\n"
+            "一、支持标准：按照《白银市算力券实施办法》，对企业购买算力服务的按费用的30%给予支持，"
+            "单个企业最高30万元，全市年度资金总额300万元。")
+    ms = measures(text, region="甘肃省/白银市", title="白银市工业和信息化局关于做好算力券兑现申请工作的通知")
+    assert terms(ms[("算力券", "甘肃省/白银市")]) == (3_000_000, 0.3, 300_000)
+
+
+@pytest.mark.parametrize("home,path", [
+    ("江苏省/南京市", "江苏省/南京市/鼓楼区"),
+    ("福建省/福州市", "福建省/福州市/鼓楼区"),
+])
+def test_a_bare_district_name_is_read_in_the_news_sources_city(home, path):
+    text = "本报讯 记者从鼓楼区获悉，鼓楼区今年安排算力券资金1500万元，单个企业最高120万元。"
+    ms = measures(text, authority="news", region=home)
+    assert terms(ms[("算力券", path)]) == (15_000_000, None, 1_200_000)

@@ -207,7 +207,9 @@ _WEAK_CAP = fast_re(r"给予|奖励|资助|补助|补贴|支持|兑付|兑现|�
 _THRESHOLD = fast_re(r"(?<!不)超过|达到|以上|不低于|不少于|大于|小于|低于|收入|营收|营业额|产值|合同额(?:在|达)|[<>＜＞≥≤]|投资额|注册资本")
 _INCREASE = fast_re(r"(?:较|比)[^，。；]{0,8}(?:增加|增长|提高|多)|新增|增加了|增长了|追加")
 _BATCH = fast_re(r"首批|第[一二三四五六七八九十\d]+批|本批|本轮|本期|本次|批次|本季度|第[一二三四]季度|本月")
-_STATS = fast_re(r"累计|惠及|带动|撬动|拉动|已发放|已兑付|已兑现|共发放|实现|完成|节约|节省|降低|签约|协议")
+_STATS = fast_re(r"累计|惠及|带动|撬动|拉动|已发放|已兑付|已兑现|共发放|实现|完成|节约|节省|降低|签约|协议|"
+                 # what was paid out (共兑付, 去年兑现): an outcome, not the pool
+                 r"共(?:计)?(?:兑付|兑现|拨付)|(?:去年|上年|前年|往年|上一年度?)[^，。；]{0,10}?(?:兑付|兑现|发放|拨付|支出)")
 _CAP_WORD = fast_re(r"最高|不超过|不高于|上限|限额|封顶|至多")
 # a named recipient, then only a label before the amount: 某某科技有限公司　兑付金额：860万元
 _PAYEE_BEFORE = fast_re(r"(?:有限公司|有限责任公司|股份公司|研究院|研究所|大学|学院)[\s　]*"
@@ -230,6 +232,8 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
         right = par[a.end:a.end + 16]
         if "其中" in right and _TOTAL_OF_PARTS.match(right):
             return None     # 专项资金3000万元（其中算力券2000万元…）: the total of which each voucher has a part
+        if "分" in right and _OVER_YEARS.match(right):
+            return "span"   # 设立1.5亿元算力券，分三年发放: a pool over years, not the year's
         sent_left = par[max(0, a.start - 60):a.start]
         if "年" in sent_left and _SPAN_HINT.search(sent_left) is not None:
             sent_left = _SENT_SPLIT.split(sent_left)[-1]
@@ -239,6 +243,7 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
     return kind
 
 
+_OVER_YEARS = fast_re(r"^[^。；;]*?分\s*(?:[两二三四五六七八九十]|\d+)\s*(?:个)?(?:年|年度|个年度)")
 _TOTAL_OF_PARTS = fast_re(r"^\s*[)）]?\s*[（(，,]?\s*其中\s*(?!首批|第[一二三四五六七八九十\d]+批)[\u4e00-\u9fa5“”\"]{0,6}券")
 _YEAR_SPAN = fast_re(r"\d{4}\s*年?\s*(?:—|–|-|~|～|至|到)\s*\d{4}\s*年|[二两三四五六七八九十]年(?:内|间|期间)|期间")
 _PER_YEAR = fast_re(r"每年|年度|全年|当年|本年|每一年|\d{4}\s*年(?!\s*(?:—|–|-|~|～|至|到))")
@@ -421,6 +426,18 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
                     and (_subject_voucher(after)
                          or _subject_sentence(par, rm.end, found[k + 1].start if k + 1 < len(found) else len(par))))):
             out.append((rm.start, rm.end, rm.path))
+    if "该" in par:
+        # 记者从房山区获悉，该区近日印发…: 该区/该市 is the place of its kind named just before
+        for m in _GAI.finditer(par):
+            if _CITED_BEFORE.search(par[max(0, m.start() - 24):m.start()]) is not None \
+                    or _LOCATED_BEFORE.search(par[max(0, m.start() - 2):m.start()]) is not None:
+                continue
+            word = m.group(1)
+            path = next((rm.path for rm in reversed(found) if rm.end <= m.start() and _same_level(word, rm.path)), None)
+            if path is None and context and _same_level(word, context):
+                path = context
+            if path is not None:
+                out.append((m.start(), m.end(), path))
     if len(found) > 1 and out and len(out) < len(found):
         # 如鄂尔多斯市、中卫市已发放算力券: places listed before an issuer share its verb
         starts = None
@@ -441,6 +458,7 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
     return out
 
 
+_GAI = fast_re(r"该(市|区|县|省)(?![域场级份内外民])")
 _LEAD_DATE = fast_re(r"[\s#＃]*(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}-\d{1,2})?[,，]?\s*")
 _LABEL_AFTER = fast_re(r"^[^，。；,;：:]{0,24}[：:]")
 _BRACKET_LABEL_AFTER = fast_re(r"^[^，。；,;：:【】]{0,4}[】\]]")
@@ -462,7 +480,17 @@ def _subject_voucher(after: str) -> bool:
     clause that names a voucher and what the place does with it."""
     clause = _rx(r"[，,。；;：:]").split(after, maxsplit=1)[0]
     vs = find_vouchers(clause)
-    return bool(vs) and _SUPPORT.search(clause) is not None and not _GENERAL.search(clause)
+    return bool(vs) and _SUPPORT.search(clause) is not None and not _GENERAL.search(clause) \
+        and _SUBJECT_NEXT.match(after) is not None     # 海南自贸港政策叠加算力券: the place modifies a noun
+
+
+# what follows a place that is the subject of its clause: an adverb, a time, a preposition or a verb — not a
+# noun it modifies (海南自贸港政策…, 山东企业…)
+_SUBJECT_NEXT = fast_re(
+    r"\s*(?:则|也|还|亦|又|再|将|已|正|均|同步|同时|率先|首次|首批|近日|日前|近期|近年|今年|明年|本年|每年|年内|当年|全年|"
+    r"本次|此次|对|向|为|按|在|于|从|以|面向|针对|围绕|聚焦|重点|侧重|主打|共|累计|计划|拟|决定|正式|专门|继续|进一步|大力|"
+    r"积极|分别|统筹|\d|[一二三四五六七八九十两]|发放|设立|安排|推出|实施|发行|投放|叠加|支持|补贴|补助|给予|予以|出台|印发|"
+    r"发布|开展|启动|上线|加码|加大|提高|新增|试点|探索|创新|优化|升级|推动|打造|依托|立足|结合|通过|采取|实行|给|把|将)")
 
 
 _ISSUE_THEN_VOUCHER = fast_re(r"(?:发放|推出|设立|出台|印发|发行|投放|启动|上线)[^，。；,;]{0,10}?券")
@@ -544,7 +572,7 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
                     groups.append(st.group)
                     st.group_level = level if level is not None else 99
                 continue
-            rms = R.find_regions(plain, st.heading or doc_region) if not vs else None
+            rms = R.find_regions(plain, st.heading or doc_region or st.home) if not vs else None
             if rms and rms[0].start <= 1 and rms[-1].end >= len(plain) - 3 and not vs:
                 path = rms[0].path
                 st.heading = st.current = path
@@ -653,7 +681,7 @@ def _table_row(par: str, st: _State, groups: list[Group], doc_region: str, autho
 
 def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, authority: str,
                     table: bool = True) -> None:
-    context = st.current or st.heading or doc_region
+    context = st.current or st.heading or doc_region or st.home    # (a news source: its own city names bare districts)
     if table and "|" in par and _table_row(par, st, groups, doc_region, authority):
         return
     st.table = None
@@ -728,6 +756,10 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                     _attach_all(par, a, b, g, amounts, shares, [], joint=True)
                 continue
             if st.group is not None:
+                if _other_region_opens(par, a, b, st.group, context, amounts, shares):
+                    # 沈河区发放模型券，年度额度600万元；浑南区则对企业…给予补贴，最高300万元: that place's own
+                    st.group = None
+                    continue
                 other = _other_subsidy(par, a, b, terms_at) if terms_at else None
                 if other is not None:
                     # 对新认定的…给予一次性奖励100万元: another subsidy; terms before it in the sentence stay
@@ -755,6 +787,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 region = doc_region
                 condition = False
             cited = next((p for e, p in cited_glued if 0 <= gs - e <= 4), None) if cited_glued else None
+            if cited is not None and cited == region:
+                cited = None     # 按照《定西市算力券实施办法》 in 定西市's own notice: its own voucher, terms follow
             if cited is not None and not region and not general and not groups:
                 # 按照《白银市算力券实施办法》，…按30%给予支持 with no place in force: that region's voucher's terms
                 region, cited = cited, None
@@ -829,6 +863,25 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             st.group = None
 
 
+_OPENER = fast_re(r"\s*(?:[（(]?[一二三四五六七八九十\d]+[、.．)）]\s*)?(?:同时|此外|另外|而|另一边|与此同时|其中)?[，,]?\s*")
+
+
+def _other_region_opens(par: str, a: int, b: int, grp: Group, context: str, amounts, shares) -> bool:
+    """A sentence that names no voucher, holds terms, and opens with another place as its subject
+    (浑南区则对企业…给予补贴): its terms are that place's, not the voucher's in force."""
+    if not any(a <= x.start < b for x in amounts) and not any(a <= x.start < b for x in shares):
+        return False
+    m = _OPENER.match(par, a, b)
+    start = m.end() if m is not None else a
+    rms = R.find_regions(par[start:min(b, start + 16)], context or grp.region)
+    if not rms or rms[0].start != 0:
+        return False
+    path = rms[0].path
+    if path == grp.region or path in grp.twins:
+        return False
+    return _SUBJECT_NEXT.match(par, start + rms[0].end) is not None
+
+
 # a mention that says the money is not the voucher's: 不占用算力券额度, 不通过算力券兑现, 除算力券外
 _NOT_THE_VOUCHER = fast_re(r"(?:不(?:以|占用|纳入|计入|通过|属于|使用|含)|(除))(?:[市区省县]级)?[“\"「]?$")
 
@@ -847,10 +900,11 @@ _OTHER_SUBSIDY = fast_re(
     # (checked for its 按 in _other_subsidy: each alternative opens with a word, which keeps the search cheap)
     r"(?P<base>(?:投资|收入|营收|营业额|销售额|产值|电量|纳税|税收|国拨经费)(?:额|总额|金额)?(?:的)?\s*"
     r"(?:\d|百分之|[一二三四五六七八九十]+成|给予|予以))|"
-    r"一次性(?:奖励|补助|补贴|资助)|(?:电费|安家|落户|建设|装修|贴息|上市|人才)(?:奖励|补助|补贴|资助)|(?P<match>配套)|"
+    r"一次性(?:奖励|补助|补贴|资助)|(?:电费|安家|落户|开办|建设|装修|贴息|上市|人才)(?:奖励|补助|补贴|资助)|(?P<match>配套)|"
     # an award to a body for a recognition or a new facility: 对新认定的…给予, 对获批…的单位给予
-    r"(?P<recog>(?:新认定|首次认定|首次入选|新获批|获批|获评|评为|新引进|新建成|新建|新落户)[^。；;]{0,30}?"
-    r"(?:给予|予以|奖励|补助))|"
+    # (a listing, a challenge won, a certificate, a first settling: 挂牌交易的产品, 颁发…证书, 首次在本区落地的企业)
+    r"(?P<recog>(?:新认定|首次认定|首次入选|新获批|获批|获评|评为|新引进|新建成|新建|新落户|挂牌|揭榜|颁发|授牌|"
+    r"首次[^，。；,;]{0,8}?(?:落地|落户|入驻))[^。；;]{0,30}?(?:给予|予以|奖励|补助|资助))|"
     # the object of another application: 同时申报…示范项目奖励（最高200万元） (its verb checked in _other_subsidy)
     r"(?P<award>(?:奖励|补助|补贴|资助)\s*[（(])|"
     # a 券 that is not one of SPEC's vouchers (a voucher's own forms — 现金券, 实物券, 电子券 — are not listed)
@@ -871,7 +925,7 @@ def _other_at(par: str, lo: int, hi: int):
     while m is not None:
         kind = m.lastgroup
         if kind == "recog":
-            if not any(w in m.group(0) for w in _USE_WORDS):
+            if not any(w in m.group(0) for w in _USE_WORDS) and "券" not in m.group(0):
                 return m
             m = _OTHER_SUBSIDY.search(par, m.start() + 1, hi)
             continue
@@ -1113,16 +1167,10 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
             if n:
                 caps.append(max(g.face) * n)
         scope = "。".join(g.scope)
-        if "月" in scope or "-" in scope:
-            if scope not in scope_deadlines:
-                scope_deadlines[scope] = find_deadline(scope, year)
-            deadline = scope_deadlines[scope]
-        else:
-            deadline = None
-        if deadline is None and len(regions) == 1 and (not title_vouchers or set(g.vouchers) & title_vouchers):
-            if not doc_deadline:
-                doc_deadline.append(find_deadline(text[:200_000], year))
-            deadline = doc_deadline[0]   # the round the document announces: its vouchers (those of the title)
+        # (the deadline is read once per (voucher, region) from all its groups' text together, so an
+        # applicants' day in one part beats a day by which lower bodies report in another)
+        dated = "月" in scope or "-" in scope
+        doc_round = len(regions) == 1 and (not title_vouchers or bool(set(g.vouchers) & title_vouchers))
         regs = (g.region, *g.twins) if g.twins else (g.region,)
         single = [y for y, batch in g.budgets if not batch] if len(g.vouchers) == 1 else None
         for v in g.vouchers:
@@ -1152,11 +1200,23 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
                     cur["single"] += single
                 cur["ratio"] += v_ratios
                 cur["cap"] += v_caps
-                if deadline:
-                    cur["deadline"].append(deadline)
+                if dated:
+                    cur["deadline"].append(scope)
+                if doc_round:
+                    cur["doc_round"] = True
     out = []
     for v, region in order:
         d = by_key[(v, region)]
+        deadline = None
+        if d["deadline"]:
+            scope = "。".join(d["deadline"])
+            if scope not in scope_deadlines:
+                scope_deadlines[scope] = find_deadline(scope, year)
+            deadline = scope_deadlines[scope]
+        if deadline is None and d.get("doc_round"):
+            if not doc_deadline:
+                doc_deadline.append(find_deadline(text[:200_000], year))
+            deadline = doc_deadline[0]   # the round the document announces: its vouchers (those of the title)
         if d["single"]:
             # 资金1000万元用于发放算力券和模型券，其中算力券700万元: a pool stated for one voucher wins over a
             # pool stated for several together
@@ -1168,5 +1228,5 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
             budget_yuan=max(d["budget"]) if d["budget"] else None,
             ratio=round(max(d["ratio"]), 4) if d["ratio"] else None,
             cap_yuan=max(d["cap"]) if d["cap"] else None,
-            deadline=max(d["deadline"]) if d["deadline"] else None))
+            deadline=deadline))
     return out
