@@ -16,7 +16,7 @@ import zipfile
 from ..errors import SourceError
 from .normalize import CJK, normalize
 
-__all__ = ["attachment_text", "join_pages", "MAX_PAGES", "MAX_CHARS"]
+__all__ = ["attachment_text", "join_pages", "columns_text", "MAX_PAGES", "MAX_CHARS"]
 
 MAX_PAGES = 200                  # PDF pages read at most
 MAX_CHARS = 2_000_000            # characters of text kept at most
@@ -124,7 +124,7 @@ def _pdf_text(data: bytes, label: str) -> str:
         if time.monotonic() > stop_at:
             break
         try:
-            t = pages[i].extract_text() or ""
+            t = _page_text(pages[i])
         except Exception:  # noqa: BLE001 - one broken page does not spoil the others
             continue
         out.append(t)
@@ -132,6 +132,97 @@ def _pdf_text(data: bytes, label: str) -> str:
         if size > MAX_CHARS:
             break
     return join_pages(out)
+
+
+def _page_text(page) -> str:
+    """pypdf's text of a page, or, on a page set in two (or more) columns, the columns one after the other: pypdf
+    follows the content stream, and a generator that draws row by row across the columns interleaves them."""
+    frags: list[tuple[float, float, float, str]] = []
+
+    def visit(text, cm, tm, _font, size):
+        if text and text.strip() and len(frags) < 20000:
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            scale = (abs(tm[0] * cm[0]) + abs(tm[1] * cm[1])) or 1.0
+            frags.append((x, y, (size or 10) * scale, text))
+
+    text = page.extract_text(visitor_text=visit) or ""
+    try:
+        width = float(page.mediabox.width)
+    except Exception:  # noqa: BLE001
+        return text
+    cols = columns_text(frags, width)
+    return cols if cols is not None else text
+
+
+def _span(f: tuple[float, float, float, str]) -> tuple[float, float]:
+    x, _, size, t = f
+    lead = len(t) - len(t.lstrip())
+    w = sum(size if ord(c) > 0x2E7F else 0.55 * size for c in t.strip())
+    return x + lead * 0.55 * size, x + lead * 0.55 * size + w
+
+
+def columns_text(frags: list[tuple[float, float, float, str]], page_width: float) -> str | None:
+    """Text of a page set in columns, from its text fragments (x, y, font size, text) in points, y upwards; None
+    when the page is not in columns. Pure. A gutter is an x in the middle of the page that, on many baselines,
+    lies between a fragment ending left of it and one starting right of it, and that few fragments cross.
+    Fragments crossing it (a running header, a title across the page) cut the page into bands; each band is read
+    left column first, then the right one."""
+    if len(frags) < 10 or page_width <= 0:
+        return None
+    spans = [_span(f) for f in frags]
+    rows: dict[int, list[int]] = {}
+    for i, f in enumerate(frags):
+        rows.setdefault(round(f[1] / max(1.0, f[2] * 0.5)), []).append(i)
+    best = None
+    for step in range(int(page_width * 0.3), int(page_width * 0.7), 2):
+        x = float(step)
+        crossing = sum(1 for a, b in spans if a < x - 1 < b - 2)
+        pairs = 0
+        for idx in rows.values():
+            if any(spans[i][1] <= x + 2 for i in idx) and any(spans[i][0] >= x - 2 for i in idx) \
+                    and not any(spans[i][0] < x - 1 < spans[i][1] - 2 for i in idx):
+                pairs += 1
+        if pairs >= 5 and crossing * 10 <= len(rows):
+            score = pairs - 3 * crossing
+            if best is None or score > best[0]:
+                best = (score, x)
+    if best is None:
+        return None
+    gx = best[1]
+    full = sorted((i for i, (a, b) in enumerate(spans) if a < gx - 1 < b - 2), key=lambda i: -frags[i][1])
+    cuts = [frags[i][1] for i in full]
+    bands: list[list[int]] = [[] for _ in range(len(full) + 1)]
+    for i, f in enumerate(frags):
+        if i in full:
+            continue
+        band = sum(1 for c in cuts if f[1] < c)       # how many crossing fragments lie above it
+        bands[band].append(i)
+    out: list[str] = []
+
+    def lines_of(idx: list[int]) -> list[str]:
+        by_row: dict[int, list[int]] = {}
+        for i in idx:
+            by_row.setdefault(round(frags[i][1] / max(1.0, frags[i][2] * 0.5)), []).append(i)
+        res = []
+        for key in sorted(by_row, reverse=True):
+            parts = sorted(by_row[key], key=lambda i: frags[i][0])
+            line, end = "", None
+            for i in parts:
+                a, b = spans[i]
+                if end is not None and a - end > 0.3 * frags[i][2]:
+                    line += " "
+                line += frags[i][3].strip()
+                end = b
+            res.append(line)
+        return res
+
+    for k, band in enumerate(bands):
+        if k > 0:
+            out.append(frags[full[k - 1]][3].strip())
+        out.extend(lines_of([i for i in band if spans[i][1] <= gx + 2]))
+        out.extend(lines_of([i for i in band if spans[i][1] > gx + 2]))
+    return "\n".join(out)
 
 
 # control characters some fonts' ToUnicode maps give between glyphs ('\x00赣\x00州\x00市'): never text
@@ -179,7 +270,7 @@ def join_pages(pages: list[str]) -> str:
     become neighbours, so a sentence cut by the page break is joined as any wrapped line is (normalize)."""
     pages = [_CONTROL.sub("", p or "") for p in pages]
     lines_of = [[ln.strip() for ln in _PAGE_NUMBER.sub("", p).split("\n") if ln.strip()] for p in pages]
-    counted = [ls for ls in lines_of if ls]
+    counted = [ls for ls in lines_of if len(ls) >= _FURNITURE_ZONE * 2]     # pages with a body besides
     furniture: set[str] = set()
     if len(counted) >= 2:
         seen: dict[str, int] = {}
@@ -192,7 +283,7 @@ def join_pages(pages: list[str]) -> str:
     for ls in lines_of:
         if not ls:
             continue
-        if furniture:
+        if furniture and len(ls) >= _FURNITURE_ZONE * 2:
             z = min(_FURNITURE_ZONE, len(ls))
             head = [ln for ln in ls[:z] if _furniture_key(ln) not in furniture]
             tail = [ln for ln in ls[max(z, len(ls) - _FURNITURE_ZONE):] if _furniture_key(ln) not in furniture]
