@@ -307,6 +307,11 @@ def test_page_stamp_is_not_the_publication_date_when_one_is_shown(stamp):
     assert find_published(f"{stamp}：2026-04-17\n各有关单位：\n现发放算力券。\n") == "2026-04-17"
 
 
+def test_page_stamp_in_the_source_line_is_not_the_publication_date():
+    meta = {"source_line": "生成日期：2026-04-17　发布日期：2026-04-20　来源：某某局"}
+    assert find_published("正文。\n", "2026-04-17", meta) == "2026-04-20"
+
+
 def test_shown_date_from_a_pubdate_meta_is_not_overridden_by_the_info_table():
     meta = {"info": {"发布日期": "2026-04-20"}}
     assert find_published("正文。\n", "2026-04-21", meta) == "2026-04-21"
@@ -359,6 +364,9 @@ def test_as_of_dates_are_not_deadlines(text):
 def test_points_raising_the_share_in_the_next_clause_of_the_item():
     text = "云服务券按照实际支付费用的40%给予抵扣；使用国产云平台的，抵扣比例再提高10个百分点。单个企业最高10万元。"
     assert _best_ratio(text) == pytest.approx(0.5)
+    text2 = "按照服务费用的40%给予补贴。对使用国产算力的，补贴比例再提高10个百分点。"
+    assert _best_ratio(text2) == pytest.approx(0.5)
+    assert _best_ratio("按照服务费用的40%给予补贴。全市算力利用率再提高10个百分点。") == pytest.approx(0.4)
     # a rate elsewhere that rose by points is still no share
     assert _best_ratio("按费用的40%给予抵扣；全市上云率提高10个百分点。") == pytest.approx(0.4)
 

@@ -603,19 +603,31 @@ _STAMP_KEY = fast_re(r"^(?:页面|信息|网页)?(?:生成|更新|修改|打印|
 def _shown_over_stamp(iso: str, meta: Mapping[str, Any] | None) -> str:
     """The date handed over, unless the page's info table labels that date a stamp (生成日期) and shows its
     publication date (发布日期) beside it: then the publication date."""
-    info = meta.get("info") if meta else None
-    if not isinstance(info, Mapping):
+    if not meta:
         return iso
-    shown = None
-    for k in _INFO_PUB_KEYS:
-        if info.get(k):
-            shown = parse_date(str(info[k]))
-            if shown:
-                break
-    if not shown or shown == iso:
-        return iso
-    for k, v in info.items():
-        if isinstance(k, str) and _STAMP_KEY.match(k.strip()) and v and parse_date(str(v)) == iso:
+    info = meta.get("info")
+    if isinstance(info, Mapping):
+        shown = None
+        for k in _INFO_PUB_KEYS:
+            if info.get(k):
+                shown = parse_date(str(info[k]))
+                if shown:
+                    break
+        if shown and shown != iso:
+            for k, v in info.items():
+                if isinstance(k, str) and _STAMP_KEY.match(k.strip()) and v and parse_date(str(v)) == iso:
+                    return shown
+    line = meta.get("source_line")
+    if line and isinstance(line, str) and ("生成" in line or "更新" in line or "修改" in line or "打印" in line
+                                           or "录入" in line or "创建" in line):
+        stamped = shown = None
+        for d in find_dates(line):
+            left = line[max(0, d.start - 14):d.start]
+            if _STAMP_LABEL.search(left):
+                stamped = stamped or d.iso
+            elif _PUB_LABEL_STRONG.search(left) and not _WINDOW_LABEL.search(left):
+                shown = shown or d.iso
+        if stamped == iso and shown and shown != iso:
             return shown
     return iso
 

@@ -414,10 +414,12 @@ def _raised_share(text: str, m: re.Match, before: list[Share]) -> Share | None:
             break
         # 按40%给予抵扣；使用国产云的，抵扣比例再提高10个百分点: the next clause of the same item raises the
         # share when it says so (再/另 提高, or names the 比例 it raises)
-        if s.kind == "pct" and s.end <= m.start() and not _rx(r"[。\n]").search(text, s.end, m.start()):
-            semi = max(text.rfind("；", s.end, m.start()), text.rfind(";", s.end, m.start()))
-            if semi >= 0 and not _rx(r"[；;]").search(text, s.end, semi) \
-                    and _rx(r"比例|标准|再|另行?|额外").search(text, semi, m.start()):
+        # (across a full stop of the same paragraph only when the raising sentence names the 比例 it raises)
+        if s.kind == "pct" and s.end <= m.start() and "\n" not in text[s.end:m.start()]:
+            stop = max(text.rfind("。", s.end, m.start()), text.rfind("；", s.end, m.start()),
+                       text.rfind(";", s.end, m.start()))
+            if stop >= 0 and not _rx(r"[。；;]").search(text, s.end, stop) \
+                    and _rx(r"比例|标准" if text[stop] == "。" else r"比例|标准|再|另行?|额外").search(text, stop, m.start()):
                 base = s
             break
     if base is None or _RATE_WORD.search(text, base.end, m.start()):
