@@ -380,5 +380,7 @@ def test_a_bodys_own_post_opening_an_application_round_is_an_application():
     # a newspaper's report of the same round stays news; so does the body's own post that opens no round
     news = text.replace("长兴县经济和信息化局　2026", "长兴日报　2026")
     assert find_stage(news, "长兴算力券开始申领！") == "news"
+    reported = text.replace("划重点：算力券来了！", "本报讯（记者 王明）")
+    assert find_stage(reported, "长兴算力券开始申领！") == "news"
     visit = text.replace("申领截止日期为2026年11月30日。", "")
     assert find_stage(visit, "长兴县经信局走访企业宣讲算力券") == "news"

@@ -415,12 +415,17 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
     return "final"
 
 
+_REPORTER = fast_re(r"本报记者|本报讯|记者\s*[\u4e00-\u9fa5]{2,3}|新华社|通讯员|[\u4e00-\u9fa5]{2,8}讯[（(]")
+
+
 def _own_round(text: str, title: str, head: str) -> bool:
     """A body's own post (its date line names the body, not an outlet: 长兴县经济和信息化局　2026年9月12日)
     that opens an application round (申领 in its title or head, and a last day to apply) is that round's
     announcement, not a third party's report, whatever editorial marks (编辑：, 来源：its account) it carries."""
     if not (_APPLICATION.search(title) or _APPLICATION.search(head)):
         return False
+    if _REPORTER.search(text[:20000]):
+        return False          # a reporter's article (本报讯, 记者 王明), whoever the page names as its source
     if not any(_organ_of_date_line(ln.strip(), "") for ln in head.splitlines()[:5] if ln.strip()):
         return False
     from .dates import find_deadline
