@@ -150,6 +150,7 @@ class Group:
     own: dict = field(default_factory=dict)        # voucher → {kind: values} set "respectively" (分别)
     spans: list[int] = field(default_factory=list)                  # pools over several years (2026—2028年共3亿元)
     tentative: bool = False     # opened by a heading naming the voucher: a measure only if terms follow
+    parts: dict = field(default_factory=dict)   # region → Group: a clause opening with one of several places named
 
 
 def _sentences(par: str) -> list[tuple[int, int]]:
@@ -362,6 +363,7 @@ class _State:
     heading_level: int | None = None   # list level of the region heading in force (一、杭州市)   # list level of the item where that region was named
     named: str | None = None  # the region an issuer named in the paragraph being read
     fits: dict = field(default_factory=dict)   # _policy_fits answers within this document (same title, asked again)
+    listed: list = field(default_factory=list)  # the places last listed together as a voucher's subject (青秀区、良庆区)
 
 
 _TITLE_RE = fast_re(r"《([^《》\n]{2,80})》")
@@ -797,8 +799,10 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 st.group = None
                 cursor = ge
                 continue
-            negated = _rx(r"(?:未|尚未|暂未|没有|无|不再|停止)[\u4e00-\u9fa5]{0,4}$").search(par[max(a, gs - 8):gs].rstrip("“\"「 ")) is not None
+            negated = _NEGATED.search(par[max(a, gs - 8):gs].rstrip("“\"「 ")) is not None
             if negated:
+                # 市级不另设算力券: no measure, and what follows is not the voucher in force's
+                st.group = None
                 cursor = ge
                 continue
             if condition:
@@ -821,9 +825,15 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             lvl = _rx(r"(省级|省|市级|区级|县级)[“\"「]?$").search(par[max(a, gs - 4):gs])
             if lvl and region and lvl.group(1).startswith("省") and "/" in region and region.split("/")[0].endswith(("省", "自治区")):
                 region = region.split("/")[0]     # 申报省级模型券: the province's voucher
-            grp = Group(vouchers=list(vs), region=region, policy=policy,
-                        twins=[r for r in st.coord if r != region and r])
+            twins = [r for r in st.coord if r != region and r]
+            if st.listed and _rx(r"[两二三四五六七八九十\d]").search(par, max(a, gs - 8), gs):
+                listed = _listed_before(par, a, gs, st.listed)
+                if listed:
+                    region, twins = listed[0], list(listed[1:])     # 两区算力券均按…: each of the two places listed
+            grp = Group(vouchers=list(vs), region=region, policy=policy, twins=twins)
             groups.append(grp)
+            if twins:
+                st.listed = [region, *twins]
             prev = st.group
             # terms before the group in the same sentence: those in its own clause are its own (发放3亿元模型券);
             # earlier ones belong to the group in force
@@ -880,6 +890,22 @@ def _other_region_opens(par: str, a: int, b: int, grp: Group, context: str, amou
     if path == grp.region or path in grp.twins:
         return False
     return _SUBJECT_NEXT.match(par, start + rms[0].end) is not None
+
+
+_NEGATED = fast_re(r"(?:未|尚未|暂未|没有|无|不再|停止|不(?:另行?|单独)?(?:设|发|推出|安排|实施|实行))[\u4e00-\u9fa5]{0,4}$")
+_COUNTED_PLACES = fast_re(r"(?:上述|这|该)?([两二三四五六七八九十]|\d+)(?:个)?(?:区|县|市|区县|县区|地|试点区|试点县|试点市)"
+                          r"(?:的|各自)?[“\"「]?$")
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _listed_before(par: str, a: int, gs: int, listed: list[str]) -> list[str] | None:
+    """两区算力券 / 三县的算力券: the places counted are the ones last listed together, when the count fits."""
+    m = _COUNTED_PLACES.search(par, max(a, gs - 8), gs)
+    if m is None:
+        return None
+    w = m.group(1)
+    n = int(w) if w.isdigit() else _COUNT.get(w)
+    return listed if n == len(listed) else None
 
 
 # a mention that says the money is not the voucher's: 不占用算力券额度, 不通过算力券兑现, 除算力券外
@@ -1082,6 +1108,8 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
     if hi <= lo:
         return
     seg = par[lo:hi]
+    if grp.twins and not joint and _split_by_place(par, lo, hi, grp, amounts, shares, mentions_after):
+        return
     grp.scope.append(seg)
     found: dict[str, list] | None = None
     for a in amounts:
@@ -1112,6 +1140,34 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
     for m in (_MAX_SHEETS.finditer(par, lo, hi) if "张" in seg else ()):
         k = m.group(1)
         grp.max_sheets.append(int(k) if k.isdigit() else "一二三四五六七八九十".find(k) + 1 if k != "两" else 2)
+
+
+def _split_by_place(par: str, lo: int, hi: int, grp: Group, amounts, shares, mentions_after) -> bool:
+    """青秀区、良庆区分别设立算力券。青秀区年度额度1000万元，良庆区年度额度500万元: where a clause opens with
+    one of the places named together, its terms (and those of the clauses after it) are that place's own."""
+    members = (grp.region, *grp.twins)
+    if not any(r.rsplit("/", 1)[-1][:2] in par[lo:hi] for r in members):
+        return False
+    opens = []
+    for rm in R.find_regions(par[lo:hi], grp.region):
+        pos = lo + rm.start
+        if rm.path in members and (pos == lo or par[pos - 1] in "，,。；;：: \t"):
+            opens.append((pos, rm.path))
+    if not opens or not any(opens[0][0] <= x.start < hi for x in (*amounts, *shares)):
+        return False
+    _attach_all(par, lo, opens[0][0], grp, amounts, shares, mentions_after)
+    grp.twins, twins = [], grp.twins      # (the pieces below are read as the group's own or one place's)
+    for j, (pos, path) in enumerate(opens):
+        end = opens[j + 1][0] if j + 1 < len(opens) else hi
+        if any(pos <= x.start < end for x in (*amounts, *shares)):
+            part = grp.parts.get(path)
+            if part is None:
+                part = grp.parts[path] = Group(vouchers=grp.vouchers, region=path, policy=grp.policy)
+            _attach_all(par, pos, end, part, amounts, shares, mentions_after)
+        else:
+            _attach_all(par, pos, end, grp, amounts, shares, mentions_after)
+    grp.twins = twins
+    return True
 
 
 def _fold_found(grp: Group, found: dict[str, list], seg: str) -> None:
@@ -1150,6 +1206,8 @@ def _uncrossed(groups: list[Group]) -> set:
 
 
 def _fold(groups: list[Group], text: str, year: int | None, title: str | None = None) -> list[Measure]:
+    if any(g.parts for g in groups):
+        groups = [x for g in groups for x in (g, *g.parts.values())]
     by_key: dict[tuple[str, str], dict] = {}
     order: list[tuple[str, str]] = []
     doc_deadline: list = []            # found on first need (most documents never need it)
