@@ -321,6 +321,8 @@ def test_shown_date_from_a_pubdate_meta_is_not_overridden_by_the_info_table():
     ("区委人才办", "思明区人才工作领导小组办公室", "福建省/厦门市/思明区"),
     ("市委网信办", "泉州市委网络安全和信息化委员会办公室", "福建省/泉州市"),
     ("县政府办", "长兴县人民政府办公室", "浙江省/湖州市/长兴县"),
+    ("区委人才办", "中共思明区委人才工作领导小组办公室", "福建省/厦门市/思明区"),
+    ("市委网信办", "中共泉州市委网络安全和信息化委员会办公室", "福建省/泉州市"),
 ])
 def test_bare_level_short_name_gives_way_to_the_signature_naming_its_place(short, full, region):
     text = f"各有关单位：\n现印发给你们，请认真贯彻执行。\n{full}\n2026年4月28日\n"

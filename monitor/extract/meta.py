@@ -166,7 +166,8 @@ def _written_full_name(short: str, text: str, title: str | None) -> str | None:
         if _rx(r"[\s、]").search(c.strip()):
             continue          # joint issuers (A局 B局): not one body's full name
         c = c.strip()
-        if len(c) > len(short) and kind in c[-3:] and _names_same_body(short, c) and _starts_with_place(c, ""):
+        bare = c[2:] if c.startswith("中共") else c       # (a party body: 中共泉州市委…)
+        if len(c) > len(short) and kind in c[-3:] and _names_same_body(short, bare) and _starts_with_place(bare, ""):
             return c
     return None
 
