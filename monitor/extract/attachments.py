@@ -183,13 +183,23 @@ def columns_text(frags: list[tuple[float, float, float, str]], page_width: float
             if any(spans[i][1] <= x + 2 for i in idx) and any(spans[i][0] >= x - 2 for i in idx) \
                     and not any(spans[i][0] < x - 1 < spans[i][1] - 2 for i in idx):
                 pairs += 1
-        if pairs >= 5 and crossing * 10 <= len(rows):
+        if pairs >= 5 and crossing <= max(3, len(rows) // 10) and pairs >= 2 * crossing:
             score = pairs - 3 * crossing
             if best is None or score > best[0]:
                 best = (score, x)
     if best is None:
         return None
     gx = best[1]
+    # lines of prose sit on each side of a gutter; the cells of a table side by side are mostly short
+    lens: tuple[list[int], list[int]] = ([], [])
+    for idx in rows.values():
+        left = [len(frags[i][3].strip()) for i in idx if spans[i][1] <= gx + 2]
+        right = [len(frags[i][3].strip()) for i in idx if spans[i][0] >= gx - 2]
+        if left and right:
+            lens[0].append(sum(left))
+            lens[1].append(sum(right))
+    if any(sorted(side)[len(side) // 2] < 8 for side in lens):
+        return None
     full = sorted((i for i, (a, b) in enumerate(spans) if a < gx - 1 < b - 2), key=lambda i: -frags[i][1])
     cuts = [frags[i][1] for i in full]
     bands: list[list[int]] = [[] for _ in range(len(full) + 1)]
