@@ -225,3 +225,25 @@ def test_a_table_of_two_columns_is_not_read_as_columns():
         frags.append((90.0, 700.0 - 20 * i, 12.0, k))
         frags.append((320.0, 700.0 - 20 * i, 12.0, v))
     assert columns_text(frags, 595.0) is None      # label | value rows keep their order
+
+
+def test_columns_text_with_one_fragment_per_glyph():
+    left = [f"左栏第{i}行的算力券文字内容" for i in range(7)]
+    right = [f"右栏第{i}行的模型券文字内容" for i in range(7)]
+    frags = []
+    for i in range(7):
+        for x0, line in ((80.0, left[i]), (320.0, right[i])):
+            x = x0
+            for ch in line:            # every glyph placed by itself, as many PDF producers do
+                frags.append((x, 700.0 - 18 * i, 10.5, ch))
+                x += 10.5 if ord(ch) > 0x2E7F else 5.8
+    out = columns_text(frags, 595.0)
+    assert out is not None and out.splitlines() == left + right
+
+
+@pytest.mark.parametrize("number", ["— 2 —", "－２－", "-2-", "—\u30002\u3000—", "第 2 页", "第2页 共9页", "第2页/共9页"])
+def test_page_number_forms_between_two_halves_of_a_sentence(number):
+    a = "第三条 算力券年度发放总额为3000万元，按照企业实际支付算力服务费用的40%予以抵扣，单个企业每年抵扣金额最"
+    b = "高不超过200万元。"
+    out = join_pages(["第二条 本办法所称算力券是电子凭证。\n" + a + "\n" + number, b + "\n第四条 本办法自印发之日起施行。"])
+    assert out.splitlines()[1:3] == [a, b]

@@ -25,8 +25,11 @@ PDF_BUDGET = 30.0                # seconds of page extraction at most; the pages
 
 # page-number lines of printed documents ('— 3 —', '-12-', '第 3 页'): noise between two halves of a sentence
 # (a bare number on its own line is left alone: in a table it is a value)
-_PAGE_NUMBER = re.compile(r"^[ \t]*(?:[-—–－]{1,2}[ \t]*\d{1,4}[ \t]*[-—–－]{1,2}|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)"
-                          r"[ \t]*(?:\n|$)", re.M)
+_SP = r"[ \t\u3000\xa0]*"
+_NUM = r"[0-9０-９]{1,4}"
+_PAGE_NUMBER = re.compile(rf"^{_SP}(?:[-—–－·]{{1,2}}{_SP}{_NUM}{_SP}[-—–－·]{{1,2}}"
+                          rf"|第{_SP}{_NUM}{_SP}页(?:{_SP}[,，/／]?{_SP}共{_SP}{_NUM}{_SP}页)?)"
+                          rf"{_SP}(?:\n|$)", re.M)
 # a title's qualifier set on a line of its own ('（征求意见稿）' under the title, in a PDF or a text box) belongs to it
 _QUALIFIER_LINE = re.compile(r"(?<=[^\s。；：:，,！？!?])\n[ \t]*([(（]\s*(?:征求意见稿|公开征求意见稿|送审稿|草案|讨论稿|修订稿|"
                              r"修订草案|试行|暂行|代拟稿)\s*[)）])[ \t]*(?=\n|$)")
@@ -162,76 +165,85 @@ def _span(f: tuple[float, float, float, str]) -> tuple[float, float]:
     return x + lead * 0.55 * size, x + lead * 0.55 * size + w
 
 
+def _runs(frags: list[tuple[float, float, float, str]]) -> list[tuple[float, float, float, float, str]]:
+    """Fragments on one baseline that touch (a PDF that places every glyph by itself) merged into runs
+    (x0, x1, y, size, text), in reading order within the row."""
+    rows: dict[int, list[tuple[float, float, float, float, str]]] = {}
+    for f in frags:
+        a, b = _span(f)
+        rows.setdefault(round(f[1] / max(1.0, f[2] * 0.5)), []).append((a, b, f[1], f[2], f[3]))
+    out = []
+    for key in sorted(rows, reverse=True):
+        cur = None
+        for a, b, y, size, t in sorted(rows[key], key=lambda r: r[0]):
+            if cur is not None and a - cur[1] <= 0.6 * size:
+                sep = " " if a - cur[1] > 0.3 * size else ""
+                cur = (cur[0], max(cur[1], b), cur[2], cur[3], cur[4] + sep + t.strip())
+            else:
+                if cur is not None:
+                    out.append(cur)
+                cur = (a, b, y, size, t.strip())
+        if cur is not None:
+            out.append(cur)
+    return out
+
+
 def columns_text(frags: list[tuple[float, float, float, str]], page_width: float) -> str | None:
     """Text of a page set in columns, from its text fragments (x, y, font size, text) in points, y upwards; None
     when the page is not in columns. Pure. A gutter is an x in the middle of the page that, on many baselines,
-    lies between a fragment ending left of it and one starting right of it, and that few fragments cross.
-    Fragments crossing it (a running header, a title across the page) cut the page into bands; each band is read
-    left column first, then the right one."""
+    lies between a run of text ending left of it and one starting right of it, and that few runs cross; both
+    sides hold lines of prose (the cells of a table side by side are mostly short). Runs crossing it (a running
+    header, a title across the page) cut the page into bands; each band is read left column first, then the
+    right one."""
     if len(frags) < 10 or page_width <= 0:
         return None
-    spans = [_span(f) for f in frags]
+    runs = _runs(frags)
     rows: dict[int, list[int]] = {}
-    for i, f in enumerate(frags):
-        rows.setdefault(round(f[1] / max(1.0, f[2] * 0.5)), []).append(i)
+    for i, r in enumerate(runs):
+        rows.setdefault(round(r[2] / max(1.0, r[3] * 0.5)), []).append(i)
+    if len(rows) < 5:
+        return None
     best = None
     for step in range(int(page_width * 0.3), int(page_width * 0.7), 2):
         x = float(step)
-        crossing = sum(1 for a, b in spans if a < x - 1 < b - 2)
-        pairs = 0
-        for idx in rows.values():
-            if any(spans[i][1] <= x + 2 for i in idx) and any(spans[i][0] >= x - 2 for i in idx) \
-                    and not any(spans[i][0] < x - 1 < spans[i][1] - 2 for i in idx):
-                pairs += 1
-        if pairs >= 5 and crossing <= max(3, len(rows) // 10) and pairs >= 2 * crossing:
+        crossing = sum(1 for r in runs if r[0] < x - 1 < r[1] - 2)
+        if crossing > max(3, len(rows) // 10):
+            continue
+        pairs = sum(1 for idx in rows.values()
+                    if any(runs[i][1] <= x + 2 for i in idx) and any(runs[i][0] >= x - 2 for i in idx)
+                    and not any(runs[i][0] < x - 1 < runs[i][1] - 2 for i in idx))
+        if pairs >= 5 and pairs >= 2 * crossing:
             score = pairs - 3 * crossing
             if best is None or score > best[0]:
                 best = (score, x)
     if best is None:
         return None
     gx = best[1]
-    # lines of prose sit on each side of a gutter; the cells of a table side by side are mostly short
     lens: tuple[list[int], list[int]] = ([], [])
     for idx in rows.values():
-        left = [len(frags[i][3].strip()) for i in idx if spans[i][1] <= gx + 2]
-        right = [len(frags[i][3].strip()) for i in idx if spans[i][0] >= gx - 2]
+        left = [len(runs[i][4]) for i in idx if runs[i][1] <= gx + 2]
+        right = [len(runs[i][4]) for i in idx if runs[i][0] >= gx - 2]
         if left and right:
             lens[0].append(sum(left))
             lens[1].append(sum(right))
     if any(sorted(side)[len(side) // 2] < 8 for side in lens):
         return None
-    full = sorted((i for i, (a, b) in enumerate(spans) if a < gx - 1 < b - 2), key=lambda i: -frags[i][1])
-    cuts = [frags[i][1] for i in full]
+    full = sorted((i for i, r in enumerate(runs) if r[0] < gx - 1 < r[1] - 2), key=lambda i: -runs[i][2])
+    cuts = [runs[i][2] for i in full]
     bands: list[list[int]] = [[] for _ in range(len(full) + 1)]
-    for i, f in enumerate(frags):
-        if i in full:
-            continue
-        band = sum(1 for c in cuts if f[1] < c)       # how many crossing fragments lie above it
-        bands[band].append(i)
+    for i, r in enumerate(runs):
+        if i not in full:
+            bands[sum(1 for c in cuts if r[2] < c)].append(i)     # how many crossing runs lie above it
     out: list[str] = []
-
-    def lines_of(idx: list[int]) -> list[str]:
-        by_row: dict[int, list[int]] = {}
-        for i in idx:
-            by_row.setdefault(round(frags[i][1] / max(1.0, frags[i][2] * 0.5)), []).append(i)
-        res = []
-        for key in sorted(by_row, reverse=True):
-            parts = sorted(by_row[key], key=lambda i: frags[i][0])
-            line, end = "", None
-            for i in parts:
-                a, b = spans[i]
-                if end is not None and a - end > 0.3 * frags[i][2]:
-                    line += " "
-                line += frags[i][3].strip()
-                end = b
-            res.append(line)
-        return res
-
     for k, band in enumerate(bands):
         if k > 0:
-            out.append(frags[full[k - 1]][3].strip())
-        out.extend(lines_of([i for i in band if spans[i][1] <= gx + 2]))
-        out.extend(lines_of([i for i in band if spans[i][1] > gx + 2]))
+            out.append(runs[full[k - 1]][4])
+        for side in ([i for i in band if runs[i][1] <= gx + 2], [i for i in band if runs[i][1] > gx + 2]):
+            by_row: dict[int, list[int]] = {}
+            for i in side:
+                by_row.setdefault(round(runs[i][2] / max(1.0, runs[i][3] * 0.5)), []).append(i)
+            for key in sorted(by_row, reverse=True):
+                out.append(" ".join(runs[i][4] for i in sorted(by_row[key], key=lambda i: runs[i][0])))
     return "\n".join(out)
 
 
