@@ -390,7 +390,7 @@ def _node_regex(node: dict) -> str:
     return body + "?" if "" in node else body
 
 
-_FANOUT = 8
+_FANOUT = 4
 
 
 def _dispatch(items: list[tuple[str, str]], behind: bool = False) -> str:
