@@ -410,3 +410,21 @@ def test_a_bare_district_name_is_read_in_the_news_sources_city(home, path):
     text = "本报讯 记者从鼓楼区获悉，鼓楼区今年安排算力券资金1500万元，单个企业最高120万元。"
     ms = measures(text, authority="news", region=home)
     assert terms(ms[("算力券", path)]) == (15_000_000, None, 1_200_000)
+
+
+def test_last_years_pool_is_not_this_years_but_the_new_level_is():
+    ms = measures("鞍山市去年发放算力券5000万元，今年增至8000万元。", authority="news")
+    assert ms[("算力券", "辽宁省/鞍山市")].budget_yuan == 80_000_000
+
+
+def test_a_place_before_a_longer_voucher_name_still_owns_it():
+    ms = measures("据悉，鞍山市人工智能算力券按合同金额的30%给予补贴，单个企业最高500万元。", authority="news")
+    assert terms(ms[("算力券", "辽宁省/鞍山市")]) == (None, 0.3, 5_000_000)
+
+
+def test_each_of_two_places_issuing_in_its_own_clause_keeps_its_terms():
+    text = ("鞍山市、辽阳市分别推出算力券。鞍山市每年安排5000万元，单个企业最高200万元；"
+            "辽阳市每年安排2000万元，单个企业最高100万元。")
+    ms = measures(text, authority="news")
+    assert terms(ms[("算力券", "辽宁省/鞍山市")]) == (50_000_000, None, 2_000_000)
+    assert terms(ms[("算力券", "辽宁省/辽阳市")]) == (20_000_000, None, 1_000_000)

@@ -208,9 +208,9 @@ _WEAK_CAP = fast_re(r"给予|奖励|资助|补助|补贴|支持|兑付|兑现|�
 _THRESHOLD = fast_re(r"(?<!不)超过|达到|以上|不低于|不少于|大于|小于|低于|收入|营收|营业额|产值|合同额(?:在|达)|[<>＜＞≥≤]|投资额|注册资本")
 _INCREASE = fast_re(r"(?:较|比)[^，。；]{0,8}(?:增加|增长|提高|多)|新增|增加了|增长了|追加")
 _BATCH = fast_re(r"首批|第[一二三四五六七八九十\d]+批|本批|本轮|本期|本次|批次|本季度|第[一二三四]季度|本月")
-_STATS = fast_re(r"累计|惠及|带动|撬动|拉动|已发放|已兑付|已兑现|共发放|实现|完成|节约|节省|降低|签约|协议|"
-                 # what was paid out (共兑付, 去年兑现): an outcome, not the pool
-                 r"共(?:计)?(?:兑付|兑现|拨付)|(?:去年|上年|前年|往年|上一年度?)[^，。；]{0,10}?(?:兑付|兑现|发放|拨付|支出)")
+_STATS = fast_re(r"累计|惠及|带动|撬动|拉动|已发放|已兑付|已兑现|共发放|实现|完成|节约|节省|降低|签约|协议")
+# what was paid out (共兑付, 去年兑现 in the amount's own clause): an outcome, not the pool
+_PAST_PAYOUT = fast_re(r"共(?:计)?(?:兑付|兑现|拨付)|(?:去年|上年|前年|往年|上一年度?)[^，。；]{0,10}?(?:兑付|兑现|发放|拨付|支出)")
 _CAP_WORD = fast_re(r"最高|不超过|不高于|上限|限额|封顶|至多")
 # a named recipient, then only a label before the amount: 某某科技有限公司　兑付金额：860万元
 _PAYEE_BEFORE = fast_re(r"(?:有限公司|有限责任公司|股份公司|研究院|研究所|大学|学院)[\s　]*"
@@ -295,8 +295,8 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
         return None
     if _rx(r"含\s*$").search(clause):
         return None     # （含1万元）: the bound of a threshold
-    if _STATS.search(clause) and not _rx(r"最高|不超过|不高于|上限|限额|额度").search(clause):
-        return None     # 累计发放1.2亿元, 带动算力消费5亿元: outcomes, not terms
+    if (_STATS.search(clause) or _PAST_PAYOUT.search(clause)) and not _rx(r"最高|不超过|不高于|上限|限额|额度").search(clause):
+        return None     # 累计发放1.2亿元, 带动算力消费5亿元, 去年共兑付120万元: outcomes, not terms
     if _BATCH.search(clause) and not (_STRONG_CAP.search(clause) or _CAP_WORD.search(clause)
                                       or _RECIPIENT.search(clause) or _WEAK_CAP.search(clause)):
         return "budget"     # 首批算力券800万元: the pool of a batch (kept only when no yearly pool is stated)
@@ -482,8 +482,11 @@ def _subject_voucher(after: str) -> bool:
     clause that names a voucher and what the place does with it."""
     clause = _rx(r"[，,。；;：:]").split(after, maxsplit=1)[0]
     vs = find_vouchers(clause)
-    return bool(vs) and _SUPPORT.search(clause) is not None and not _GENERAL.search(clause) \
-        and _SUBJECT_NEXT.match(after) is not None     # 海南自贸港政策叠加算力券: the place modifies a noun
+    if not vs or _SUPPORT.search(clause) is None or _GENERAL.search(clause):
+        return False
+    # 海南自贸港政策叠加算力券: the place modifies another noun (no verb after it) — unless that noun
+    # phrase is the voucher's own name (深圳市人工智能算力券按…)
+    return _SUBJECT_NEXT.match(after) is not None or (vs[0].start <= 8 and not _SUPPORT.search(clause, 0, vs[0].start))
 
 
 # what follows a place that is the subject of its clause: an adverb, a time, a preposition or a verb — not a
@@ -1018,7 +1021,9 @@ def _apply_event(ev, region, policy, doc_region, st):
     if kind in ("region", "docref"):
         st.local = True
     if kind == "region":
-        st.group = None
+        g = st.group
+        if g is None or not g.twins or (val != g.region and val not in g.twins):
+            st.group = None     # (one of several places the voucher in force was named for keeps it: 青岛市每年…)
         st.named = val
         end = ev[3]
         if st.coord_end is not None and st.par is not None and _rx(r"[、和及与,，\s]*").fullmatch(st.par[st.coord_end:pos]) \
