@@ -247,3 +247,21 @@ def test_page_number_forms_between_two_halves_of_a_sentence(number):
     b = "高不超过200万元。"
     out = join_pages(["第二条 本办法所称算力券是电子凭证。\n" + a + "\n" + number, b + "\n第四条 本办法自印发之日起施行。"])
     assert out.splitlines()[1:3] == [a, b]
+
+
+def test_docx_paragraph_text_keeps_insertions_fields_and_smart_tags():
+    import docx
+    from docx.oxml import parse_xml
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    p = d.add_paragraph("算力券单个企业最高")
+    p._p.append(parse_xml(f'<w:ins {ns} w:id="1" w:author="a"><w:r><w:t>200万元</w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:del {ns} w:id="2" w:author="a"><w:r><w:delText>100万元</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:fldSimple {ns} w:instr="DOCPROPERTY x"><w:r><w:t>，按合同金额的</w:t></w:r></w:fldSimple>'))
+    p._p.append(parse_xml(f'<w:smartTag {ns} w:uri="u" w:element="e"><w:r><w:t>30%</w:t></w:r></w:smartTag>'))
+    p._p.append(parse_xml(f'<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>'))
+    p._p.append(parse_xml(f'<w:r {ns}><w:instrText> PAGE </w:instrText></w:r>'))
+    p._p.append(parse_xml(f'<w:r {ns}><w:t>给予补贴。</w:t></w:r>'))
+    buf = io.BytesIO()
+    d.save(buf)
+    assert attachment_text(buf.getvalue(), name="x.docx") == "算力券单个企业最高200万元，按合同金额的30%给予补贴。"

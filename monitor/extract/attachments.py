@@ -332,7 +332,6 @@ def _docx_text(data: bytes, label: str) -> str:
     try:
         import docx
         from docx.table import Table
-        from docx.text.paragraph import Paragraph
         d = docx.Document(io.BytesIO(data))
     except Exception as e:  # noqa: BLE001 - python-docx raises many kinds on broken files
         raise SourceError("parse", f"{label}: broken DOCX ({type(e).__name__})") from e
@@ -344,7 +343,7 @@ def _docx_text(data: bytes, label: str) -> str:
         child = stack.pop()
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            own, boxes = Paragraph(child, d).text, _textbox_lines(child)
+            own, boxes = _para_text(child), _textbox_lines(child)
             if own.strip() or not boxes:
                 out.append(own)
             out.extend(boxes)
@@ -363,6 +362,34 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
+_PARA_SKIP = {_W + "del", _W + "txbxContent", _MC_FALLBACK, _W + "instrText", _W + "delText", _W + "pPr", _W + "rPr",
+              _W + "rt"}
+
+
+def _para_text(p) -> str:
+    """The text of a paragraph element, with what python-docx's Paragraph.text leaves out: tracked insertions
+    (w:ins), field results (w:fldSimple, PAGEREF …), smart tags, custom XML and content controls inside the
+    paragraph. Deleted text, field instructions, ruby annotations and text boxes (read apart) are not text."""
+    parts: list[str] = []
+    stack = list(reversed(list(p)))
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _PARA_SKIP:
+            continue
+        if tag == _W + "t":
+            parts.append(el.text or "")
+        elif tag == _W + "tab":
+            parts.append("\t")
+        elif tag in (_W + "br", _W + "cr"):
+            parts.append("\n")
+        elif tag == _W + "noBreakHyphen":
+            parts.append("-")
+        else:
+            stack.extend(reversed(list(el)))
+    return "".join(parts)
+
+
 def _textbox_lines(p) -> list[str]:
     """Paragraphs of the text boxes anchored in paragraph p (a 征求意见稿 mark, a red header, a 文号 set in a
     floating box), after the paragraph's own text. Word writes each box twice (mc:Choice DrawingML and its
@@ -378,7 +405,7 @@ def _textbox_lines(p) -> list[str]:
         if fallback:
             continue
         for para in box.iterchildren(_W + "p"):
-            t = "".join(x.text or "" for x in para.iter(_W + "t"))
+            t = _para_text(para)
             if t.strip():
                 out.append(t)
     return out
@@ -394,7 +421,7 @@ def _table_rows(table) -> list[str]:
                 if last is not None and cell._tc is last:      # merged cells repeat
                     continue
                 last = cell._tc
-                t = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+                t = " ".join(x for x in (_para_text(p._p).strip() for p in cell.paragraphs) if x)
                 nested = [r for tb in cell.tables for r in _table_rows(tb)]
                 if nested:
                     t = (t + " " + " ".join(nested)).strip()
