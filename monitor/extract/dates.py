@@ -140,7 +140,7 @@ _CLOCK = r"(?:\s*[（(](?:星期|周)[一二三四五六日天][)）])?(?:\s*(?:
 
 # 截止时间为 / 申报截至 / 受理时间截至 / 截止时间延长至 (the date right after is the last day)
 _CUTOFF_LEFT = fast_re(
-    rf"(?:(?:截止|{_APPLY}[\u4e00-\u9fa5]{{0,4}}截至)(?:时间|日期|日)?(?:为|是|到|至|调整为|改为|"
+    rf"(?:(?:截止{_APPLY}?|{_APPLY}[\u4e00-\u9fa5]{{0,4}}截至)(?:时间|日期|日)?(?:为|是|到|至|于|调整为|改为|"
     rf"(?:延长|延期|推迟|顺延|调整|变更|更改)(?:至|到|为))?"
     rf"|{_APPLY}[\u4e00-\u9fa5]{{0,4}}(?:时间|期限|日期)(?:延长|延期|推迟|顺延)(?:至|到))[:：\s]*$")
 # 由7月31日延长至8月14日: a deadline moved (the second date replaces the first)
@@ -173,8 +173,8 @@ _CLAUSE_OR_COMMA_END = fast_re(r"[。；;，,！!\n]")
 _RANGE_SEP_RE = fast_re(_CLOCK + _SEP + r"(?:\d{4}\s*年\s*)?")
 _APPLY_RE = fast_re(_APPLY)
 _RANGE_TAIL_RE = fast_re(_CLOCK + r"\s*(?:期间|内|之间)?\s*(?:进行|登录[\u4e00-\u9fa5]{0,10})?" + _APPLY)
-_BEFORE_RE = fast_re(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:前|之前|以前|止|截止|结束|关闭|"
-                     r"(?:之后|以后|后)\s*(?:将|一律)?\s*(?:不再|不予|停止))")
+_BEFORE_RE = fast_re(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:下班|当日|当天)?(?:前|之前|以前|止|截止|结束|关闭|"
+                     r"(?:之后|以后|后)[^。；;！!\n]{0,12}?(?:不再|不予|停止|不)(?=受理|接收|接受|申报|申请|办理))")
 # 最迟不超过 DATE / 不晚于 DATE (提交): the latest day, said before it
 _LATEST_LEFT = fast_re(r"(?:最迟|最晚|不晚于)(?:不超过|不晚于|于|在|至|到|为)?\s*$")
 _SINCE_NOW = fast_re(r"(?:即日|发布之日|印发之日|通知之日|公告之日)起?[\u4e00-\u9fa5]{0,4}(?:至|到)\s*$")
@@ -254,7 +254,8 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
         if ("迟" in clause_left or "晚" in clause_left) and _LATEST_LEFT.search(clause_left):
             sentence = _CLAUSE_END.split(text[max(0, d.start - 40):d.start])[-1]
             tail_clause = _CLAUSE_END.split(text[d.end:d.end + 24])[0]
-            if _APPLY_RE.search(sentence + tail_clause) and not _NOT_DEADLINE.search(sentence + tail_clause):
+            if (_APPLY_RE.search(sentence + tail_clause) or "截止" in clause_left) \
+                    and not _NOT_DEADLINE.search(sentence + tail_clause):
                 found.append((4 if _lower_body_subject(clause_left) else 3, d.iso))
                 continue
         # 即日起至 DATE (止)
@@ -268,7 +269,7 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
         if m:
             tail = text[d.end + m.end():d.end + m.end() + 24]
             tail_clause = _CLAUSE_END.split(tail)[0]
-            ctx = clause_left[-20:] + " " + tail_clause
+            ctx = clause_left[-20:] + " " + m.group(0) + tail_clause
             if _APPLY_RE.search(ctx) and not _NOT_DEADLINE.search(ctx):
                 # a day by which lower bodies (各县区, 主管部门) hand on what they gathered: only when
                 # the text gives no day for the applicants themselves
