@@ -265,3 +265,10 @@ def test_docx_paragraph_text_keeps_insertions_fields_and_smart_tags():
     buf = io.BytesIO()
     d.save(buf)
     assert attachment_text(buf.getvalue(), name="x.docx") == "算力券单个企业最高200万元，按合同金额的30%给予补贴。"
+
+
+def test_letter_spaced_lines_are_closed_up():
+    out = join_pages(["2 0 2 5 年 度 算 力 券 发 放 总 额 为 1 5 0 0 万 元 ，  单 个 企 业 最 高 5 0 万 元 。\n"
+                      "Model as a Service (MaaS) is read as words.\n1 2 3 4 5 6 7 8"])
+    assert out.splitlines() == ["2025年度算力券发放总额为1500万元， 单个企业最高50万元。",
+                                "Model as a Service (MaaS) is read as words.", "1 2 3 4 5 6 7 8"]

@@ -279,6 +279,22 @@ def _front_matter(lines: list[str]) -> list[str]:
     return lines
 
 
+_CJK_CHAR = re.compile(rf"[{CJK}]")
+
+
+def _unspace(line: str) -> str:
+    """A letter-spaced line (each glyph placed alone and read with a space between: '2 0 2 5 年 度 算 力 券') closed
+    up; a wider gap (two spaces or more) stays one space. Lines of words are left alone."""
+    tokens = line.split(" ")
+    if len(tokens) < 6:
+        return line
+    words = [t for t in tokens if t]
+    single = [t for t in words if len(t) == 1]
+    if len(single) < 0.8 * len(words) or sum(1 for t in single if _CJK_CHAR.match(t)) < 0.5 * len(single):
+        return line          # (a row of one-digit table cells, '1 2 3 4 5 6', is not letter-spaced text)
+    return re.sub(r" {2,}", "\x00", line).replace(" ", "").replace("\x00", " ")
+
+
 def _furniture_key(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
 
@@ -291,7 +307,7 @@ def join_pages(pages: list[str]) -> str:
     header line of page one (XX局文件), control characters. The last line of a page and the first of the next
     become neighbours, so a sentence cut by the page break is joined as any wrapped line is (normalize)."""
     pages = [_CONTROL.sub("", p or "") for p in pages]
-    lines_of = [[ln.strip() for ln in _PAGE_NUMBER.sub("", p).split("\n") if ln.strip()] for p in pages]
+    lines_of = [[_unspace(ln.strip()) for ln in _PAGE_NUMBER.sub("", p).split("\n") if ln.strip()] for p in pages]
     counted = [ls for ls in lines_of if len(ls) >= _FURNITURE_ZONE * 2]     # pages with a body besides
     furniture: set[str] = set()
     if len(counted) >= 2:
