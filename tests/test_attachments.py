@@ -104,8 +104,8 @@ def test_two_columns_are_read_one_after_the_other():
 
 
 def test_columns_text_orders_fragments_by_column():
-    left = [f"左栏第{i}行算力券文字内容" for i in range(8)]
-    right = [f"右栏第{i}行模型券文字内容" for i in range(8)]
+    left = [f"左栏第{i}行算力券文字内容。" for i in range(8)]
+    right = [f"右栏第{i}行模型券文字内容。" for i in range(8)]
     frags = [(150.0, 780.0, 10.5, "某市人民政府公报　　2025年第1期　　第三版")]
     for i in range(8):        # drawn row by row across the columns, as some generators do
         frags.append((80.0, 700.0 - 18 * i, 10.5, left[i]))
@@ -228,8 +228,8 @@ def test_a_table_of_two_columns_is_not_read_as_columns():
 
 
 def test_columns_text_with_one_fragment_per_glyph():
-    left = [f"左栏第{i}行的算力券文字内容" for i in range(7)]
-    right = [f"右栏第{i}行的模型券文字内容" for i in range(7)]
+    left = [f"左栏第{i}行的算力券文字内容。" for i in range(7)]
+    right = [f"右栏第{i}行的模型券文字内容。" for i in range(7)]
     frags = []
     for i in range(7):
         for x0, line in ((80.0, left[i]), (320.0, right[i])):
@@ -239,6 +239,10 @@ def test_columns_text_with_one_fragment_per_glyph():
                 x += 10.5 if ord(ch) > 0x2E7F else 5.8
     out = columns_text(frags, 595.0)
     assert out is not None and out.splitlines() == left + right
+    # lines that fill the column and end mid-sentence go on in the next one, also from column to column
+    wrapped = [(80.0 + (i % 2) * 240.0, 700.0 - 18 * (i // 2), 10.5, f"第{i:02d}段文字在栏宽处折行继续") for i in range(12)]
+    out = columns_text(wrapped, 595.0)
+    assert out == "".join(w[3] for w in sorted(wrapped, key=lambda w: (w[0], -w[1])))
 
 
 @pytest.mark.parametrize("number", ["— 2 —", "－２－", "-2-", "—\u30002\u3000—", "第 2 页", "第2页 共9页", "第2页/共9页"])

@@ -159,10 +159,8 @@ def _page_text(page) -> str:
 
 
 def _span(f: tuple[float, float, float, str]) -> tuple[float, float]:
-    x, _, size, t = f
-    lead = len(t) - len(t.lstrip())
-    w = sum(size if ord(c) > 0x2E7F else 0.55 * size for c in t.strip())
-    return x + lead * 0.55 * size, x + lead * 0.55 * size + w
+    x, _, size, t = f       # (a leading space is pypdf's, put before a fragment that follows a gap: not a glyph)
+    return x, x + sum(size if ord(c) > 0x2E7F else 0.55 * size for c in t.strip())
 
 
 def _runs(frags: list[tuple[float, float, float, str]]) -> list[tuple[float, float, float, float, str]]:
@@ -234,17 +232,43 @@ def columns_text(frags: list[tuple[float, float, float, str]], page_width: float
     for i, r in enumerate(runs):
         if i not in full:
             bands[sum(1 for c in cuts if r[2] < c)].append(i)     # how many crossing runs lie above it
+    # each column's edges over the whole page: a line reaching the right edge, not ending a sentence, followed by
+    # a line that starts at the left edge (not indented as a paragraph's first line) goes on in that line
+    sides = ([i for i, r in enumerate(runs) if i not in full and r[1] <= gx + 2],
+             [i for i, r in enumerate(runs) if i not in full and r[1] > gx + 2])
+    def edge(side: list[int]) -> tuple[float, float]:      # (left edge, right edge: where most full lines end)
+        if not side:
+            return 0.0, 0.0
+        ends = sorted(runs[i][1] for i in side)
+        return min(runs[i][0] for i in side), ends[(len(ends) * 3) // 4]
+
+    edges = [edge(side) for side in sides]
     out: list[str] = []
     for k, band in enumerate(bands):
         if k > 0:
             out.append(runs[full[k - 1]][4])
-        for side in ([i for i in band if runs[i][1] <= gx + 2], [i for i in band if runs[i][1] > gx + 2]):
+        prev_full = False           # (a column's last line may go on at the top of the next column)
+        for s, side in enumerate(sides):
+            mine = set(side).intersection(band)
             by_row: dict[int, list[int]] = {}
-            for i in side:
+            for i in mine:
                 by_row.setdefault(round(runs[i][2] / max(1.0, runs[i][3] * 0.5)), []).append(i)
+            left_edge, right_edge = edges[s]
             for key in sorted(by_row, reverse=True):
-                out.append(" ".join(runs[i][4] for i in sorted(by_row[key], key=lambda i: runs[i][0])))
+                parts = sorted(by_row[key], key=lambda i: runs[i][0])
+                text = " ".join(runs[i][4] for i in parts)
+                size = max(runs[i][3] for i in parts)
+                x0, x1 = runs[parts[0]][0], runs[parts[-1]][1]
+                if prev_full and out and x0 <= left_edge + 0.5 * size:
+                    out[-1] += (" " if out[-1][-1:].isascii() and out[-1][-1:].isalpha() and text[:1].isascii()
+                                and text[:1].isalpha() else "") + text
+                else:
+                    out.append(text)
+                prev_full = x1 >= right_edge - 1.5 * size and text[-1:] not in _ENDS
     return "\n".join(out)
+
+
+_ENDS = set("。！？；：!?;:")
 
 
 # control characters some fonts' ToUnicode maps give between glyphs ('\x00赣\x00州\x00市'): never text
