@@ -241,7 +241,7 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                 continue
         # 申报时间：即日起开始受理，截至 DATE: a bare 截至/截止 opening its clause, in a sentence about applying
         # (截至2025年底，已累计… is a count as of a day)
-        if _ASOF_LEFT.search(clause_left):
+        if ("截至" in clause_left or "截止" in clause_left) and _ASOF_LEFT.search(clause_left):
             sentence = _CLAUSE_END.split(text[max(0, d.start - 40):d.start])[-1]
             clause_right = _CLAUSE_OR_COMMA_END.split(text[d.end:d.end + 24])[0]
             if _APPLY_RE.search(sentence) and not _NOT_DEADLINE.search(sentence) \

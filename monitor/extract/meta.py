@@ -385,11 +385,9 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
     t = _whole_title((title or "").strip(), text or "")
     head = (text or "")[:400]
     # (a body's own post opening a round is read as its own document, not as a third party's report)
-    if not _own_round(text or "", t, head):
-        if _NEWS_TEXT.search(head) and not _rx(r"关于.*的通知").search(t):
-            return "news"
-        if _third_party(text or "", t):
-            return "news"
+    if ((_NEWS_TEXT.search(head) and not _rx(r"关于.*的通知").search(t)) or _third_party(text or "", t)) \
+            and not _own_round(text or "", t, head):
+        return "news"
     for probe in (t, head if not t else ""):
         if not probe:
             continue
