@@ -428,3 +428,27 @@ def test_each_of_two_places_issuing_in_its_own_clause_keeps_its_terms():
     ms = measures(text, authority="news")
     assert terms(ms[("算力券", "辽宁省/鞍山市")]) == (50_000_000, None, 2_000_000)
     assert terms(ms[("算力券", "辽宁省/辽阳市")]) == (20_000_000, None, 1_000_000)
+
+
+def test_the_negation_character_inside_a_place_name_negates_nothing():
+    # 未央区: a district whose name opens with 未 (as 无锡市 opens with 无)
+    text = "长安区日前发布语料券政策，单个企业最高50万元。未央区推出算力券，按合同金额的30%给予支持，单个企业最高100万元。"
+    ms = measures(text, authority="news", region="陕西省/西安市")
+    assert terms(ms[("算力券", "陕西省/西安市/未央区")]) == (None, 0.3, 1_000_000)
+    assert terms(ms[("语料券", "陕西省/西安市/长安区")]) == (None, None, 500_000)
+
+
+def test_an_addressee_list_with_commas_moves_no_region():
+    text = ("鞍山市工业和信息化局关于开展2026年度算力券申领工作的通知\n"
+            "各县(市)区工业和信息化局，鞍山高新区、海城市经济发展局：\n"
+            "为推动产业智能化发展，现开展2026年度算力券申领工作。\n"
+            "一、支持标准：按服务费用的30%给予支持，单个企业年度最高60万元。")
+    ms = measures(text, region="辽宁省/鞍山市", title="鞍山市工业和信息化局关于开展2026年度算力券申领工作的通知")
+    assert set(ms) == {("算力券", "辽宁省/鞍山市")}
+    assert terms(ms[("算力券", "辽宁省/鞍山市")]) == (None, 0.3, 600_000)
+
+
+def test_wo_zhou_is_the_autonomous_prefecture_itself():
+    text = "珲春市科技局负责人介绍了当地做法。\n我州今年安排算力券资金900万元，单个企业最高40万元。"
+    ms = measures(text, authority="news", region="吉林省/延边朝鲜族自治州")
+    assert terms(ms[("算力券", "吉林省/延边朝鲜族自治州")]) == (9_000_000, None, 400_000)

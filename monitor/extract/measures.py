@@ -523,7 +523,7 @@ def _glued_voucher(after: str) -> bool:
 
 
 def _doc_ref_regions(par: str) -> list[int]:
-    return [m.start() for m in _rx(r"本市|我市|全市|本区|我区|全区|本省|我省|全省|本县|我县").finditer(par)]
+    return [m.start() for m in _rx(r"本市|我市|全市|本区|我区|全区|本省|我省|全省|本县|我县|本州|我州|全州|本旗|我旗|全旗").finditer(par)]
 
 
 # ------------------------------------------------------------------ main entry
@@ -637,6 +637,15 @@ def _amounts_or_shares(s: str) -> bool:
 
 _ADDRESSEES = fast_re(r"^[^。；，,]{2,60}[：:]$")
 _ADDRESSEE_ENDS = ("：", ":", "：\n", ":\n")     # (where _ADDRESSEES can match: its $ allows a final newline)
+_BODY_END = fast_re(r"(?:局|委|厅|办|办公室|政府|管委会|委员会|部门|单位|机构|企业|公司|中心|办事处|街道|乡镇|镇|院|校|所|会)$")
+
+
+def _addressee_list(par: str) -> bool:
+    """各县(市)工业和信息化局，延吉高新区、珲春…经济发展局：— a list of bodies, each part ending as a body's name."""
+    if len(par) > 200 or "。" in par:
+        return False
+    items = [x.strip() for x in _rx(r"[，,；;]").split(par.rstrip().rstrip("：:"))]
+    return len(items) > 1 and all(x and _BODY_END.search(x) for x in items)
 
 
 def _table_row(par: str, st: _State, groups: list[Group], doc_region: str, authority: str = "official") -> bool:
@@ -690,7 +699,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     if table and "|" in par and _table_row(par, st, groups, doc_region, authority):
         return
     st.table = None
-    if par.endswith(_ADDRESSEE_ENDS) and _ADDRESSEES.match(par) and not find_vouchers(par) and _rx(r"各|局|委|厅|政府|单位|部门|企业|机构").search(par):
+    if par.endswith(_ADDRESSEE_ENDS) and (_ADDRESSEES.match(par) or _addressee_list(par)) and not find_vouchers(par) \
+            and _rx(r"各|局|委|厅|政府|单位|部门|企业|机构").search(par):
         return   # 成都市、绵阳市经济和信息化局： — whom the notice is addressed to, not who speaks
     cited_glued: list = []   # (end, path) of regions cited together with their own voucher (参照深圳市训力券)
     issuers = _issuer_regions(par, context, cited_glued)
@@ -802,7 +812,10 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 st.group = None
                 cursor = ge
                 continue
-            negated = _NEGATED.search(par[max(a, gs - 8):gs].rstrip("“\"「 ")) is not None
+            nm = _NEGATED.search(par[max(a, gs - 8):gs].rstrip("“\"「 "))
+            # (未央区推出算力券: the 未 of a place's name negates nothing)
+            negated = nm is not None and not any(
+                rm.start <= nm.start() < rm.end for rm in R.find_regions(par[max(a, gs - 8):gs], context))
             if negated:
                 # 市级不另设算力券: no measure, and what follows is not the voucher in force's
                 st.group = None
@@ -1068,8 +1081,10 @@ def _same_level(word: str, region: str) -> bool:
         return last.endswith("区")
     if lv == "省":
         return last.endswith(("省", "自治区"))
-    if lv == "县":
+    if lv == "县" or lv == "旗":
         return last.endswith(("县", "旗"))
+    if lv == "州":
+        return last.endswith("州")
     return False
 
 
