@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+FIXED_DATE = datetime(2025, 11, 1, tzinfo=timezone.utc)
 BODY_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 RED_FONT = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"   # index 2 = SC
 
@@ -219,6 +221,67 @@ PDFS["a09_bengbu_cloud_apply"] = dict(blocks=[
                "蚌经信数字〔2025〕61号", "application",
                [("云服务券", "安徽省/蚌埠市", None, 5000000, 0.3, 100000, "2025-11-30")], "安徽省/蚌埠市"))
 
+# written after the code was fixed, without looking at its output first: a small held-out check
+PDFS["c10_liupanshui_compute_apply_even_header"] = dict(running_even="六盘水市大数据发展管理局", dash="-", blocks=[
+    ("red", "六盘水市大数据发展管理局文件"),
+    ("no", "六盘水数发〔2025〕11号"),
+    ("title", ["六盘水市大数据发展管理局关于组织开展", "2025年度算力券兑付申报的通知"]),
+    ("to", "各县（市、特区、区）大数据主管部门，各有关企业："),
+    ("p", "为落实《六盘水市加快算力产业发展若干措施》，降低企业智能算力使用成本，现就2025年度算力券兑付申报工作通知如下。"),
+    ("h", "一、申报条件"),
+    ("p", "申报企业须在六盘水市注册登记，具有独立法人资格，并与本市算力服务企业签订算力服务合同、已实际支付服务费用。近三年内发生重大安全生产事故、被列入严重失信主体名单的企业不得申报。"),
+    ("h", "二、兑付标准"),
+    ("p", "2025年度算力券兑付资金总额为1200万元。对企业实际支付的智能算力服务费用，按照百分之三十五予以兑付，单个企业¦年度兑付金额不超过八十万元。"),
+    ("h", "三、申报时间和方式"),
+    ("p", "申报时间：2025年9月1日至2025年9月26日。企业通过“六盘水市政务服务网”提交申报材料，纸质材料一式两份报送所在县（市、特区、区）大数据主管部门。各县（市、特区、区）大数据主管部门于10月15日前将审核意见报送市大数据局。"),
+    ("h", "四、工作要求"),
+    ("p", "各县（市、特区、区）大数据主管部门要加强政策宣传，指导企业做好申报工作，严格审核申报材料，确保申报信息真实准确。对弄虚作假、骗取财政资金的，依法依规严肃处理。"),
+    ("p", "联系人：市大数据局数字产业科，电话：0858-8221XXX。"),
+    ("sign", ["六盘水市大数据发展管理局", "2025年8月18日"]),
+    ("att", "附件1", "算力服务企业名录", [["序号", "企业名称", "算力规模（PFlops）"],
+                                       ["1", "六盘水某算力科技有限公司", "500"], ["2", "贵州某数据中心有限公司", "300"]]),
+], facts=facts("六盘水市大数据发展管理局关于组织开展2025年度算力券兑付申报的通知", "2025-08-18",
+               "六盘水市大数据发展管理局", "六盘水数发〔2025〕11号", "application",
+               [("算力券", "贵州省/六盘水市", "六盘水市加快算力产业发展若干措施", 12000000, 0.35, 800000, "2025-09-26")],
+               "贵州省/六盘水市"))
+
+PDFS["c11_kangbashi_district_model"] = dict(dash="-", blocks=[
+    ("red", "鄂尔多斯市康巴什区人民政府办公室文件"),
+    ("no", "康府办发〔2025〕12号"),
+    ("title", ["鄂尔多斯市康巴什区人民政府办公室", "关于印发康巴什区模型券实施方案的通知"]),
+    ("to", "各街道办事处，区直各部门，各有关单位："),
+    ("p", "《康巴什区模型券实施方案》已经区人民政府同意，现印发给你们，请结合实际认真抓好贯彻落实。"),
+    ("sign", ["鄂尔多斯市康巴什区人民政府办公室", "2025年10月9日"]),
+    ("page",),
+    ("h", "康巴什区模型券实施方案"),
+    ("p", "为推动人工智能大模型在能源、化工、文旅等领域落地应用，制定本方案。"),
+    ("p", "一、支持方式。区财政每年安排模型券资金600万元，企业采购大模型服务的，模型券按服务合同金额的25%抵扣，使用本地部署大模型的可提高至35%，单个企业每年¦抵扣总额不超过40万元。"),
+    ("p", "二、申领程序。模型券实行常态化申领，企业在服务合同签订后30日内提出申请，区工业和信息化局每季度集中审核一次。"),
+    ("p", "三、对获得自治区级、鄂尔多斯市级模型券支持的企业，区级模型券与上级支持叠加后不超过合同金额的60%。"),
+    ("p", "四、本方案自印发之日起施行，有效期至2027年12月31日。"),
+], facts=facts("鄂尔多斯市康巴什区人民政府办公室关于印发康巴什区模型券实施方案的通知", "2025-10-09",
+               "鄂尔多斯市康巴什区人民政府办公室", "康府办发〔2025〕12号", "final",
+               [("模型券", "内蒙古自治区/鄂尔多斯市/康巴什区", "康巴什区模型券实施方案", 6000000, 0.35, 400000, None)],
+               "内蒙古自治区/鄂尔多斯市/康巴什区"))
+
+DOCXS["c12_taizhou_table_deadline"] = dict(blocks=[
+    ("title", ["台州市数据局关于开展2025年度数据券和语料券申报工作的通知"]),
+    ("to", "各县（市、区）数据局，有关企业："),
+    ("p", "为加快数据要素价值释放，支持企业采购数据产品、训练语料，现将2025年度数据券和语料券申报有关事项通知如下。"),
+    ("heading", "一、支持标准"),
+    ("table", [["项目", "数据券", "语料券"],
+               ["年度总额（万元）", "800", "400"],
+               ["支持比例", "不超过合同金额的30%", "不超过合同金额的20%"],
+               ["单个企业上限（万元）", "50", "30"]]),
+    ("heading", "二、申报时间"),
+    ("p", "即日起至2025年10月31日，逾期不再受理。"),
+    ("sign", ["台州市数据局", "2025年9月12日"]),
+], facts=facts("台州市数据局关于开展2025年度数据券和语料券申报工作的通知", "2025-09-12", "台州市数据局", None,
+               "application",
+               [("数据券", "浙江省/台州市", None, 8000000, 0.3, 500000, "2025-10-31"),
+                ("语料券", "浙江省/台州市", None, 4000000, 0.2, 300000, "2025-10-31")],
+               "浙江省/台州市"))
+
 # the scanned one: an image, no text layer (not in the scored corpus: tests/attachments/extra/)
 SCANNED_LINES = ["十堰市经济和信息化局文件", "十经信发〔2025〕7号", "关于印发《十堰市算力券实施办法》的通知",
                  "算力券年度总额1000万元，按费用的30%补贴，", "单个企业最高100万元。", "十堰市经济和信息化局", "2025年5月6日"]
@@ -323,6 +386,7 @@ def make_pdf(spec: dict) -> bytes:
     from fpdf import FPDF
     cols = spec.get("columns", 1)
     pdf = FPDF(format="A4", unit="mm")
+    pdf.set_creation_date(FIXED_DATE)          # the same bytes on every run
     pdf.set_auto_page_break(False)
     pdf.add_font("song", fname=BODY_FONT, collection_font_number=0)
     pdf.add_font("red", fname=RED_FONT, collection_font_number=2)
@@ -407,10 +471,11 @@ def make_pdf(spec: dict) -> bytes:
 
     for pno, page in enumerate(pages, 1):
         pdf.add_page()
-        if spec.get("running"):
+        running = spec.get("running") or (spec.get("running_even") if pno % 2 == 0 else None)
+        if running:
             pdf.set_font("song", size=10.5)
             pdf.set_xy(left, 18)
-            pdf.cell(width, 6, spec["running"], align="C")
+            pdf.cell(width, 6, running, align="C")
             pdf.line(left, 25, left + width, 25)
         if page[0][0] == "att":
             _, (_, label, title, rows), _ = page[0]
@@ -483,7 +548,8 @@ def make_pdf(spec: dict) -> bytes:
         # the page number, odd pages right, even pages left
         pdf.set_font("song", size=14)
         pdf.set_xy(left, 297 - 26)
-        label = f"第 {pno} 页 共 {nb} 页" if spec.get("pageof") else f"— {pno} —"
+        dash = spec.get("dash", "—")
+        label = f"第 {pno} 页 共 {nb} 页" if spec.get("pageof") else f"{dash} {pno} {dash}"
         pdf.cell(width, 8, label, align=("R" if pno % 2 else "L") if not spec.get("pageof") else "C")
     return bytes(pdf.output())
 
@@ -502,6 +568,7 @@ def make_scanned_pdf() -> bytes:
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=True)
     pdf = FPDF(format="A4", unit="mm")
+    pdf.set_creation_date(FIXED_DATE)
     pdf.add_page()
     pdf.image(io.BytesIO(buf.getvalue()), x=0, y=0, w=210, h=297)
     return bytes(pdf.output())
@@ -542,6 +609,7 @@ def make_docx(spec: dict) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
     d = docx.Document()
+    d.core_properties.created = d.core_properties.modified = FIXED_DATE.replace(tzinfo=None)
     st = d.styles["Normal"]
     st.font.name = "FangSong"
     st.font.size = Pt(16)
@@ -578,7 +646,19 @@ def make_docx(spec: dict) -> bytes:
                 d.add_paragraph(t).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     buf = io.BytesIO()
     d.save(buf)
-    return buf.getvalue()
+    return _fixed_zip(buf.getvalue())
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same archive with fixed member times (the same bytes on every run)."""
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 11, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
 
 
 def main() -> None:
