@@ -123,8 +123,8 @@ def test_join_pages_drops_furniture_and_keeps_the_body():
     body = ["为降低中小企业使用智能算力成本，市财政每年安排资金发放算力券，按合同",
             "金额的30%给予补贴，单个企业最高200万元。企业应当在规定时间内提交"]
     pages = [
-        "\x00某\x00市\x00工\x00业\x00和\x00信\x00息\x00化\x00局\x00文\x00件\n某工信发〔2025〕1号\n某市工业和信息化局关于印发\n"
-        "《某市算力券管理办法》的通知\n某市工业和信息化局规范性文件\n" + body[0] + "\n— 1 —",
+        "某市工业和信息化局规范性文件\n\x00某\x00市\x00工\x00业\x00和\x00信\x00息\x00化\x00局\x00文\x00件\n"
+        "某工信发〔2025〕1号\n某市工业和信息化局关于印发\n《某市算力券管理办法》的通知\n" + body[0] + "\n— 1 —",
         "某市工业和信息化局规范性文件\n" + body[1] + "\n申请材料。\n第三条 本办法自印发之日起施行。\n— 2 —",
         "某市工业和信息化局规范性文件\n第四条 本办法由市工业和信息化局负责解释。\n附件：申请表\n序号 企业名称\n— 3 —",
     ]
@@ -276,3 +276,12 @@ def test_letter_spaced_lines_are_closed_up():
                       "Model as a Service (MaaS) is read as words.\n1 2 3 4 5 6 7 8"])
     assert out.splitlines() == ["2025年度算力券发放总额为1500万元， 单个企业最高50万元。",
                                 "Model as a Service (MaaS) is read as words.", "1 2 3 4 5 6 7 8"]
+
+
+def test_a_running_header_that_names_the_organ_leaves_the_signature():
+    organ = "某市大数据发展管理局"
+    pages = [f"{organ}关于开展算力券申报的通知\n第一段正文。\n第二段正文。\n第三段正文。",
+             f"{organ}\n第四段正文。\n第五段正文。\n第六段正文。",
+             f"{organ}\n第七段正文。\n第八段正文。\n{organ}\n2025年8月18日"]
+    out = join_pages(pages).splitlines()
+    assert out.count(organ) == 1 and out[-2:] == [organ, "2025年8月18日"]

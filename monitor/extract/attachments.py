@@ -337,9 +337,12 @@ def join_pages(pages: list[str]) -> str:
     if len(counted) >= 2:
         seen: dict[str, int] = {}
         for ls in counted:
-            for key in {_furniture_key(ln) for ln in ls[:_FURNITURE_ZONE] + ls[-_FURNITURE_ZONE:]}:
+            # the top and the foot are counted apart: a running header that repeats the organ's name does not
+            # make the signature at the foot of the last page furniture
+            for key in ({("top", _furniture_key(ln)) for ln in ls[:_FURNITURE_ZONE]}
+                        | {("foot", _furniture_key(ln)) for ln in ls[-_FURNITURE_ZONE:]}):
                 seen[key] = seen.get(key, 0) + 1
-        furniture = {k for k, c in seen.items() if c >= 2 and c * 2 >= len(counted) and len(k) >= 2}
+        furniture = {k for k, c in seen.items() if c >= 2 and c * 2 >= len(counted) and len(k[1]) >= 2}
     out: list[str] = []
     first = True
     for ls in lines_of:
@@ -347,8 +350,8 @@ def join_pages(pages: list[str]) -> str:
             continue
         if furniture and len(ls) >= _FURNITURE_ZONE * 2:
             z = min(_FURNITURE_ZONE, len(ls))
-            head = [ln for ln in ls[:z] if _furniture_key(ln) not in furniture]
-            tail = [ln for ln in ls[max(z, len(ls) - _FURNITURE_ZONE):] if _furniture_key(ln) not in furniture]
+            head = [ln for ln in ls[:z] if ("top", _furniture_key(ln)) not in furniture]
+            tail = [ln for ln in ls[max(z, len(ls) - _FURNITURE_ZONE):] if ("foot", _furniture_key(ln)) not in furniture]
             ls = head + ls[z:max(z, len(ls) - _FURNITURE_ZONE)] + tail
         if first and ls:
             ls = _front_matter([ln for k, ln in enumerate(ls) if k >= 3 or not _RED_HEADER.match(ln)])
