@@ -285,3 +285,33 @@ def test_a_running_header_that_names_the_organ_leaves_the_signature():
              f"{organ}\n第七段正文。\n第八段正文。\n{organ}\n2025年8月18日"]
     out = join_pages(pages).splitlines()
     assert out.count(organ) == 1 and out[-2:] == [organ, "2025年8月18日"]
+
+
+def pua_pdf(n_chars=60) -> bytes:
+    diffs = " ".join(f"/uniE{0x100 + i:03X}" for i in range(26))
+    stream = b"BT /F1 12 Tf 72 720 Td (" + bytes(65 + (i % 26) for i in range(n_chars)) + b") Tj ET"
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [65 " + diffs.encode() + b"] >> >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offs = []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    x = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for o in offs:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)
+    return bytes(out)
+
+
+def test_pdf_whose_fonts_do_not_map_to_unicode_is_unreadable_not_guessed():
+    with pytest.raises(SourceError) as e:
+        attachment_text(pua_pdf(), name="garbled.pdf")
+    assert e.value.klass == "parse" and "Unicode" in str(e.value)
+    # a few private-use glyphs (a logo, a bullet) in a real text are fine
+    from monitor.extract.attachments import _garbled
+    assert not _garbled("\ue100 某市算力券实施办法\n第一条 为降低企业使用算力成本，制定本办法。\ue101")

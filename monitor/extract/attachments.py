@@ -35,6 +35,15 @@ _QUALIFIER_LINE = re.compile(r"(?<=[^\s。；：:，,！？!?])\n[ \t]*([(（]\s
                              r"修订草案|试行|暂行|代拟稿)\s*[)）])[ \t]*(?=\n|$)")
 _OLD_FORMAT = "old Word/WPS/OFD format: not readable, open it by hand"
 _NO_TEXT = "PDF has no text layer (scanned?)"
+_NO_UNICODE = "PDF text layer does not map to Unicode (fonts without ToUnicode): not readable, open it by hand"
+# what a font without a Unicode map gives: private-use code points, U+FFFD, stray symbols instead of Han characters
+_GARBLE = re.compile(r"[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]")
+
+
+def _garbled(text: str) -> bool:
+    """Most of the visible characters are private-use or replacement characters: the text is not the document's."""
+    visible = sum(1 for c in text if not c.isspace())
+    return visible >= 20 and len(_GARBLE.findall(text)) * 10 >= visible * 3
 
 
 def _kind(data: bytes, name: str, content_type: str) -> str:
@@ -77,6 +86,8 @@ def attachment_text(data: bytes, *, name: str = "", content_type: str = "") -> s
     label = name or content_type or "attachment"
     if kind == "pdf":
         text = _pdf_text(data, label)
+        if _garbled(text):
+            raise SourceError("parse", f"{label}: {_NO_UNICODE}")
     elif kind == "docx":
         text = _docx_text(data, label)
     elif kind in ("old", "ofd"):
