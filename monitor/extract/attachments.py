@@ -1,9 +1,17 @@
 """Text of an attachment (PDF, DOCX). Pure: bytes in, normalised text out; SourceError('parse', …) when unreadable.
 
     attachment_text(data, *, name="", content_type="") -> str
+    join_pages(pages: list[str]) -> str                        the text of a printed document from its pages' text
+    columns_text(frags, page_width) -> str | None              a page set in columns, read column by column
 
 The format is decided by magic bytes first, then the content type, then the file name. Never hangs: pages and
 characters are capped, and a PDF page that yields no text is skipped.
+
+A PDF is read as a printed document: page numbers, running headers and footers, the red header line and control
+characters go; page one's title is made whole and put first; a page set in columns is read column by column (from
+the positions of its text); letter-spaced lines are closed up; a text layer without a Unicode map is unreadable.
+A DOCX is read in body order, with tables as 'a | b' rows, text boxes once, tracked insertions and field results.
+Old .doc/.wps/.ofd files are reported unreadable, never guessed.
 """
 from __future__ import annotations
 
