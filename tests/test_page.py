@@ -985,3 +985,15 @@ def test_render_reads_single_text_elements_as_the_loop_does():
     assert parse_page(html).meta == parse_page(slow).meta
     got = parse_page(html, url="https://x.gov.cn/a/t20250512_1.html")
     assert "第一条" in got.text and "原样" in got.text and "栏目3" not in got.text and "一篇" not in got.text
+
+
+def test_a_number_wrapped_between_its_digits_is_joined_without_a_space():
+    wrapped = ("根据市政府若干政策有关规定，本年度语料券总额600万元，分两批发放，本批次安排3\n"
+               "00万元。对企业购买语料服务的，按合同金额的30%给予补贴，单个企业最高1\n"
+               "00万元，申报材料按要求报送至市数据局，逾期不予受理，企业调用模型DeepSeek\n"
+               "API的费用同样适用本通知规定的各项条件和申报程序要求以及后续管理办法。")
+    out = normalize(wrapped)
+    assert "安排300万元" in out and "最高100万元" in out
+    from monitor.extract.normalize import _join_pair
+    assert _join_pair("调用DeepSeek", "API服务") == "调用DeepSeek API服务"     # two Latin words keep their space
+    assert _join_pair("安排3", "00万元") == "安排300万元"

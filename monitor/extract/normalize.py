@@ -140,7 +140,9 @@ def _width(line: str) -> int:
 
 
 def _join_pair(a: str, b: str) -> str:
-    if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum():
+    x, y = a[-1:], b[:1]
+    # two words of Latin script keep a space; a number wrapped between its digits (安排3 / 00万元) does not
+    if x.isascii() and x.isalnum() and y.isascii() and y.isalnum() and not (x.isdigit() and y.isdigit()):
         return a + " " + b
     return a + b
 
