@@ -33,3 +33,11 @@ def test_a_swallowed_extractor_error_is_an_error(tmp_path, monkeypatch):
     assert "NameError" in rep.errors[0] and "a.html" in rep.errors[0]
     assert rep.fn == 1                               # the document is still scored with what came out
     assert logging.getLogger("monitor.extract").handlers == []   # the collector is removed again
+
+
+def test_a_document_number_line_above_the_title_is_not_the_title():
+    from monitor.extract import extract_text
+    f = extract_text("柳政办发〔2026〕12号\n柳州市人民政府办公室关于印发柳州市算力券实施办法的通知\n各县区：\n现印发给你们。",
+                     region="广西壮族自治区/柳州市")
+    assert f.title == "柳州市人民政府办公室关于印发柳州市算力券实施办法的通知"
+    assert f.doc_number == "柳政办发〔2026〕12号"

@@ -283,6 +283,8 @@ def _title_from_text(text: str) -> str | None:
         s = ln.strip().lstrip("#＃ ").strip()
         if re.search(r"毛片|av|在线观看|视频|免费|[|｜]|^文\s", s, re.I) or s.startswith(("移动版", "当前位置", "您的位置", "首页")):
             continue
+        if _DOCNO_START.match(s) and s.endswith("号") and len(s) <= 30:
+            continue        # the document number line above the title (深工信规〔2025〕3号)
         if 6 <= len(s) <= 80 and not re.search(r"[。；：:，,]$", s):
             return s
     return None
