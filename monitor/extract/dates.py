@@ -111,6 +111,25 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
     return out
 
 
+# the end of a month or a year (11月底, 2026年2月末, 2026年底): its last day. Read only for deadlines.
+_MONTH_END_RE = fast_re(rf"(?<![每\d{_CN_D}])(?:{_Y}\s*年\s*)?{_M}\s*月\s*(?:底|末)(?!\s*[日号])|(?<!\d){_Y}\s*年\s*(?:底|末)")
+
+
+def _month_ends(text: str, year: int | None) -> list[DateMention]:
+    out: list[DateMention] = []
+    for m in _MONTH_END_RE.finditer(text):
+        if m.group(3) is not None:
+            y, mo = _num(m.group(3)), 12
+        else:
+            y = _num(m.group(1)) if m.group(1) else year
+            mo = _num(m.group(2))
+        if y is None or mo is None or not 1 <= mo <= 12:
+            continue
+        last = (_dt.date(y + (mo == 12), mo % 12 + 1, 1) - _dt.timedelta(days=1)).isoformat()
+        out.append(DateMention(m.start(), m.end(), last, m.group(1) is not None or m.group(3) is not None))
+    return out
+
+
 def parse_date(text: str, year: int | None = None) -> str | None:
     """The first date in text as ISO YYYY-MM-DD, or None. Also reads '2025-03-14 10:30', '20250314'."""
     if not text:
@@ -197,6 +216,17 @@ def _lower_body_subject(clause_left: str) -> bool:
     return m is not None and not _APPLICANT.search(part, m.end())
 
 
+def _label_before(text: str, pos: int) -> str | None:
+    """The short label sentence right before pos (三、申领期限。 / 申报时间\n) when it names a time to apply."""
+    parts = _CLAUSE_END.split(text[max(0, pos - 24):pos])
+    if len(parts) < 2 or parts[-1].strip():
+        return None
+    label = parts[-2].strip()
+    if 0 < len(label) <= 16 and _RANGE_HEAD.search(label) and not _NOT_DEADLINE.search(label):
+        return label
+    return None
+
+
 def find_deadline(text: str, year: int | None = None) -> str | None:
     """The last day to apply that text states, or None.
 
@@ -206,6 +236,10 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
     if not text or not _DEADLINE_HINT.search(text):
         return None
     dates = find_dates(text, year)
+    if "底" in text or "末" in text:
+        ends = _month_ends(text, year)
+        if ends:
+            dates = sorted(dates + ends, key=lambda x: x.start)
     if not dates:
         return None
     found: list[tuple[int, str]] = []  # (priority, iso)
@@ -233,16 +267,29 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                 found.append((0, d.iso))
                 continue
         # 截止时间为 DATE / 截止日期：DATE / 于DATE截止
-        if _CUTOFF_LEFT.search(clause_left) or (prev is not None and _MOVED.fullmatch(text, prev.end, d.start)
-                                                and _moved_from(_head(text, prev.start))):
+        cut = _CUTOFF_LEFT.search(clause_left)
+        if cut or (prev is not None and _MOVED.fullmatch(text, prev.end, d.start)
+                   and _moved_from(_head(text, prev.start))):
             clause_right = _CLAUSE_OR_COMMA_END.split(text[d.end:d.end + 24])[0]
-            if not _NOT_DEADLINE.search(clause_left) and not _NOT_DEADLINE.search(clause_right):
+            # a cutoff that names the applying (申报截止到, 申领截止时间为) is read in its own comma clause: the
+            # terms said before it (按合同额的40%…) are no contract window
+            checked = clause_left
+            if cut:
+                own = _rx(r"[，,]").split(clause_left)[-1]
+                if _APPLY_RE.search(own):
+                    checked = own
+            if not _NOT_DEADLINE.search(checked) and not _NOT_DEADLINE.search(clause_right):
                 found.append((1, d.iso))
                 continue
         # 申报时间：即日起开始受理，截至 DATE: a bare 截至/截止 opening its clause, in a sentence about applying
         # (截至2025年底，已累计… is a count as of a day)
         if ("截至" in clause_left or "截止" in clause_left) and _ASOF_LEFT.search(clause_left):
             sentence = _CLAUSE_END.split(text[max(0, d.start - 40):d.start])[-1]
+            if not _APPLY_RE.search(sentence) and _rx(r"^\s*(?:截至|截止(?:到|至)?)\s*$").match(sentence):
+                # 三、申领期限。截至 DATE: the sentence is the bare 截至; the short label before it says what ends
+                label = _label_before(text, d.start - len(sentence))
+                if label:
+                    sentence = label + sentence
             clause_right = _CLAUSE_OR_COMMA_END.split(text[d.end:d.end + 24])[0]
             if _APPLY_RE.search(sentence) and not _NOT_DEADLINE.search(sentence) \
                     and not _NOT_DEADLINE.search(clause_right) and not _COUNT_AFTER.match(clause_right):

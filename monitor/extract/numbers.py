@@ -307,7 +307,9 @@ class Share(NamedTuple):     # (a tuple: made by the thousand, cheaply)
 # (each pattern opens with a lookahead on its first character: the scan skips other text fast)
 _PCT_RE = fast_re(
     rf"(?=[百\d])(?:百分之\s*({_CN}|{_NUM})|({_NUM})\s*[%％](?!\d)|({_NUM})\s*(?:个)?百分点)")
-_DISCOUNT_RE = fast_re(r"(?=[\d一二三四五六七八九])(?<![\d.])(\d(?:\.\d{1,2})?|[一二三四五六七八九])\s*折(?![旧叠腾算合返射])")
+# 七折, 7.5折, and the two-digit ones said as digits (七五折, 七点五折, 75折 are all 7.5折)
+_DISCOUNT_RE = fast_re(r"(?=[\d一二三四五六七八九])(?<![\d.])(\d(?:\.\d{1,2})?|[1-9]{2}|"
+                       r"[一二三四五六七八九](?:点?[一二三四五六七八九])?)\s*折(?![旧叠腾算合返射])")
 _CHENG_RE = fast_re(r"(?=[\d一二三四五六七八九两])(?<![\d.])(\d|[一二三四五六七八九两])\s*成(?![本功员立果为长熟效型绩交立就品都交])")
 _PAY_RE = fast_re(r"(?:仅需|只需|仅|只|自行|自)(?:支付|承担|负担|付|筹)\s*"
                      r"(?:比例)?\s*(?:应|须)?(?:不低于|不少于|不得低于|为)?\s*(?:剩余|其余|余下)?\s*"
@@ -376,8 +378,11 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
             value, kind = (1.0 - value, "pay") if _pays(left) else (value, "pct")
             out.append(Share(m.start(), m.end(), round(value, 6), kind, m.group(0)))
     for m in (_DISCOUNT_RE.finditer(text) if "折" in text else ()):
-        raw = m.group(1)
-        v = float(raw) if raw[0].isdigit() else float(_DIGITS[raw])
+        raw = m.group(1).replace("点", "")
+        if raw[0].isdigit():
+            v = float(raw) / 10.0 if len(raw) == 2 else float(raw)     # (75折: 7.5折)
+        else:
+            v = _DIGITS[raw[0]] + (_DIGITS[raw[1]] / 10.0 if len(raw) > 1 else 0.0)
         if not 0 < v < 10:
             continue
         out.append(Share(m.start(), m.end(), round(1.0 - v / 10.0, 6), "discount", m.group(0)))
