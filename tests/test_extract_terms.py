@@ -452,3 +452,75 @@ def test_wo_zhou_is_the_autonomous_prefecture_itself():
     text = "珲春市科技局负责人介绍了当地做法。\n我州今年安排算力券资金900万元，单个企业最高40万元。"
     ms = measures(text, authority="news", region="吉林省/延边朝鲜族自治州")
     assert terms(ms[("算力券", "吉林省/延边朝鲜族自治州")]) == (9_000_000, None, 400_000)
+
+
+# ------------------------------------------------------------------ round 3 (heldout8): a stated per-recipient cap wins
+
+def test_a_batch_paid_out_is_no_cap_when_one_recipients_cap_is_stated():
+    text = ("据市科技局介绍，今年鞍山市语料券年度总规模为600万元，第一批兑付240万元，其余分批发放。"
+            "语料券按采购金额的30%兑付，每家企业最高不超过50万元。")
+    m = measures(text, authority="news")[("语料券", "辽宁省/鞍山市")]
+    assert terms(m) == (6_000_000, 0.3, 500_000)
+
+
+def test_a_pool_raised_to_a_new_level_in_a_headline_is_no_cap():
+    text = ("鞍山数据券扩容至900万元\n"
+            "今年鞍山市数据券规模达到900万元。企业采购数据服务的，可按费用的40%申领数据券，单家企业最高45万元。")
+    m = measures(text, authority="news")[("数据券", "辽宁省/鞍山市")]
+    assert terms(m) == (9_000_000, 0.4, 450_000)
+
+
+@pytest.mark.parametrize("pool", ["盘子为", "资金池为", "总盘子达"])
+def test_a_pool_called_by_its_colloquial_name_is_the_budget(pool):
+    text = f"鞍山市今年继续发放算力券，每户企业全年享受算力券封顶30万元。市工信局介绍，今年全市算力券{pool}2400万元。"
+    m = measures(text, authority="news")[("算力券", "辽宁省/鞍山市")]
+    assert terms(m) == (24_000_000, None, 300_000)
+
+
+def test_an_award_said_not_to_count_against_the_voucher_is_not_its_cap():
+    text = ("辽阳市模型券管理办法\n"
+            "第一条 市财政设立模型券，年度规模2000万元。\n"
+            "第二条 单个企业年度享受模型券额度原则上不超过60万元。\n"
+            "第三条 对新引进的模型服务企业，年营收首次超过5000万元的，给予150万元奖励，不计入模型券额度。")
+    m = measures(text, region="辽宁省/辽阳市", title="辽阳市模型券管理办法")[("模型券", "辽宁省/辽阳市")]
+    assert terms(m) == (20_000_000, None, 600_000)
+
+
+def test_one_recipients_stated_cap_wins_over_an_amount_of_unknown_kind():
+    text = ("鞍山市训力券今年安排资金800万元，另有300万元用于平台建设。"
+            "企业租用训练算力的，按费用的20%给予训力券支持，单个企业最高40万元。")
+    m = measures(text, authority="news")[("训力券", "辽宁省/鞍山市")]
+    assert m.cap_yuan == 400_000
+
+
+@pytest.mark.parametrize("head", ["往期推荐", "往期回顾", "精彩推荐", "推荐阅读", "相关阅读"])
+def test_a_block_of_older_article_titles_in_a_post_ties_nothing(head):
+    text = ("辽阳市数据局2026年度数据券申领公告\n"
+            "本期发放数据券总额300万元，单户最高十万元。\n"
+            "辽阳市数据局\n2026年9月1日\n"
+            f"{head}\n鞍山市科技创新券申报开始啦\n一图读懂辽阳市数字经济十条")
+    ms = measures(text, region="辽宁省/辽阳市", title="辽阳市数据局2026年度数据券申领公告")
+    assert set(ms) == {("数据券", "辽宁省/辽阳市")}
+
+
+def test_a_rounds_window_is_the_deadline_of_each_voucher_the_round_opens():
+    text = ("鞍山市科学技术局关于开展2026年第二批科技创新券申领工作的通知\n"
+            "一、支持标准\n"
+            "科技创新券按服务合同实际发生额的40%予以核定，单个企业年度累计不超过20万元。"
+            "购买智能算力服务的，在上述支持基础上，再按合同额的10%叠加发放算力券，单个企业最高5万元。\n"
+            "二、申领时间\n"
+            "申领时间：2026年8月1日—8月31日。\n"
+            "三、其他\n"
+            "联系人：王明")
+    ms = measures(text, region="辽宁省/鞍山市", title="鞍山市科学技术局关于开展2026年第二批科技创新券申领工作的通知")
+    assert ms[("创新券", "辽宁省/鞍山市")].deadline == "2026-08-31"
+    assert ms[("算力券", "辽宁省/鞍山市")].deadline == "2026-08-31"
+    assert terms(ms[("算力券", "辽宁省/鞍山市")]) == (None, 0.1, 50_000)
+
+
+def test_an_award_said_not_to_count_against_the_voucher_holds_no_term_even_without_a_stated_cap():
+    text = ("辽阳市模型券管理办法\n"
+            "第一条 企业购买模型服务的，按合同金额的30%给予模型券支持，最高60万元。\n"
+            "第二条 对新引进的模型服务企业，年营收首次超过5000万元的，给予150万元奖励，不计入模型券额度。")
+    m = measures(text, region="辽宁省/辽阳市", title="辽阳市模型券管理办法")[("模型券", "辽宁省/辽阳市")]
+    assert terms(m) == (None, 0.3, 600_000)

@@ -89,7 +89,8 @@ R = _region_api()
 
 _SENT_END = fast_re(r"[。；;！!？?]")
 _FURNITURE_START = fast_re(
-    r"^\s*(?:相关阅读|相关链接|相关新闻|相关文章|相关文件|相关政策|推荐阅读|延伸阅读|热点推荐|热门文章|猜你喜欢|"
+    r"^\s*(?:相关阅读|相关链接|相关新闻|相关文章|相关文件|相关政策|相关推荐|推荐阅读|延伸阅读|热点推荐|热门文章|猜你喜欢|"
+    r"往期(?:推荐|回顾|精选|精彩|文章|阅读)|精彩(?:推荐|回顾|阅读)|历史文章|更多(?:阅读|推荐|文章)|阅读推荐|"
     r"友情链接|上一篇|下一篇|上一条|下一条|版权与免责声明|版权声明|免责声明|责任编辑|扫一扫|分享到|打印本页|关闭窗口|"
     r"主站蜘蛛池|网站地图|关于我们|联系我们)")
 _LINK_TITLE = fast_re(
@@ -143,6 +144,7 @@ class Group:
     budgets: list[tuple[int, bool]] = field(default_factory=list)   # (yuan, is_batch)
     ratios: list[float] = field(default_factory=list)
     caps: list[int] = field(default_factory=list)
+    strong_caps: list[int] = field(default_factory=list)            # caps stated for one recipient (单个企业最高…)
     face: list[int] = field(default_factory=list)                   # 每张 X 元
     max_sheets: list[int] = field(default_factory=list)             # 最多申请 N 张
     scope: list[str] = field(default_factory=list)                  # text attached, for the deadline
@@ -203,7 +205,7 @@ def _strip_furniture(text: str) -> list[str]:
 # ------------------------------------------------------------------ classifying numbers
 
 _STRONG_CAP = fast_re(r"单个|单家|单户|每家|每个|每户|每位|每名|同一|单一|每一|一家|每张|每单位|每个单位|单位每年|各单位|最多")
-_BUDGET_CUE = fast_re(r"统筹|资金$|价值|总额|总规模|规模|资金池|总量|总计|共计|合计|发放|设立|安排|投放|发行|额度达|预算|全年|总盘子")
+_BUDGET_CUE = fast_re(r"统筹|资金$|价值|总额|总规模|规模|资金池|总量|总计|共计|合计|发放|设立|安排|投放|发行|额度达|预算|全年|盘子")
 _WEAK_CAP = fast_re(r"给予|奖励|资助|补助|补贴|支持|兑付|兑现|申领|享受|获得")
 _THRESHOLD = fast_re(r"(?<!不)超过|达到|以上|不低于|不少于|大于|小于|低于|收入|营收|营业额|产值|合同额(?:在|达)|[<>＜＞≥≤]|投资额|注册资本")
 _INCREASE = fast_re(r"(?:较|比)[^，。；]{0,8}(?:增加|增长|提高|多)|新增|增加了|增长了|追加")
@@ -211,11 +213,12 @@ _BATCH = fast_re(r"首批|第[一二三四五六七八九十\d]+批|本批|本�
 _STATS = fast_re(r"累计|惠及|带动|撬动|拉动|已发放|已兑付|已兑现|共发放|实现|完成|节约|节省|降低|签约|协议")
 # what was paid out (共兑付, 去年兑现 in the amount's own clause): an outcome, not the pool
 _PAST_PAYOUT = fast_re(r"共(?:计)?(?:兑付|兑现|拨付)|(?:去年|上年|前年|往年|上一年度?)[^，。；]{0,10}?(?:兑付|兑现|发放|拨付|支出)")
+_BATCH_PAY = fast_re(r"兑付|兑现|申领|发放|拨付|下达")     # what a batch as a whole pays out
 _CAP_WORD = fast_re(r"最高|不超过|不高于|上限|限额|封顶|至多")
 # a named recipient, then only a label before the amount: 某某科技有限公司　兑付金额：860万元
 _PAYEE_BEFORE = fast_re(r"(?:有限公司|有限责任公司|股份公司|研究院|研究所|大学|学院)[\s　]*"
                            r"(?:[\u4e00-\u9fa5]{0,6}(?:金额|资金|数额|额度)[\s　]*[:：]?|[:：])?[\s　]*$")
-_NEW_LEVEL = fast_re(r"(?:达到|达|增至|增加到|增加至|提高到|提高至|提升到|提升至|扩大到|扩大至|增长到|增长至)\s*$")
+_NEW_LEVEL = fast_re(r"(?:达到|达|增至|增加到|增加至|提高到|提高至|提升到|提升至|扩大到|扩大至|增长到|增长至|扩容到|扩容至|扩充到|扩充至)\s*$")
 _POOL_WORD = fast_re(r"规模|总额|额度|资金|预算|总量|盘子")
 _THRESHOLD_NOUN = fast_re(r"收入|营收|营业额|产值|投资额|注册资本|销售额|纳税")
 _WHOLE = fast_re(r"全市|全区|全省|全县|本市|本区|本省|总|合计|共计|安排|统筹|设立|投放|发行|预算|规模")
@@ -279,9 +282,9 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
         sent_left = _rx(r"[。；;]").split(par[max(0, a.start - 48):a.start])[-1]
         if _STRONG_CAP.search(clause) or _CAP_WORD.search(clause):
             return "cap"
-        if (_BUDGET_CUE.search(sent_left) or _POOL_WORD.search(sent_left)) and not _THRESHOLD_NOUN.search(sent_left) \
-                and not _STATS.search(sent_left):
-            return "budget"
+        if (_BUDGET_CUE.search(sent_left) or _POOL_WORD.search(sent_left) or "扩" in clause) \
+                and not _THRESHOLD_NOUN.search(sent_left) and not _STATS.search(sent_left):
+            return "budget"     # (扩容至/扩大至: what grows to a new size is a pool)
     if _rx(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下|[<>＜＞≤≥])").match(right) or _THRESHOLD.search(clause):
         return None
     if "其中" in clause and _rx(r"^\s*其中").match(clause):
@@ -298,8 +301,12 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
     if (_STATS.search(clause) or _PAST_PAYOUT.search(clause)) and not _rx(r"最高|不超过|不高于|上限|限额|额度").search(clause):
         return None     # 累计发放1.2亿元, 带动算力消费5亿元, 去年共兑付120万元: outcomes, not terms
     if _BATCH.search(clause) and not (_STRONG_CAP.search(clause) or _CAP_WORD.search(clause)
-                                      or _RECIPIENT.search(clause) or _WEAK_CAP.search(clause)):
-        return "budget"     # 首批算力券800万元: the pool of a batch (kept only when no yearly pool is stated)
+                                      or _RECIPIENT.search(clause)) \
+            and (not _WEAK_CAP.search(clause) or (
+                _BATCH_PAY.search(clause) and "给予" not in clause
+                and not _RECIPIENT.search(_SENT_SPLIT.split(par[max(0, a.start - 40):a.start])[-1]))):
+        # 首批算力券800万元 / 首批兑付320万元: the pool of a batch (kept only when no yearly pool is stated)
+        return "budget"
     if _STRONG_CAP.search(clause):
         return "cap"
     if _POOL_QUOTA.search(clause) and not _CAP_WORD.search(clause):
@@ -685,6 +692,7 @@ def _table_row(par: str, st: _State, groups: list[Group], doc_region: str, autho
         grp.budgets.extend((y, False) for y in it.budget)
         grp.ratios.extend(it.ratio)
         grp.caps.extend(it.cap)
+        grp.strong_caps.extend(it.cap)     # (a cap column names itself: 单个企业上限)
         grp.scope.extend(it.deadline)
         for c in it.other:
             _attach_all(c, 0, len(c), grp, find_amounts(c), find_shares(c), [])
@@ -937,7 +945,7 @@ def _not_the_voucher(par: str, m) -> bool:
 # a clause that opens a subsidy of its own (SPEC: an amount of another subsidy is not the voucher's)
 _OTHER_SUBSIDY = fast_re(
     r"(?P<extra>另(?:行|外)?(?:按|给予|予以|安排|奖励|补助|补贴|资助)|额外给予)|"
-    r"不(?:以|占用|纳入|计入|通过|属于)[^，。；,;]{0,8}券|除[^，。；,;]{0,10}券(?:以)?外|"
+    r"(?P<notv>不(?:以|占用|纳入|计入|通过|属于)[^，。；,;]{0,8}券)|除[^，。；,;]{0,10}券(?:以)?外|"
     # its base is not what the voucher pays for: 按设备投资额的10%, 按年度服务收入的5%, 按用电量, 按国拨经费
     # (checked for its 按 in _other_subsidy: each alternative opens with a word, which keeps the search cheap)
     r"(?P<base>(?:投资|收入|营收|营业额|销售额|产值|电量|纳税|税收|国拨经费)(?:额|总额|金额)?(?:的)?\s*"
@@ -1004,8 +1012,14 @@ def _other_subsidy(par: str, lo: int, hi: int, terms_at: list[int]) -> int | Non
     m = _other_at(par, lo, hi)
     if m is None:
         return None
+    upto = m.start()
+    if m.lastgroup == "notv":
+        # 给予100万元奖励，不计入算力券额度: the amount the clause before speaks of is not the voucher's
+        j = bisect_left(terms_at, m.start()) - 1
+        if j >= 0 and terms_at[j] >= lo:
+            upto = terms_at[j]
     cut = lo
-    for c in _CLAUSE_MARK.finditer(par, lo, m.start()):
+    for c in _CLAUSE_MARK.finditer(par, lo, upto):
         cut = c.end()
     i = bisect_left(terms_at, cut)
     if i == len(terms_at) or terms_at[i] >= hi:
@@ -1148,6 +1162,8 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
                 grp.spans.append(a.yuan)
             elif kind == "cap":
                 found["cap"].append(a.yuan)
+                if _STRONG_CAP.search(_SENT_SPLIT.split(par[max(0, a.start - 40):a.start])[-1]) is not None:
+                    grp.strong_caps.append(a.yuan)     # 单个企业最高…: stated for one recipient
             elif kind == "face":
                 grp.face.append(a.yuan)
     for s in shares:
@@ -1248,7 +1264,10 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
         # (the deadline is read once per (voucher, region) from all its groups' text together, so an
         # applicants' day in one part beats a day by which lower bodies report in another)
         dated = "月" in scope or "-" in scope
-        doc_round = len(regions) == 1 and (not title_vouchers or bool(set(g.vouchers) & title_vouchers))
+        # the round the document announces covers the vouchers of its title and any other voucher whose terms it
+        # states (a top-up voucher granted in the same round): a window stated for the round is each one's
+        doc_round = len(regions) == 1 and (not title_vouchers or bool(set(g.vouchers) & title_vouchers)
+                                           or bool(g.ratios or g.caps or g.budgets or g.own))
         regs = (g.region, *g.twins) if g.twins else (g.region,)
         single = [y for y, batch in g.budgets if not batch] if len(g.vouchers) == 1 else None
         for v in g.vouchers:
@@ -1267,7 +1286,7 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
                 cur = by_key.get(key)
                 if cur is None:
                     cur = by_key[key] = {"policy": g.policy, "budget": [], "ratio": [], "cap": [], "deadline": [],
-                                         "span": [], "single": []}
+                                         "span": [], "single": [], "strong": []}
                     order.append(key)
                 if cur["policy"] is None:
                     cur["policy"] = g.policy
@@ -1278,6 +1297,8 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
                     cur["single"] += single
                 cur["ratio"] += v_ratios
                 cur["cap"] += v_caps
+                if not (own and own.get("cap")):
+                    cur["strong"] += [c for c in g.strong_caps if c in v_caps]
                 if dated:
                     cur["deadline"].append(scope)
                 if doc_round:
@@ -1305,6 +1326,7 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
             voucher=v, region=region, policy=d["policy"],
             budget_yuan=max(d["budget"]) if d["budget"] else None,
             ratio=round(max(d["ratio"]), 4) if d["ratio"] else None,
-            cap_yuan=max(d["cap"]) if d["cap"] else None,
+            # a cap stated for one recipient (单个企业最高80万元) wins over amounts of unsure kind (a batch, an award)
+            cap_yuan=max(d["strong"] or d["cap"]) if d["cap"] else None,
             deadline=deadline))
     return out
