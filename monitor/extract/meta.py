@@ -203,10 +203,26 @@ def _names_same_body(short: str, full: str) -> bool:
 
 def _find_issuer_as_named(text: str, title: str | None, meta: Mapping[str, Any] | None, region: str) -> str | None:
     if meta:
+        relative = None
         for k in ("issuer", "发文机关", "source", "ContentSource"):
             v = meta.get(k)
             if v and isinstance(v, str) and _META_ORGAN.search(v.strip()):
-                return _full_organ(v.strip(), region) or v.strip()
+                full = _full_organ(v.strip(), region)
+                if full:
+                    return full
+                relative = relative or v.strip()
+        if relative:
+            # a name without its place (市政府办公室, 市府办, 区委办): the document's own full name of that body,
+            # else a place-named organ of the title, info line or signature (the issuer as the document names
+            # it, even when the page's 来源 is another body of the same government), else the name as given
+            if text or title:
+                written = _written_full_name(relative, text or "", title)
+                if written:
+                    return written
+                other = _find_issuer_as_named(text, title, None, region)
+                if other and _starts_with_place(other, region):
+                    return other
+            return relative
     if title:
         m = _ISSUER_TITLE.match(title.strip())
         if m:
@@ -293,11 +309,16 @@ def _full_organ(name: str, region: str = "") -> str | None:
         return name if _rx(r"^(?:国家|中华人民共和国|国务院)").match(name) else None
     parts = rms[0].path.split("/")
     surface, last = rms[0].surface, parts[-1]
-    if len(surface) < len(last) and _abbreviates(surface, last):
+    if len(surface) < len(last) and _abbreviates(surface, last) and not _ADMIN_UNIT_END.search(last):
         return last + name[len(surface):]      # 经开区科技和产业促进局 → 北京经济技术开发区科技和产业促进局
+    # (an administrative unit's short name — 德宏州 for 德宏傣族景颇族自治州, 巴州 — is how the body writes
+    # itself: read as written, never completed)
     # a district's or county's organ is its name as the page writes it (鼓楼区工业和信息化局, never a city put in
     # front: the issuer is read, not completed; the measure's region carries the city)
     return name
+
+
+_ADMIN_UNIT_END = fast_re(r"(?:省|自治区|市|州|盟|地区|县|旗)$")
 
 
 def _abbreviates(short: str, full: str) -> bool:
