@@ -100,6 +100,8 @@ def _add_mention(text: str, start: int, end: int, surface: str, out: list) -> No
     canon = NAMES.get(surface) or ("词元券" if surface.lower() == "token券" else None)
     if canon is None:
         return
+    if text.startswith("类", end) and not text.startswith(("类型", "类别"), end):
+        return   # 人工智能券类政策, 算力券类支持: 券类 names a kind of policy (vouchers in general), no voucher
     if surface == "服务券" and _OTHER_SERVICE.search(text[max(0, start - 4):start]):
         return   # 数据产权登记服务券, 检测服务券 …: other vouchers, not the 服务券 of SPEC
     if surface.lower() == "token券" and start > 0 and text[start - 1].isalnum() \
