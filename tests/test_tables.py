@@ -393,3 +393,41 @@ def test_a_very_wide_table_is_read_quickly():
     row = " | ".join(["算力券"] + ["3000万元"] * 150)
     recs = _records([header, row] * 20)
     assert recs and recs[0].budget
+
+
+# ================================================================== round 3: columns aligned by runs of spaces
+
+_GAPPED = ("券别      补贴对象                    补贴比例    单家企业年度上限    全年资金\n"
+           "算力券    租用智能算力的中小企业      30%         60万元              900万元\n"
+           "模型券    购买大模型服务的企业        20%         30万元              500万元\n")
+
+
+def _gapped_text(table: str) -> str:
+    return ("嘉兴市人民政府办公室关于印发嘉兴市算力券和模型券实施细则的通知\n"
+            "一、支持标准\n\n" + table + "\n二、申领方式\n企业按季度申领，具体时间以申领通知为准。\n")
+
+
+def test_a_text_table_with_columns_aligned_by_spaces():
+    by = _by_voucher(extract_text(_gapped_text(_GAPPED), region="浙江省/嘉兴市"))
+    a, b = by[("算力券", "浙江省/嘉兴市")], by[("模型券", "浙江省/嘉兴市")]
+    assert (a.budget_yuan, a.ratio, a.cap_yuan) == (9_000_000, 0.3, 600_000)
+    assert (b.budget_yuan, b.ratio, b.cap_yuan) == (5_000_000, 0.2, 300_000)
+
+
+def test_space_aligned_rows_run_together_into_one_paragraph_are_split_again():
+    # the rows as line re-joining leaves them: header, rows and the next heading in one paragraph
+    joined = "".join(_GAPPED.split("\n")) + "二、申领方式"
+    paras = group_rows(["一、支持标准", joined, "企业按季度申领。"])
+    block = next(p for p in paras if "|" in p)
+    lines = block.split("\n")
+    assert lines[0].split(" | ") == ["券别", "补贴对象", "补贴比例", "单家企业年度上限", "全年资金"]
+    assert lines[1].split(" | ")[0] == "算力券" and lines[-1].split(" | ")[-1] == "500万元"
+    assert "二、申领方式" in paras
+    recs = _records(lines)
+    assert [(r.vouchers, r.budget, r.ratio, r.cap) for r in recs] == [
+        (("算力券",), [9_000_000], [0.3], [600_000]), (("模型券",), [5_000_000], [0.2], [300_000])]
+
+
+def test_prose_with_double_spaces_is_no_table():
+    paras = ["企业租用算力的，  按费用的30%给予补贴，  单个企业最高50万元。", "第一章  总则"]
+    assert group_rows(paras) == paras

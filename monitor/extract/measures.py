@@ -529,6 +529,10 @@ def _glued_voucher(after: str) -> bool:
     return bool(vs) and vs[0].start == 0
 
 
+def _cell_regions(cell: str) -> list[tuple[int, int, str]]:
+    return [(m.start, m.end, m.path) for m in R.find_regions(cell)]
+
+
 def _doc_ref_regions(par: str) -> list[int]:
     return [m.start() for m in _rx(r"本市|我市|全市|本区|我区|全区|本省|我省|全省|本县|我县|本州|我州|全州|本旗|我旗|全旗").finditer(par)]
 
@@ -542,7 +546,8 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
         return []
     text = text[:400_000]
     paragraphs = _strip_furniture(text)
-    paragraphs = group_rows(paragraphs)    # a table's rows: one block, read by _table_row
+    # a table's rows: one block, read by _table_row (places found by the gazetteer split rows run together)
+    paragraphs = group_rows(paragraphs, _cell_regions)
     st = _State(heading=doc_region, current=doc_region, policy=default_policy, home=home or doc_region)
     title_vouchers = {m.voucher for m in find_vouchers(title or "")}
     groups: list[Group] = []

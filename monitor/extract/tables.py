@@ -655,34 +655,114 @@ def _spaced_cells(line: str) -> list[str] | None:
     return cells
 
 
-def _spaced_tables(paragraphs: list[str]) -> list[str]:
-    """Runs of lines with the same number of space-separated cells, headed by a row naming two kinds of terms
-    (券种 年度总额 补贴比例 …), rewritten as rows 'a | b | c'."""
+_GAP = fast_re(r"[ \t\u3000]{2,}|\t")       # a column gap: a tab or a run of spaces
+_GAPPED_CELL = fast_re(r"[^。；！？|]{1,30}")
+
+
+def _gapped_cells(line: str) -> list[str] | None:
+    """Cells of a line whose columns are aligned by runs of spaces (单 cells may hold one space): 3 to 10."""
+    if len(line) > 400 or "|" in line:
+        return None
+    cells = _GAP.split(line.strip())
+    if not 3 <= len(cells) <= 10 or not all(_GAPPED_CELL.fullmatch(c) for c in cells):
+        return None
+    return cells
+
+
+def _is_header(cells: list[str]) -> bool:
+    """A header row: cells naming at least two kinds of terms, none holding a value."""
+    return sum(kind_of(c) is not None for c in cells) >= 2 and not any(_has_value(c) for c in cells)
+
+
+def _unjoined(p: str, regions: RegionFinder | None) -> list[str] | None:
+    """A space-aligned text table whose lines were run together into one paragraph (header, rows and the text
+    after them): n columns and k lines give k·(n-1)+1 gap-separated pieces, the last cell of one line and
+    the first of the next sharing a piece. Returns the lines 'a | b | c' (and the text run onto the last
+    cell as a paragraph of its own), or None."""
+    pieces = _GAP.split(p.strip())
+    m = len(pieces)
+    if m < 7 or m > 200:
+        return None
+    for n in range(3, 11):
+        if (m - 1) % (n - 1) or (m - 1) // (n - 1) < 2:
+            continue
+        head = pieces[:n - 1]
+        if any(len(c) > 16 or _has_value(c) for c in head):
+            continue
+        at = _joint_at(pieces[n - 1], None, regions)
+        if at is None:
+            continue
+        header = head + [pieces[n - 1][:at].strip()]
+        if not _is_header(header):
+            continue
+        kinds = [kind_of(c) for c in header]
+        lines = [" | ".join(header)]
+        cur = [pieces[n - 1][at:].strip()]
+        ok = True
+        for i in range(n, m):
+            c = pieces[i]
+            if (i - (n - 1)) % (n - 1):
+                cur.append(c)
+                continue
+            if i == m - 1:           # the last cell, with what follows the table run onto it
+                end = _value_end(c, kinds[-1])
+                rest = c[end:].strip() if end is not None else ""
+                cur.append(c[:end].strip() if rest else c)
+                lines.append(" | ".join(cur))
+                if rest:
+                    lines.append(rest)
+                break
+            at = _joint_at(c, kinds[-1], regions)
+            if at is None:
+                ok = False
+                break
+            cur.append(c[:at].strip())
+            lines.append(" | ".join(cur))
+            cur = [c[at:].strip()]
+        if ok and all(any(_has_value(x) for x in ln.split(" | ")) for ln in lines[1:-1]):
+            return lines
+    return None
+
+
+def _spaced_tables(paragraphs: list[str], regions: RegionFinder | None = None) -> list[str]:
+    """Runs of lines with the same number of cells — set apart by single spaces (folded tabs), or by runs
+    of spaces in a table aligned by them — headed by a row naming two kinds of terms (券种 年度总额 补贴比例
+    …), rewritten as rows 'a | b | c'; a space-aligned table whose lines were run together is split again."""
     out = list(paragraphs)
     n = len(out)
     i = 0
     while i < n:
         p = out[i]
-        cells = _spaced_cells(p) if " " in p else None
-        if cells is None or sum(kind_of(c) is not None for c in cells) < 2 or any(_has_value(c) for c in cells):
+        if " " not in p and "\t" not in p:
+            i += 1
+            continue
+        gapped = "  " in p or "\t" in p or "\u3000\u3000" in p
+        split = _gapped_cells if gapped else _spaced_cells
+        cells = split(p)
+        if cells is None or not _is_header(cells):
+            if gapped and cells is None and (lines := _unjoined(p, regions)) is not None:
+                out[i:i + 1] = lines        # the table's lines as rows, then the text run onto its last cell
+                n = len(out)
+                i += len(lines)
+                continue
             i += 1
             continue
         j = i + 1
-        while j < n and (c2 := _spaced_cells(out[j]) if " " in out[j] else None) is not None \
+        while j < n and (c2 := split(out[j]) if " " in out[j] or "\t" in out[j] else None) is not None \
                 and len(c2) == len(cells):
             j += 1
         if j - i >= 2:
             for k in range(i, j):
-                out[k] = " | ".join(out[k].split(" "))
+                out[k] = " | ".join(split(out[k]))
         i = j
     return out
 
 
-def group_rows(paragraphs: list[str]) -> list[str]:
+def group_rows(paragraphs: list[str], regions: RegionFinder | None = None) -> list[str]:
     """Consecutive rows (and text tables set apart by spaces, rewritten as rows) joined into one table block ('\\n' between rows); a unit note in the paragraph just
     before or after the table ('（金额单位：万元）') is put in front of the block as a caption line; a short
     line between two rows (a section row '一、算力券', a separator '|---|') stays inside the block."""
-    paragraphs = _spaced_tables(paragraphs)
+    paragraphs = _spaced_tables(paragraphs, regions)
     out: list[str] = []
     n = len(paragraphs)
     i = 0
