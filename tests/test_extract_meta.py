@@ -331,8 +331,12 @@ def test_bare_level_short_name_gives_way_to_the_signature_naming_its_place(short
 
 def test_bare_level_short_name_is_not_matched_by_another_office():
     # 区委办 (the party committee's office) is not the government's office: too little left to match
+    from monitor.extract.meta import _names_same_body
+    assert not _names_same_body("区委办", "思明区人民政府办公室")
+    # (round 3: still, a relative 来源 gives way to the place-named organ that signs the document)
     text = "各有关单位：\n现印发给你们。\n思明区人民政府办公室\n2026年4月28日\n"
-    assert find_issuer(text, "关于印发某某办法的通知", {"issuer": "区委办"}, region="福建省/厦门市/思明区") == "区委办"
+    assert find_issuer(text, "关于印发某某办法的通知", {"issuer": "区委办"}, region="福建省/厦门市/思明区") == \
+        "思明区人民政府办公室"
 
 
 @pytest.mark.parametrize("text,iso", [
@@ -394,3 +398,97 @@ def test_a_bodys_own_post_opening_an_application_round_is_an_application():
     assert find_stage(reported, "长兴算力券开始申领！") == "news"
     visit = text.replace("申领截止日期为2026年11月30日。", "")
     assert find_stage(visit, "长兴县经信局走访企业宣讲算力券") == "news"
+
+
+# ------------------------------------------------------------------ round 3 (causes found by heldout8)
+
+@pytest.mark.parametrize("text,iso", [
+    # an application cutoff stated in its own comma clause; the terms before it (按合同额…) are not a window
+    ("对企业采购服务按合同额的40%给予补助，单户上限30万元，申报截止到2026年12月31日。", "2026-12-31"),
+    ("按服务合同金额的30%给予支持，申领截止时间为2026年11月15日。", "2026-11-15"),
+    # a bare 截至 DATE right under a short label about applying
+    ("三、申领期限。截至2026年12月31日24时。", "2026-12-31"),
+    ("申报时间\n截至2026年10月15日17:00。", "2026-10-15"),
+    # the end of a month
+    ("目前算力券申请仍在受理中，受理将于11月底前结束。", "2026-11-30"),
+    ("申报截止时间为2026年2月底。", "2026-02-28"),
+    ("请于9月末前提交申请材料。", "2026-09-30"),
+    ("申领工作于2026年12月底截止。", "2026-12-31"),
+])
+def test_deadline_shapes_round3(text, iso):
+    assert find_deadline(text, 2026) == iso
+
+
+@pytest.mark.parametrize("text", [
+    "合同签订时间截止到2026年12月31日。",
+    "截至9月底，已有37家企业申领。",
+    "项目须于2026年11月底前完成验收。",
+    "政策有效期至2026年12月底。",
+    "征求意见截止到2026年12月31日。",
+    "截至10月底，全市已发放算力券2000万元。",
+    "四、实施期限。截至2027年12月31日。",
+])
+def test_not_deadlines_round3(text):
+    assert find_deadline(text, 2026) is None
+
+
+@pytest.mark.parametrize("text,ratio", [
+    ("按市场价的七五折结算", 0.25),
+    ("按市场价的八五折结算", 0.15),
+    ("按市场价七折结算", 0.3),
+    ("按市场价7.5折结算", 0.25),
+    ("按市场价75折结算", 0.25),
+    ("按市场价九折结算", 0.1),
+    ("按市场价五折结算", 0.5),
+    ("按市场价的七点五折结算", 0.25),
+])
+def test_discount_shapes(text, ratio):
+    assert _best_ratio(text) == pytest.approx(ratio)
+
+
+@pytest.mark.parametrize("relative,full", [
+    ("市政府办公室", "白城市人民政府"),
+    ("市府办", "建德市人民政府"),
+    ("县政府办", "长兴县人民政府"),
+    ("科技局", "温州市人民政府办公室"),
+])
+def test_relative_source_gives_way_to_the_place_named_title_issuer(relative, full):
+    # the page's 来源 names a body relatively (here another body of the same government): the title and the
+    # signature name the issuer with its place
+    text = f"各有关单位：\n现印发给你们，请认真贯彻执行。\n{full}\n2026年1月26日\n"
+    assert find_issuer(text, f"{full}关于印发某某办法的通知", {"issuer": relative}) == full
+    assert find_issuer(text, "关于印发某某办法的通知", {"issuer": relative}) == full      # the signature alone
+    # with no place-named organ anywhere, the relative name is all there is
+    assert find_issuer("各有关单位：\n现印发给你们。\n", "关于印发某某办法的通知", {"issuer": relative}) == relative
+
+
+@pytest.mark.parametrize("name", ["德宏州人民政府办公室", "西双版纳州工业和信息化局", "甘南州人民政府"])
+def test_prefecture_short_name_is_read_as_written(name):
+    text = f"各有关单位：\n现印发给你们。\n{name}\n2026年4月18日\n"
+    assert find_issuer(text, f"{name}关于印发某某措施的通知", {"issuer": name}) == name
+
+
+def test_zone_abbreviation_is_still_spelled_out():
+    assert find_issuer("现印发给你们。\n", "关于印发某某办法的通知", {"issuer": "经开区科技和产业促进局"},
+                       region="北京市") == "北京经济技术开发区科技和产业促进局"
+
+
+def test_voucher_kind_phrase_names_no_voucher():
+    from monitor.extract.vouchers import find_vouchers
+    assert [m.voucher for m in find_vouchers("甘南州、临夏州近期相继推出人工智能券类政策。")] == []
+    assert [m.voucher for m in find_vouchers("各地密集推出算力券类支持政策")] == []
+    assert [m.voucher for m in find_vouchers("发放人工智能券，单个企业最高50万元。")] == ["智能券"]
+    assert [m.voucher for m in find_vouchers("算力券类型包括通用算力券和智能算力券")] == ["算力券", "算力券", "算力券"]
+
+
+def test_a_bureaus_own_account_post_speaking_for_itself_is_an_application():
+    text = ("@某某企业 数据券来了！\n\n宿州数据资源 2026年9月12日 18:06 安徽\n\n"
+            "宿州市数据资源局2026年度数据券申领公告\n\n"
+            "我局现启动2026年度数据券申领工作，本期发放数据券总额500万元。\n"
+            "申领截止时间：10月10日17:30前，逾期不予受理。\n\n"
+            "宿州市数据资源局\n2026年9月12日\n\n编辑：张悦　审核：李军\n")
+    assert find_stage(text, "@某某企业 数据券来了！最高可领二十万元") == "application"
+    assert find_issuer(text, "@某某企业 数据券来了！最高可领二十万元") == "宿州市数据资源局"
+    # an outlet's report about the same round, without the body speaking, stays news
+    report = text.replace("我局现启动", "该局现启动").replace("宿州市数据资源局\n2026年9月12日\n", "")
+    assert find_stage(report, "@某某企业 数据券来了！最高可领二十万元") == "news"

@@ -406,9 +406,11 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
     t = _whole_title((title or "").strip(), text or "")
     head = (text or "")[:400]
     # (a body's own post opening a round is read as its own document, not as a third party's report)
-    if ((_NEWS_TEXT.search(head) and not _rx(r"关于.*的通知").search(t)) or _third_party(text or "", t)) \
-            and not _own_round(text or "", t, head):
-        return "news"
+    if (_NEWS_TEXT.search(head) and not _rx(r"关于.*的通知").search(t)) or _third_party(text or "", t):
+        if not _own_round(text or "", t, head):
+            return "news"
+        if not _DRAFT.search(t) and not _DRAFT.search(head):
+            return "application"      # (its title may be a slogan: 数据券来了！)
     for probe in (t, head if not t else ""):
         if not probe:
             continue
@@ -446,12 +448,31 @@ def _own_round(text: str, title: str, head: str) -> bool:
         return False
     if _REPORTER.search(text[:20000]):
         return False          # a reporter's article (本报讯, 记者 王明), whoever the page names as its source
-    if not any(_organ_of_date_line(ln.strip(), "") for ln in head.splitlines()[:5] if ln.strip()):
+    if not any(_organ_of_date_line(ln.strip(), "") for ln in head.splitlines()[:5] if ln.strip()) \
+            and not _speaks_for_itself(text):
         return False
     from .dates import find_deadline
     ys = [d.iso[:4] for d in find_dates(text[:3000]) if d.has_year]
     year = int(max(set(ys), key=ys.count)) if ys else None
     return find_deadline(text[:20000], year) is not None
+
+
+_FIRST_PERSON_ORGAN = fast_re(r"(?:我|本)(?:局|委|厅)(?!员)|我(?:办|中心|院)")
+
+
+def _speaks_for_itself(text: str) -> bool:
+    """The body speaks in its own voice (我局现启动…) and signs the text (a place-named organ line over a
+    date line): its own post, under whatever account name the date line carries."""
+    if not _FIRST_PERSON_ORGAN.search(text[:20000]):
+        return False
+    for m in _BARE_DATE_LINE.finditer(text):
+        prev_end = text.rfind("\n", 0, m.start())
+        while prev_end > 0 and not text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip():
+            prev_end = text.rfind("\n", 0, prev_end)
+        prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip() if prev_end > 0 else ""
+        if prev and len(prev) <= 40 and _ORGAN_LINE.match(prev) and _starts_with_place(prev, ""):
+            return True
+    return False
 
 
 _ORGAN_LAST = frozenset("局厅委部署心府办院所组会室")
