@@ -414,6 +414,9 @@ def test_a_bodys_own_post_opening_an_application_round_is_an_application():
     ("申报截止时间为2026年2月底。", "2026-02-28"),
     ("请于9月末前提交申请材料。", "2026-09-30"),
     ("申领工作于2026年12月底截止。", "2026-12-31"),
+    ("申报截止时间为十一月底。", "2026-11-30"),
+    ("请于今年年底前提交申请。", "2026-12-31"),
+    ("即日起至11月末，企业可在线申领算力券。", "2026-11-30"),
 ])
 def test_deadline_shapes_round3(text, iso):
     assert find_deadline(text, 2026) == iso
@@ -427,6 +430,8 @@ def test_deadline_shapes_round3(text, iso):
     "征求意见截止到2026年12月31日。",
     "截至10月底，全市已发放算力券2000万元。",
     "四、实施期限。截至2027年12月31日。",
+    "每年12月底前申报上一年度费用。",
+    "截至2026年9月底，累计受理申请150件。",
 ])
 def test_not_deadlines_round3(text):
     assert find_deadline(text, 2026) is None

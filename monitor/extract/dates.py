@@ -112,13 +112,17 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
 
 
 # the end of a month or a year (11月底, 2026年2月末, 2026年底): its last day. Read only for deadlines.
-_MONTH_END_RE = fast_re(rf"(?<![每\d{_CN_D}])(?:{_Y}\s*年\s*)?{_M}\s*月\s*(?:底|末)(?!\s*[日号])|(?<!\d){_Y}\s*年\s*(?:底|末)")
+# (每年12月底, 每月末: a recurring day, no deadline; 今年年底: the year of the text)
+_MONTH_END_RE = fast_re(rf"(?<![每年\d{_CN_D}])(?:{_Y}\s*年\s*)?{_M}\s*月\s*(?:底|末)(?!\s*[日号])"
+                        rf"|(?<!\d){_Y}\s*年\s*(?:底|末)|(今年|本年度?)\s*年?\s*(?:底|末)")
 
 
 def _month_ends(text: str, year: int | None) -> list[DateMention]:
     out: list[DateMention] = []
     for m in _MONTH_END_RE.finditer(text):
-        if m.group(3) is not None:
+        if m.group(4) is not None:
+            y, mo = year, 12
+        elif m.group(3) is not None:
             y, mo = _num(m.group(3)), 12
         else:
             y = _num(m.group(1)) if m.group(1) else year
@@ -126,7 +130,7 @@ def _month_ends(text: str, year: int | None) -> list[DateMention]:
         if y is None or mo is None or not 1 <= mo <= 12:
             continue
         last = (_dt.date(y + (mo == 12), mo % 12 + 1, 1) - _dt.timedelta(days=1)).isoformat()
-        out.append(DateMention(m.start(), m.end(), last, m.group(1) is not None or m.group(3) is not None))
+        out.append(DateMention(m.start(), m.end(), last, m.group(2) is None or m.group(1) is not None))
     return out
 
 
