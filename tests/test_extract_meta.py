@@ -417,6 +417,13 @@ def test_a_bodys_own_post_opening_an_application_round_is_an_application():
     ("申报截止时间为十一月底。", "2026-11-30"),
     ("请于今年年底前提交申请。", "2026-12-31"),
     ("即日起至11月末，企业可在线申领算力券。", "2026-11-30"),
+    # the time to apply runs until a day
+    ("申报工作将持续到11月30日。", "2026-11-30"),
+    ("申领期至11月30日。", "2026-11-30"),
+    ("申报通道开放至11月30日17:00。", "2026-11-30"),
+    # a range whose end names only its day
+    ("集中受理期为11月1日至30日。", "2026-11-30"),
+    ("申报时间：2026年6月1日至30日。", "2026-06-30"),
 ])
 def test_deadline_shapes_round3(text, iso):
     assert find_deadline(text, 2026) == iso
@@ -432,6 +439,10 @@ def test_deadline_shapes_round3(text, iso):
     "四、实施期限。截至2027年12月31日。",
     "每年12月底前申报上一年度费用。",
     "截至2026年9月底，累计受理申请150件。",
+    "意见征集期至11月30日。",
+    "项目实施期至2027年6月30日。",
+    "公示期为11月1日至7日。",
+    "受理时间为每月1日至10日。",
 ])
 def test_not_deadlines_round3(text):
     assert find_deadline(text, 2026) is None

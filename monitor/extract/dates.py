@@ -220,6 +220,30 @@ def _lower_body_subject(clause_left: str) -> bool:
     return m is not None and not _APPLICANT.search(part, m.end())
 
 
+# 6月1日至30日: a range whose end names only its day (the month of its start)
+_DAY_END = fast_re(_CLOCK + _SEP + rf"(\d{{1,2}}|[{_CN_D}]{{1,3}})\s*[日号]")
+
+
+def _with_day_ends(text: str, dates: list[DateMention]) -> list[DateMention]:
+    extra = []
+    for d in dates:
+        m = _DAY_END.match(text, d.end)
+        if m is None:
+            continue
+        day = _num(m.group(1))
+        if day is None or day <= int(d.iso[8:]):
+            continue
+        iso = _mk(int(d.iso[:4]), int(d.iso[5:7]), day)
+        if iso:
+            extra.append(DateMention(m.start(1), m.end(), iso, d.has_year))
+    return sorted(dates + extra, key=lambda x: x.start) if extra else dates
+
+
+# 申报工作将持续到 DATE / 申领期至 DATE: the time to apply runs until that day
+_UNTIL_LEFT = fast_re(rf"{_APPLY}[\u4e00-\u9fa5]{{0,3}}?(?:期|工作|窗口|通道|系统)(?:将|会)?(?:持续|延续|开放|进行)?(?:到|至)\s*$"
+                      rf"|{_APPLY}[\u4e00-\u9fa5]{{0,4}}?(?:将|会)?(?:持续|延续|开放)(?:到|至)\s*$")
+
+
 def _label_before(text: str, pos: int) -> str | None:
     """The short label sentence right before pos (三、申领期限。 / 申报时间\n) when it names a time to apply."""
     parts = _CLAUSE_END.split(text[max(0, pos - 24):pos])
@@ -246,6 +270,8 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
             dates = sorted(dates + ends, key=lambda x: x.start)
     if not dates:
         return None
+    if "日" in text:
+        dates = _with_day_ends(text, dates)
     found: list[tuple[int, str]] = []  # (priority, iso)
     for i, d in enumerate(dates):
         left = text[max(0, d.start - 30):d.start]
@@ -271,7 +297,8 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                 found.append((0, d.iso))
                 continue
         # 截止时间为 DATE / 截止日期：DATE / 于DATE截止
-        cut = _CUTOFF_LEFT.search(clause_left)
+        cut = _CUTOFF_LEFT.search(clause_left) or (_UNTIL_LEFT.search(clause_left) if "至" in clause_left
+                                                     or "到" in clause_left else None)
         if cut or (prev is not None and _MOVED.fullmatch(text, prev.end, d.start)
                    and _moved_from(_head(text, prev.start))):
             clause_right = _CLAUSE_OR_COMMA_END.split(text[d.end:d.end + 24])[0]
