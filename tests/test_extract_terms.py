@@ -524,3 +524,10 @@ def test_an_award_said_not_to_count_against_the_voucher_holds_no_term_even_witho
             "第二条 对新引进的模型服务企业，年营收首次超过5000万元的，给予150万元奖励，不计入模型券额度。")
     m = measures(text, region="辽宁省/辽阳市", title="辽阳市模型券管理办法")[("模型券", "辽宁省/辽阳市")]
     assert terms(m) == (None, 0.3, 600_000)
+
+
+def test_a_raised_cap_for_special_cases_is_still_a_stated_cap():
+    text = ("鞍山市今年发放算力券，企业按费用的30%申领，单个企业最高50万元；"
+            "对承担重大攻关任务的，最高可达200万元。")
+    m = measures(text, authority="news")[("算力券", "辽宁省/鞍山市")]
+    assert m.cap_yuan == 2_000_000

@@ -431,3 +431,28 @@ def test_space_aligned_rows_run_together_into_one_paragraph_are_split_again():
 def test_prose_with_double_spaces_is_no_table():
     paras = ["企业租用算力的，  按费用的30%给予补贴，  单个企业最高50万元。", "第一章  总则"]
     assert group_rows(paras) == paras
+
+
+def test_an_empty_cell_of_a_space_aligned_table_keeps_the_columns_by_position():
+    table = ("券别      补贴对象                    补贴比例    单家企业年度上限    全年资金\n"
+             "算力券    租用智能算力的中小企业      30%                             900万元\n"
+             "模型券    购买大模型服务的企业        20%         30万元\n")
+    by = _by_voucher(extract_text(_gapped_text(table), region="浙江省/嘉兴市"))
+    a, b = by[("算力券", "浙江省/嘉兴市")], by[("模型券", "浙江省/嘉兴市")]
+    assert (a.budget_yuan, a.ratio, a.cap_yuan) == (9_000_000, 0.3, None)
+    assert (b.budget_yuan, b.ratio, b.cap_yuan) == (None, 0.2, 300_000)
+
+
+def test_space_aligned_lines_kept_apart_are_placed_by_position():
+    head = "券别    年度总额    补贴比例    单户上限"
+    paras = ["一、标准", head, "算力券  800万元     30%", "模型券              20%         20万元", "二、其他"]
+    lines = [p for p in group_rows(paras) if "|" in p][0].split("\n")
+    assert lines[1:] == ["算力券 | 800万元 | 30% | ", "模型券 |  | 20% | 20万元"]
+
+
+def test_rows_run_together_under_a_header_of_its_own_line():
+    rows = "".join(_GAPPED.split("\n")[1:])
+    paras = group_rows(["券别      补贴对象                    补贴比例    单家企业年度上限    全年资金", rows])
+    recs = _records(paras[0].split("\n"))
+    assert [(r.vouchers, r.budget, r.ratio, r.cap) for r in recs] == [
+        (("算力券",), [9_000_000], [0.3], [600_000]), (("模型券",), [5_000_000], [0.2], [300_000])]

@@ -144,7 +144,7 @@ class Group:
     budgets: list[tuple[int, bool]] = field(default_factory=list)   # (yuan, is_batch)
     ratios: list[float] = field(default_factory=list)
     caps: list[int] = field(default_factory=list)
-    strong_caps: list[int] = field(default_factory=list)            # caps stated for one recipient (单个企业最高…)
+    strong_caps: list[int] = field(default_factory=list)            # caps stated as caps (单个企业…, 最高…)
     face: list[int] = field(default_factory=list)                   # 每张 X 元
     max_sheets: list[int] = field(default_factory=list)             # 最多申请 N 张
     scope: list[str] = field(default_factory=list)                  # text attached, for the deadline
@@ -1167,8 +1167,9 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
                 grp.spans.append(a.yuan)
             elif kind == "cap":
                 found["cap"].append(a.yuan)
-                if _STRONG_CAP.search(_SENT_SPLIT.split(par[max(0, a.start - 40):a.start])[-1]) is not None:
-                    grp.strong_caps.append(a.yuan)     # 单个企业最高…: stated for one recipient
+                sent_left = _SENT_SPLIT.split(par[max(0, a.start - 40):a.start])[-1]
+                if _STRONG_CAP.search(sent_left) is not None or _CAP_WORD.search(_rx(r"[，,：:（(]").split(sent_left)[-1]) is not None:
+                    grp.strong_caps.append(a.yuan)     # 单个企业…/最高…: a cap stated as one (not a guess)
             elif kind == "face":
                 grp.face.append(a.yuan)
     for s in shares:
@@ -1331,7 +1332,7 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
             voucher=v, region=region, policy=d["policy"],
             budget_yuan=max(d["budget"]) if d["budget"] else None,
             ratio=round(max(d["ratio"]), 4) if d["ratio"] else None,
-            # a cap stated for one recipient (单个企业最高80万元) wins over amounts of unsure kind (a batch, an award)
+            # a cap stated as one (单个企业80万元, 最高80万元) wins over amounts of unsure kind (a batch, an award)
             cap_yuan=max(d["strong"] or d["cap"]) if d["cap"] else None,
             deadline=deadline))
     return out

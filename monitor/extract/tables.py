@@ -22,6 +22,7 @@ The model:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -659,8 +660,25 @@ _GAP = fast_re(r"[ \t\u3000]{2,}|\t")       # a column gap: a tab or a run of sp
 _GAPPED_CELL = fast_re(r"[^。；！？|]{1,30}")
 
 
+def _width(s: str) -> int:
+    """Display width: a CJK or full-width character takes two columns (how aligned text tables are laid out)."""
+    return len(s) + sum(1 for c in s if c >= "\u1100" and unicodedata.east_asian_width(c) in "WF")
+
+
+def _pieces(line: str) -> list[tuple[int, int]]:
+    """(start, end) of the gap-separated pieces of a line."""
+    out, start = [], 0
+    for m in _GAP.finditer(line):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(line):
+        out.append((start, len(line)))
+    return [(x, y) for x, y in out if line[x:y].strip()]
+
+
 def _gapped_cells(line: str) -> list[str] | None:
-    """Cells of a line whose columns are aligned by runs of spaces (单 cells may hold one space): 3 to 10."""
+    """Cells of a line whose columns are aligned by runs of spaces (a cell may hold one space): 3 to 10."""
     if len(line) > 400 or "|" in line:
         return None
     cells = _GAP.split(line.strip())
@@ -674,54 +692,118 @@ def _is_header(cells: list[str]) -> bool:
     return sum(kind_of(c) is not None for c in cells) >= 2 and not any(_has_value(c) for c in cells)
 
 
+def _by_position(line: str, atoms: list[tuple[int, int]], base: int, starts: list[int]) -> list[str] | None:
+    """The cells of a row laid out under a header whose columns start at `starts` (display columns): each
+    piece goes to the column whose start is nearest to its own, in order; columns with no piece stay empty."""
+    n = len(starts)
+    cells = [""] * n
+    j = -1
+    for x, y in atoms:
+        col = _width(line[:x]) - base
+        k = min(range(max(j + 1, 0), n), key=lambda c: abs(starts[c] - col), default=None)
+        if k is None:
+            return None
+        cells[k] = line[x:y].strip()
+        j = k
+    return cells
+
+
+def _key_cell(c: str, regions: RegionFinder | None) -> bool:
+    return bool(_voucher_cell(c) or _region_cell(c, regions))
+
+
 def _unjoined(p: str, regions: RegionFinder | None) -> list[str] | None:
-    """A space-aligned text table whose lines were run together into one paragraph (header, rows and the text
-    after them): n columns and k lines give k·(n-1)+1 gap-separated pieces, the last cell of one line and
-    the first of the next sharing a piece. Returns the lines 'a | b | c' (and the text run onto the last
-    cell as a paragraph of its own), or None."""
-    pieces = _GAP.split(p.strip())
+    """A space-aligned text table whose lines were run together into one paragraph (header, rows and the
+    text after them): the last cell of one line and the first of the next share a piece. Rows are cut where
+    the next row's key (a voucher or a place) begins — by count (n columns and k lines give k·(n-1)+1
+    pieces) or, where cells are empty, at each piece ending in a key after a value; each row's pieces are
+    then placed under the header by their display column from the row's start. Returns the lines
+    'a | b | c' (and the text run onto the last cell as a paragraph of its own), or None."""
+    pieces = _pieces(p)
     m = len(pieces)
-    if m < 7 or m > 200:
+    if m < 5 or m > 200:
         return None
+    cuts = _cuts_by_count(p, pieces, regions) or _cuts_by_key(p, pieces, regions)
+    if cuts is None:
+        return None
+    # atoms: the pieces with the shared ones cut in two; rows begin at the cuts
+    rows: list[list[tuple[int, int]]] = [[]]
+    for i, (x, y) in enumerate(pieces):
+        at = cuts.get(i)
+        if at is None:
+            rows[-1].append((x, y))
+        else:
+            if at > 0:
+                rows[-1].append((x, x + at))
+            rows.append([(x + at, y)])
+    header = rows[0]
+    n = len(header)
+    if not 3 <= n <= 10 or not _is_header([p[x:y].strip() for x, y in header]):
+        return None
+    hbase = _width(p[:header[0][0]])
+    starts = [_width(p[:x]) - hbase for x, _ in header]
+    kinds = [kind_of(p[x:y].strip()) for x, y in header]
+    lines = [" | ".join(p[x:y].strip() for x, y in header)]
+    rest = ""
+    for r, atoms in enumerate(rows[1:], 1):
+        if r == len(rows) - 1:       # the last cell, with what follows the table run onto it
+            x, y = atoms[-1]
+            last = p[x:y]
+            end = _value_end(last, kinds[-1] if len(atoms) == n else None)
+            if end is not None and last[end:].strip() and not _has_value(last[end:]):
+                rest = last[end:].strip()
+                atoms = atoms[:-1] + [(x, x + end)]
+        if len(atoms) > n:
+            return None
+        cells = _by_position(p, atoms, _width(p[:atoms[0][0]]), starts)
+        if cells is None or not any(_has_value(c) for c in cells):
+            return None
+        lines.append(" | ".join(cells))
+    if len(lines) < 2:
+        return None
+    return lines + ([rest] if rest else [])
+
+
+def _cuts_by_count(p: str, pieces, regions) -> dict[int, int] | None:
+    m = len(pieces)
     for n in range(3, 11):
         if (m - 1) % (n - 1) or (m - 1) // (n - 1) < 2:
             continue
-        head = pieces[:n - 1]
+        head = [p[x:y] for x, y in pieces[:n - 1]]
         if any(len(c) > 16 or _has_value(c) for c in head):
             continue
-        at = _joint_at(pieces[n - 1], None, regions)
-        if at is None:
-            continue
-        header = head + [pieces[n - 1][:at].strip()]
-        if not _is_header(header):
-            continue
-        kinds = [kind_of(c) for c in header]
-        lines = [" | ".join(header)]
-        cur = [pieces[n - 1][at:].strip()]
-        ok = True
-        for i in range(n, m):
-            c = pieces[i]
-            if (i - (n - 1)) % (n - 1):
-                cur.append(c)
-                continue
-            if i == m - 1:           # the last cell, with what follows the table run onto it
-                end = _value_end(c, kinds[-1])
-                rest = c[end:].strip() if end is not None else ""
-                cur.append(c[:end].strip() if rest else c)
-                lines.append(" | ".join(cur))
-                if rest:
-                    lines.append(rest)
-                break
-            at = _joint_at(c, kinds[-1], regions)
+        cuts = {}
+        for i in range(n - 1, m - 1, n - 1):
+            x, y = pieces[i]
+            at = _joint_at(p[x:y], None if i == n - 1 else kind_of(p[pieces[n - 1][0]:pieces[n - 1][1]]), regions)
             if at is None:
-                ok = False
+                cuts = None
                 break
-            cur.append(c[:at].strip())
-            lines.append(" | ".join(cur))
-            cur = [c[at:].strip()]
-        if ok and all(any(_has_value(x) for x in ln.split(" | ")) for ln in lines[1:-1]):
-            return lines
+            cuts[i] = at
+        if cuts:
+            return cuts
     return None
+
+
+def _cuts_by_key(p: str, pieces, regions) -> dict[int, int] | None:
+    """Rows cut at each piece that ends in a key cell (算力券, 河北省唐山市) after a value (900万元模型券) or,
+    for the first, after the header's last label."""
+    cuts: dict[int, int] = {}
+    for i, (x, y) in enumerate(pieces):
+        c = p[x:y]
+        if len(c) > 40:
+            return None
+        at = _joint_at(c, None, regions)
+        if at is None or at <= 0 or not _key_cell(c[at:].strip(), regions):
+            continue
+        head = c[:at]
+        if not cuts:
+            if any(_has_value(p[a:b]) for a, b in pieces[:i]) or _has_value(head):
+                return None      # the header holds no value
+            cuts[i] = at
+        elif _has_value(head) and _value_end(head, None) is not None and not head[_value_end(head, None):].strip():
+            cuts[i] = at
+    return cuts if len(cuts) >= 2 else None
 
 
 def _spaced_tables(paragraphs: list[str], regions: RegionFinder | None = None) -> list[str]:
@@ -747,6 +829,10 @@ def _spaced_tables(paragraphs: list[str], regions: RegionFinder | None = None) -
                 continue
             i += 1
             continue
+        if gapped:
+            i = _gapped_rows(out, i, regions)
+            n = len(out)
+            continue
         j = i + 1
         while j < n and (c2 := split(out[j]) if " " in out[j] or "\t" in out[j] else None) is not None \
                 and len(c2) == len(cells):
@@ -756,6 +842,41 @@ def _spaced_tables(paragraphs: list[str], regions: RegionFinder | None = None) -
                 out[k] = " | ".join(split(out[k]))
         i = j
     return out
+
+
+def _gapped_rows(out: list[str], i: int, regions: RegionFinder | None) -> int:
+    """The rows under the space-aligned header out[i], rewritten in place as 'a | b | c' (each placed under
+    the header by display column, so an empty cell keeps the columns after it); rows run together with the
+    header or with each other are split again. Returns the index after the table."""
+    head = out[i]
+    hp = _pieces(head)
+    starts = [_width(head[:x]) for x, _ in hp]
+    n = len(hp)
+    j = i + 1
+    rows: list[str] = []
+    while j < len(out):
+        q = out[j]
+        if "  " not in q and "\t" not in q:
+            break
+        qp = _pieces(q)
+        if 2 <= len(qp) <= n and all(_GAPPED_CELL.fullmatch(q[x:y].strip()) for x, y in qp):
+            cells = _by_position(q, qp, 0, starts)
+            if cells is None or not any(_has_value(c) for c in cells):
+                break
+            rows.append(" | ".join(cells))
+            j += 1
+            continue
+        # rows run together (with each other, or with the header): read with the header in front of them
+        lines = _unjoined(head + q, regions)
+        if lines is not None:
+            table = [lines[0], *rows, *lines[1:]]
+            out[i:j + 1] = table
+            return i + len(table)
+        break
+    if rows:
+        out[i:j] = [" | ".join(head[x:y].strip() for x, y in hp)] + rows
+        return j
+    return i + 1
 
 
 def group_rows(paragraphs: list[str], regions: RegionFinder | None = None) -> list[str]:
