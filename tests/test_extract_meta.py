@@ -457,6 +457,8 @@ def test_not_deadlines_round3(text):
     ("按市场价九折结算", 0.1),
     ("按市场价五折结算", 0.5),
     ("按市场价的七点五折结算", 0.25),
+    ("企业可享受半价优惠", 0.5),
+    ("按市场价打对折", 0.5),
 ])
 def test_discount_shapes(text, ratio):
     assert _best_ratio(text) == pytest.approx(ratio)
@@ -508,3 +510,7 @@ def test_a_bureaus_own_account_post_speaking_for_itself_is_an_application():
     # an outlet's report about the same round, without the body speaking, stays news
     report = text.replace("我局现启动", "该局现启动").replace("宿州市数据资源局\n2026年9月12日\n", "")
     assert find_stage(report, "@某某企业 数据券来了！最高可领二十万元") == "news"
+
+
+def test_half_price_needs_its_verb():
+    assert find_shares("景区门票半价") == []

@@ -337,6 +337,7 @@ def parse_ratio(text: str) -> float | None:
 
 
 _SHARE_HINT = fast_re(r"[%％折成半]|百分|分之")
+_HALF_PRICE_RE = fast_re(r"(?:按|以|享受?|打|给予|实行|执行)[\u4e00-\u9fa5]{0,6}?(半价|对折)")
 # 三分之一, 2分之1: a fraction (百分之 is read as a percentage above)
 _FRACTION_RE = fast_re(r"(?<![百千万\d])([一二三四五六七八九十两]|\d{1,2})分之([一二三四五六七八九十两]{1,2}|\d{1,2})(?![\d十])")
 
@@ -353,6 +354,9 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
             left = text[max(0, m.start() - 16):m.start()]
             value, kind = (0.5, "pay") if _pays(left) else (0.5, "pct")
             out.append(Share(m.start(1), m.end(1), value, kind, m.group(1)))
+    if "半价" in text or "对折" in text:
+        for m in _HALF_PRICE_RE.finditer(text):      # 按市场价半价结算, 打对折: half the price, a 五折
+            out.append(Share(m.start(1), m.end(1), 0.5, "discount", m.group(1)))
     for m in (_PCT_RE.finditer(text) if "%" in text or "％" in text or "百分" in text else ()):
         if m.group(3) is not None:       # 个百分点: a change in a rate, never a share on its own
             raised = _raised_share(text, m, out)
