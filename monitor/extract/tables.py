@@ -17,7 +17,10 @@ The model:
   tables (申领截止时间 | 2026年10月20日) that name no voucher: the terms of the voucher in force;
 - rows shorter than the header (a cell spanning rows) are aligned on what their cells hold and take the
   key cells they lack from the row above; rows run together by line re-joining ('…2026年9月30日模型券 | …')
-  are split again where the next row's key starts.
+  are split again where the next row's key starts;
+- text tables (group_rows): columns set apart by single spaces, or aligned by runs of spaces — those cells
+  are placed under the header by display column (CJK = 2), so an empty cell keeps the columns after it, and
+  lines run together into one paragraph by line re-joining are cut again where the next row's key begins.
 """
 from __future__ import annotations
 
