@@ -495,6 +495,8 @@ def test_voucher_kind_phrase_names_no_voucher():
     from monitor.extract.vouchers import find_vouchers
     assert [m.voucher for m in find_vouchers("甘南州、临夏州近期相继推出人工智能券类政策。")] == []
     assert [m.voucher for m in find_vouchers("各地密集推出算力券类支持政策")] == []
+    assert [m.voucher for m in find_vouchers("推出“人工智能券”类政策")] == []
+    assert [m.voucher for m in find_vouchers("发放“算力券”，类型为电子券")] == ["算力券"]
     assert [m.voucher for m in find_vouchers("发放人工智能券，单个企业最高50万元。")] == ["智能券"]
     assert [m.voucher for m in find_vouchers("算力券类型包括通用算力券和智能算力券")] == ["算力券", "算力券", "算力券"]
 

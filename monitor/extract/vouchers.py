@@ -32,6 +32,9 @@ _OTHER_SERVICE = fast_re(r"(?:登记|交易|评估|咨询|检测|认证|法律|�
                             r"知识产权|专利|培训|会展|设计|税务|财务|审计|认定|入表|合规|标注|托管|运维|技术)$")
 
 
+_CLOSE_QUOTES = frozenset("”」』\"'’")
+
+
 class VoucherMention(NamedTuple):     # (a tuple: made by the thousand, cheaply)
     start: int
     end: int
@@ -100,8 +103,9 @@ def _add_mention(text: str, start: int, end: int, surface: str, out: list) -> No
     canon = NAMES.get(surface) or ("词元券" if surface.lower() == "token券" else None)
     if canon is None:
         return
-    if text.startswith("类", end) and not text.startswith(("类型", "类别"), end):
-        return   # 人工智能券类政策, 算力券类支持: 券类 names a kind of policy (vouchers in general), no voucher
+    after = end + 1 if text[end:end + 1] in _CLOSE_QUOTES else end
+    if text.startswith("类", after) and not text.startswith(("类型", "类别"), after):
+        return   # 人工智能券类政策, “算力券”类支持: 券类 names a kind of policy (vouchers in general), no voucher
     if surface == "服务券" and _OTHER_SERVICE.search(text[max(0, start - 4):start]):
         return   # 数据产权登记服务券, 检测服务券 …: other vouchers, not the 服务券 of SPEC
     if surface.lower() == "token券" and start > 0 and text[start - 1].isalnum() \
