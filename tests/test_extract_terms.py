@@ -531,3 +531,24 @@ def test_a_raised_cap_for_special_cases_is_still_a_stated_cap():
             "对承担重大攻关任务的，最高可达200万元。")
     m = measures(text, authority="news")[("算力券", "辽宁省/鞍山市")]
     assert m.cap_yuan == 2_000_000
+
+
+def test_a_hot_search_keyword_line_is_furniture():
+    from monitor.extract import extract_text
+    text = ("某某市工业和信息化局关于公布2026年度专精特新中小企业名单的通知\n"
+            "经企业申报、专家评审，认定46家企业为2026年度市级专精特新中小企业，现予公布。\n"
+            "某某市工业和信息化局\n2026年5月11日\n"
+            "热门搜索：算力券 模型券 数据券 训力券 成人 影院 免费")
+    assert extract_text(text, region="广东省/云浮市").measures == ()
+
+
+def test_an_encouragement_to_the_lower_places_in_general_ties_nothing():
+    from monitor.extract import extract_text
+    text = ("来宾市支持数字经济发展若干措施\n第一条 为推动数字经济发展，制定本措施。\n"
+            "第二条 鼓励县（市、区）结合本地产业特点，探索发放数据券、算力券，降低企业数字化转型成本。\n"
+            "第三条 本措施自印发之日起施行。")
+    assert extract_text(text, region="广西壮族自治区/来宾市").measures == ()
+    # the city's own voucher still counts
+    own = text.replace("第三条", "第三条 市级发放算力券，按合同金额的30%给予补贴，单个企业最高50万元。\n第四条")
+    ms = extract_text(own, region="广西壮族自治区/来宾市").measures
+    assert [(m.voucher, m.region, m.ratio, m.cap_yuan) for m in ms] == [("算力券", "广西壮族自治区/来宾市", 0.3, 500000)]
