@@ -456,3 +456,13 @@ def test_rows_run_together_under_a_header_of_its_own_line():
     recs = _records(paras[0].split("\n"))
     assert [(r.vouchers, r.budget, r.ratio, r.cap) for r in recs] == [
         (("算力券",), [9_000_000], [0.3], [600_000]), (("模型券",), [5_000_000], [0.2], [300_000])]
+
+
+def test_lines_holding_a_column_gap_are_not_joined_as_wrapped_text():
+    from monitor.extract import normalize_text
+    rows = ["各有关企业：现将本年度各类券的支持标准列示如下，请各企业对照本表要求认真准备材料按期申报",
+            "券种      年度总额      补贴比例      单个企业上限      申报截止日期      受理部门",
+            "算力券      3000万元      30%      200万元      2026年10月31日      市工业和信息化局",
+            "数据券      800万元      20%      50万元      2026年11月15日      市数据局"]
+    lines = normalize_text("\n".join(rows)).split("\n")
+    assert len(lines) == 4 and lines[2].startswith("算力券") and lines[3].startswith("数据券")

@@ -46,6 +46,7 @@ def normalize_text(text: str) -> str:
     return _join_broken_lines(t)
 
 
+_COLUMNS = re.compile(r" \| |\S(?:\t| {2,})\S")
 _OPEN_END = re.compile(r"[\u4e00-\u9fff\d,，、“（(]")
 _CJK_START = re.compile(r"^[\u4e00-\u9fff\d”）)，,。、]")
 
@@ -64,7 +65,8 @@ def _join_broken_lines(t: str) -> str:
         if (out and last_len >= 40 and pending_blank <= 1 and _OPEN_END.match((prev := out[-1][-1].rstrip())[-1:])
                 and _CJK_START.match(s) and not _DATE_START.match(s) and not s.startswith("#")
                 and len(out) > 1 and not _TITLE_END.search(prev[-4:]) and not _DOCNO_START.match(s)
-                and not _INFO_LINE.search(prev) and " | " not in s and " | " not in prev):   # table rows stay rows
+                and not _INFO_LINE.search(prev) and not _COLUMNS.search(s) and not _COLUMNS.search(prev)):
+            # (table rows stay rows: cells set apart by ' | ', a tab or a run of spaces)
             out[-1].append(s)
             last_len = len(s)
         else:
