@@ -997,3 +997,15 @@ def test_a_number_wrapped_between_its_digits_is_joined_without_a_space():
     from monitor.extract.normalize import _join_pair
     assert _join_pair("调用DeepSeek", "API服务") == "调用DeepSeek API服务"     # two Latin words keep their space
     assert _join_pair("安排3", "00万元") == "安排300万元"
+
+
+def test_adjacent_spans_of_an_info_table_are_separate_fields():
+    html = ("<html><head><title>x</title></head><body><div class='zc-table'><span>发文单位：日照市大数据局</span>"
+            "<span>文号：日数发〔2026〕21号</span><span>发布日期：2026年10月16日</span><span>有效性：有效</span></div>"
+            "<div id='zoom'><p>日照市大数据局关于印发《日照市词元券发放管理办法》的通知</p>"
+            "<p>各区县大数据主管部门：现将办法印发给你们，请认真贯彻执行。本办法所称词元券是市大数据局发放的电子券。</p></div>"
+            "</body></html>")
+    p = parse_page(html)
+    assert p.meta["issuer"] == "日照市大数据局"
+    assert p.meta["doc_number"] == "日数发〔2026〕21号"
+    assert p.published == "2026-10-16"

@@ -541,11 +541,12 @@ _F_KIND, _F_START, _F_CHARS, _F_LINK_CHARS, _F_LINKS, _F_ATTACH, _F_HEAD, _F_CON
 # right after text ('<span>来源：北国网</span><span>记者 张三</span>' would read '来源：北国网记者 张三')
 _INFO_FIELD = re.compile(
     r"(?:信息来源|文章来源|稿件来源|来源|发布时间|发布日期|更新时间|浏览次数|浏览量|浏览|点击数|点击量|点击|阅读数|阅读量|阅读|"
-    r"字号)\s*[:：]|(?:记者|通讯员|责任编辑|编辑|作者|摄影|实习生)")
-_INFO_FIRST = frozenset("信文稿来发更浏点阅字记通责编作摄实")
+    r"字号|文号|发文字号|发文单位|发文机关|发布机构|成文日期|索引号|有效性|主题分类)\s*[:：]|(?:记者|通讯员|责任编辑|编辑|作者|摄影|实习生)")
+_INFO_FIRST = frozenset("信文稿来发更浏点阅字记通责编作摄实成索有主")
 # a line that is already an info line (a label with its colon, a date): there a role word starts a field, while
 # in running text split across <span>s (据<span>记者</span>了解) it does not
-_INFO_LINE = re.compile(r"(?:来源|发布时间|发布日期|更新时间|时间|日期|作者|编辑)\s*[:：]|\d{4}-\d{1,2}-\d{1,2}")
+_INFO_LINE = re.compile(r"(?:来源|发布时间|发布日期|更新时间|时间|日期|作者|编辑|发文单位|发文机关|发布机构|文号|索引号)\s*[:：]"
+                        r"|\d{4}-\d{1,2}-\d{1,2}")
 
 
 def _info_break(pieces: list, t: str) -> bool:
