@@ -1009,3 +1009,13 @@ def test_adjacent_spans_of_an_info_table_are_separate_fields():
     assert p.meta["issuer"] == "日照市大数据局"
     assert p.meta["doc_number"] == "日数发〔2026〕21号"
     assert p.published == "2026-10-16"
+
+
+def test_document_number_on_an_info_line_with_other_fields_after_a_bar():
+    html = ("<html><head><title>咸宁市发展和改革委员会关于开展2026年度算力券申报工作的通知</title></head><body>"
+            "<h1>咸宁市发展和改革委员会关于开展2026年度算力券申报工作的通知</h1>"
+            "<p class='info'>咸发改数据〔2026〕40号 ｜ 发布时间：2026-07-22</p>"
+            "<div id='zoom'><p>各县(市、区)发改局：2026年度算力券预算2400万元，按实际费用的30%给予支持。</p></div></body></html>")
+    p = parse_page(html)
+    assert p.meta.get("doc_number") == "咸发改数据〔2026〕40号"
+    assert p.published == "2026-07-22"

@@ -1533,7 +1533,9 @@ def _source_line(page: str, title: str | None) -> str | None:
 # a line under the title that holds only a document number (with an optional label and date):
 # 东工信函〔2026〕21号 / 文号：厦数据〔2026〕11号　2026-05-12
 _NUMBER_LINE = re.compile(r"^(?:[^\s:：]{1,6}[:：]\s*)?([\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,5}\s*号)"
-                          r"(?:\s+\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?\s*$")
+                          r"(?:\s+\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+                          # or other fields of the info line after a bar: 咸发改数据〔2026〕40号 ｜ 发布时间：2026-07-22
+                          r"|\s*[|｜]\s*(?:发布时间|发布日期|时间|日期|来源|信息来源|发布机构|浏览次数|点击数)\s*[:：][^\n]*)?\s*$")
 
 
 _NUMBER_IN_VALUE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,5}\s*号")
