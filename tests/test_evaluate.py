@@ -41,3 +41,12 @@ def test_a_document_number_line_above_the_title_is_not_the_title():
                      region="广西壮族自治区/柳州市")
     assert f.title == "柳州市人民政府办公室关于印发柳州市算力券实施办法的通知"
     assert f.doc_number == "柳政办发〔2026〕12号"
+
+
+def test_a_document_title_wins_over_a_column_heading_above_it():
+    from monitor.extract import extract_text
+    f = extract_text("松原市科学技术局 通知公告\n发布时间：2026-06-18 10:05　来源：本站\n\n"
+                     "松原市科学技术局关于组织申报2026年度模型券的通知\n松科发〔2026〕11号\n各有关单位：\n"
+                     "现组织申报2026年度模型券，申报截止时间为2026年7月31日。", region="吉林省/松原市")
+    assert f.title == "松原市科学技术局关于组织申报2026年度模型券的通知"
+    assert f.stage == "application"

@@ -280,16 +280,28 @@ def _parse_page(html: str, *, url: str, content: str | None) -> dict:
             "published": pub.attributes.get("content") if pub else None, "meta": {}}
 
 
+_DOC_TITLE = re.compile(r"关于[^。；]{2,70}的(?:通知|公告|通告|决定|意见|批复|函)$|《[^《》]{2,60}》$|"
+                        r"(?:办法|细则|方案|措施|指南|规定|政策)(?:[（(][^（）()]{2,10}[)）])?$")
+
+
 def _title_from_text(text: str) -> str | None:
-    for ln in text.splitlines()[:5]:
+    """The first line that can be a title; a line shaped like a document's title (关于…的通知) wins over a column
+    heading above it (松原市科学技术局 通知公告)."""
+    first = None
+    for ln in text.splitlines()[:6]:
         s = ln.strip().lstrip("#＃ ").strip()
         if re.search(r"毛片|av|在线观看|视频|免费|[|｜]|^文\s", s, re.I) or s.startswith(("移动版", "当前位置", "您的位置", "首页")):
             continue
         if _DOCNO_START.match(s) and s.endswith("号") and len(s) <= 30:
             continue        # the document number line above the title (深工信规〔2025〕3号)
+        if _INFO_LINE.search(s):
+            continue        # 发布时间：… 来源：…
         if 6 <= len(s) <= 80 and not re.search(r"[。；：:，,]$", s):
-            return s
-    return None
+            if _DOC_TITLE.search(s):
+                return s
+            if first is None:
+                first = s
+    return first
 
 
 def _year_from_text(text: str) -> int | None:
