@@ -516,3 +516,29 @@ def test_a_bureaus_own_account_post_speaking_for_itself_is_an_application():
 
 def test_half_price_needs_its_verb():
     assert find_shares("景区门票半价") == []
+
+
+@pytest.mark.parametrize("text,outlet,date", [
+    ("汕尾拟设2亿元算力券 征求意见至7月10日\n\n南方+ 2026-06-10 19:32\n\n正文。", "南方+", "2026-06-10"),
+    ("安康日报　2026年8月12日　第3版：理论评论\n\n“补贴券”如何用在刀刃上\n正文", "安康日报", "2026-08-12"),
+    ("葫芦岛日报\n2026年06月03日　第01版：要闻\n\n我市首批算力券惠及37家企业\n正文。", "葫芦岛日报", "2026-06-03"),
+    ("井冈山报数字报 | 2026年05月15日 星期五 | 第A02版：综合新闻\n吉安算力券扩容", "井冈山报", "2026-05-15"),
+])
+def test_newspaper_mastheads_and_edition_lines(text, outlet, date):
+    from monitor.extract.meta import find_news_outlet, find_published
+    assert find_news_outlet(text) == outlet
+    assert find_published(text, None, {}) == date
+
+
+def test_an_outlet_named_with_an_editors_note_is_the_outlet():
+    from monitor.extract.meta import outlet_name
+    assert outlet_name("林芝观察综合整理") == "林芝观察" and outlet_name("南京日报") == "南京日报"
+
+
+def test_a_wechat_posts_publish_time_element_is_its_date():
+    from monitor.extract.page import parse_page
+    html = ("<html><head><title>申报开启！模型券来了</title></head><body><div id='meta_content'>"
+            "<span class='nickname'>宣城经信</span> <em id='publish_time'>2026-09-02 18:30</em></div>"
+            "<div id='js_content'><p>近日，宣城市经济和信息化局印发通知，组织开展2026年度模型券申报工作。</p>"
+            "<p>宣城市经济和信息化局</p><p>2026年8月29日</p></div></body></html>")
+    assert parse_page(html).published == "2026-09-02"

@@ -15,7 +15,8 @@ from ..errors import SourceError
 from ..models import Document, Facts, Measure
 from .measures import R as _regions
 from .measures import find_measures
-from .meta import find_doc_number, find_issuer, find_news_outlet, find_published, find_stage, is_repeal
+from .meta import (find_doc_number, find_issuer, find_news_outlet, find_published, find_stage, is_repeal,
+                   outlet_name)
 
 __all__ = ["extract_document", "extract_text", "extract_html", "extract_bytes", "normalize_text", "decode_text"]
 
@@ -124,7 +125,7 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
     year = int(published_iso[:4]) if published_iso else _year_from_text(text)
     # a news article's issuer is its outlet (来源：金华日报), as the page's own source line gives it for a news page
     issuer = (find_issuer(text, title, meta, region=region) if authority != "news"
-              else (meta.get("issuer") or find_news_outlet(text)))
+              else (outlet_name(meta["issuer"]) if meta.get("issuer") else find_news_outlet(text)))
     doc_number = find_doc_number(text, meta, title)
     stage = find_stage(text, title, authority)
     repealed = is_repeal(text, title)

@@ -337,7 +337,15 @@ def _cjk_parens(s: str) -> str:
 # ------------------------------------------------------------------ a news article's outlet
 
 _OUTLET_LABEL = fast_re(r"(?:来源|稿件来源|文章来源|信息来源)\s*[:：]\s*([\u4e00-\u9fa5A-Za-z0-9·]{2,20})")
-_OUTLET_NAME = fast_re(r"[\u4e00-\u9fa5A-Za-z0-9·]{2,16}(?:报|网|社|台|客户端|新闻|在线|频道|发布|杂志|周刊|观察|资讯|融媒|号)$")
+_OUTLET_NAME = fast_re(r"[\u4e00-\u9fa5A-Za-z0-9·]{2,16}(?:报|网|社|台|客户端|新闻|在线|频道|发布|杂志|周刊|观察|资讯|融媒|号|\+)$")
+# what follows an outlet's name but is not part of it: its digital edition, an editor's note
+_OUTLET_TAIL = fast_re(r"(?:数字报|电子报|电子版|综合整理|整理|综合)$")
+
+
+def outlet_name(name: str) -> str:
+    """An outlet's own name: 井冈山报数字报 → 井冈山报, 林芝观察综合整理 → 林芝观察."""
+    cut = _OUTLET_TAIL.sub("", name)
+    return cut if len(cut) >= 2 else name
 _OUTLET_WIRE = fast_re(r"^([\u4e00-\u9fa5]{2,10}(?:报|网|社|台|客户端|新闻|在线))讯")
 
 
@@ -356,12 +364,16 @@ def find_news_outlet(text: str) -> str | None:
             v = _rx(r"(?:作者|记者|编辑|发布时间|发布日期|时间|日期|浏览|点击|阅读|字号|综合整理|整理)").split(m.group(1))[0]
             if len(v) >= 2:
                 return v
-    for ln in lines:
+    for i, ln in enumerate(lines):
         ds = find_dates(ln)
         if len(ds) == 1 and len(ln) <= 60 and _news_date_line(ln, ds[0].start, ds[0].end):
             for piece in _rx(r"[\s　|｜/（）()]+").split(ln[:ds[0].start] + " " + ln[ds[0].end:]):
                 if _OUTLET_NAME.search(piece) and not piece.startswith("本报"):
-                    return piece
+                    return outlet_name(piece)
+            # a masthead on the line above the date line (葫芦岛日报 / 2026年06月03日　第01版：要闻)
+            if i > 0 and len(lines[i - 1]) <= 16 and _OUTLET_NAME.fullmatch(lines[i - 1]) \
+                    and not lines[i - 1].startswith("本报"):
+                return outlet_name(lines[i - 1])
     for ln in lines:
         m = _OUTLET_WIRE.match(ln)
         if m and not m.group(1).startswith("本"):
@@ -620,7 +632,9 @@ def _under_signature(text: str, line_start: int, rest: str) -> bool:
 _SIGNATURE_ORGAN = fast_re(rf"^[\u4e00-\u9fa5（）()、 ]{{2,40}}{_ORGAN}$")
 _NEWS_LINE_BAD = fast_re(r"[。；;，,！？]|时间|日期|期限|截止|申报|申领|申请|受理|有效|施行|实施|征求|报名|兑付|签订|活动|会议|举办|"
                          r"至|到|—|~|～")
-_NEWS_PIECE = fast_re(r"(?:来源|作者|记者|编辑|责任编辑|通讯员|文|图)?\s*[:：]?\s*[\u4e00-\u9fa5A-Za-z0-9·]{1,24}")
+_NEWS_PIECE = fast_re(r"(?:来源|作者|记者|编辑|责任编辑|通讯员|文|图)?\s*[:：]?\s*[\u4e00-\u9fa5A-Za-z0-9·+]{1,24}"
+                      # a paper's page and section (第01版：要闻, 第A02版：综合新闻), the weekday
+                      r"|第\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：]\s*[\u4e00-\u9fa5]{1,8})?|星期[一二三四五六日天]")
 
 
 def _news_date_line(line: str, ds: int, de: int) -> bool:

@@ -192,6 +192,7 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
                  or _first_date(_meta_get(metas, "firstpublishedtime", "publishdate", "publishtime",
                                           "article:published_time", "dc.date", "dcterms.issued", "dc.date.issued",
                                           "releasedate", "createdate", "maketime"))
+                 or _publish_time_element(tree)
                  or info.get("published")
                  or (_first_date(source_line) if source_line else None)
                  or _date_near_title(page_head, title)
@@ -1539,6 +1540,19 @@ _NUMBER_LINE = re.compile(r"^(?:[^\s:：]{1,6}[:：]\s*)?([\u4e00-\u9fff]{1,12}[
 
 
 _NUMBER_IN_VALUE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,5}\s*号")
+
+
+_PUBLISH_TIME_SELECTOR = ("#publish_time, #publishTime, #publish-time, #pubtime, #pubTime, .publish_time, .publish-time, "
+                          ".publishTime, .pub_time, .pub-time, .pubtime")
+
+
+def _publish_time_element(tree) -> str | None:
+    """The date of an element the page marks as its publication time (a WeChat post's <em id="publish_time">)."""
+    try:
+        node = tree.css_first(_PUBLISH_TIME_SELECTOR)
+    except Exception:  # noqa: BLE001
+        return None
+    return _first_date(_node_text(node)) if node is not None else None
 
 
 def _number_line(page: str, title: str | None) -> str | None:
