@@ -552,3 +552,75 @@ def test_an_encouragement_to_the_lower_places_in_general_ties_nothing():
     own = text.replace("第三条", "第三条 市级发放算力券，按合同金额的30%给予补贴，单个企业最高50万元。\n第四条")
     ms = extract_text(own, region="广西壮族自治区/来宾市").measures
     assert [(m.voucher, m.region, m.ratio, m.cap_yuan) for m in ms] == [("算力券", "广西壮族自治区/来宾市", 0.3, 500000)]
+
+
+# ------------------------------------------------------------------ round 4 (found by heldout9)
+
+@pytest.mark.parametrize("text", [
+    "娄底市今年算力券总额较上年增加500万元，达到2500万元，单个企业最高100万元。",
+    "邵阳市2026年算力券总额比去年增加500万元，达到2500万元，单个企业最高100万元。",
+    "邵阳市今年的算力券总额达到2500万元，单个企业最高100万元。",
+])
+def test_a_time_between_the_place_and_its_voucher_and_the_level_an_increase_reaches(text):
+    region = "湖南省/娄底市" if text.startswith("娄底") else "湖南省/邵阳市"
+    ms = measures(text, region=region, authority="news")
+    m = ms[("算力券", region)]
+    assert (m.budget_yuan, m.cap_yuan) == (25_000_000, 1_000_000)     # the new level, never the increase
+
+
+@pytest.mark.parametrize("text, want", [
+    ("伊春、黑河已发放算力券，绥化正在组织语料券申报。",
+     {("算力券", "黑龙江省/伊春市"), ("算力券", "黑龙江省/黑河市"), ("语料券", "黑龙江省/绥化市")}),
+    ("鹤岗、双鸭山已推出模型券，七台河正在受理数据券申请。",
+     {("模型券", "黑龙江省/鹤岗市"), ("模型券", "黑龙江省/双鸭山市"), ("数据券", "黑龙江省/七台河市")}),
+])
+def test_a_new_subject_after_the_comma_takes_the_second_voucher_alone(text, want):
+    assert set(measures(text, region="黑龙江省", authority="news")) == want
+
+
+@pytest.mark.parametrize("text, ratio", [
+    ("对企业购买大模型服务的，通过“模型券”按照不超过实际合同金额40%的比例给予支持。", 0.4),
+    ("企业使用算力服务的，通过算力券按照不超过合同金额30%的比例予以补贴。", 0.3),
+    ("企业租用算力的，最高可由算力券承担一半，单个企业最高50万元。", 0.5),
+    ("企业租用算力的，算力券补贴半数，单个企业最高50万元。", 0.5),
+    ("企业租用算力的，最高可由算力券承担三成，单个企业最高50万元。", 0.3),
+    ("企業租用算力的，最高可由算力券承擔一半，單個企業最高50萬元。", 0.5),
+    ("企業租用算力的，最高可由算力券承擔三成，單個企業最高50萬元。", 0.3),
+])
+def test_the_share_the_voucher_bears(text, ratio):
+    ms = list(measures(text, region="广东省/云浮市").values())
+    assert len(ms) == 1 and ms[0].ratio == ratio
+
+
+def test_not_exceeding_a_share_is_not_a_threshold():
+    # 不超过…40%: the (?<!不) of 超过 must see the 不 even where the clause is cut short
+    text = "企业采购模型服务的，模型券按照不超过实际合同金额百分之四十的比例给予支持。"
+    ms = list(measures(text, region="广东省/云浮市").values())
+    assert ms[0].ratio == 0.4
+
+
+def test_half_of_a_count_is_no_share():
+    from monitor.extract.numbers import find_shares
+    assert find_shares("补贴半数以上的企业") == []
+
+
+def test_the_place_of_the_voucher_named_again_in_its_paragraph_keeps_its_deadline():
+    # (a roundup: the document's own deadline is no fallback when several places have vouchers)
+    text = ("今年以来，哈密市、克拉玛依市等地推出券类政策。\n"
+            "哈密：算力券\n哈密市安排算力券资金5000万元，单个企业最高500万元。\n"
+            "克拉玛依：模型券助力企业\n"
+            "克拉玛依市设立0.3亿元模型券，企业采购大模型服务最高可获得不超过合同额四成的补贴。"
+            "克拉玛依市工信局表示，今年申领将于11月30日截止。\n"
+            "专家表示，券类政策直达企业。")
+    f = __import__("monitor.extract", fromlist=["extract_text"]).extract_text(
+        text, region="新疆维吾尔自治区", authority="news", published="2026-10-20")
+    m = {(x.voucher, x.region): x for x in f.measures}[("模型券", "新疆维吾尔自治区/克拉玛依市")]
+    assert (m.budget_yuan, m.ratio, m.deadline) == (30_000_000, 0.4, "2026-11-30")
+    assert {(x.voucher, x.region): x for x in f.measures}[("算力券", "新疆维吾尔自治区/哈密市")].deadline is None
+
+
+def test_the_same_place_named_in_a_later_paragraph_does_not_carry_the_voucher():
+    text = ("上海市印发措施，每年设立一定规模的算力券、模型券。\n"
+            "2025年7月，上海市政府宣布将推出价值1亿元的专项补贴券。")
+    ms = measures(text, region="上海市", authority="news")
+    assert all(m.budget_yuan is None for m in ms.values())

@@ -155,6 +155,7 @@ class Group:
     spans: list[int] = field(default_factory=list)                  # pools over several years (2026—2028年共3亿元)
     tentative: bool = False     # opened by a heading naming the voucher: a measure only if terms follow
     parts: dict = field(default_factory=dict)   # region → Group: a clause opening with one of several places named
+    par: str | None = None      # the paragraph that named the group (where its place named again is still its talk)
 
 
 def _sentences(par: str) -> list[tuple[int, int]]:
@@ -344,7 +345,7 @@ def _classify_share(par: str, s: Share) -> bool:
         return False      # 与其他补贴叠加后，补贴总额不超过费用的80%: the ceiling of all subsidies together
     if _rx(r"^\s*[—\-~～至到]\s*\d").search(right) and not _RATIO_CUE.search(clause):
         return False
-    if _RATIO_BAD.search(clause[-8:]) and not _rx(r"提高至|提高到|可提高|最高可").search(clause):
+    if _RATIO_BAD.search(clause, max(0, len(clause) - 8)) and not _rx(r"提高至|提高到|可提高|最高可").search(clause):
         return False
     if _RATIO_CUE.search(clause) or _rx(r"^\s*(?:的)?(?:比例)?\s*(?:给予|予以|进行|补贴|补助|资助|奖励|抵扣|兑现|激励|的补|支持)").match(right):
         return True
@@ -482,7 +483,8 @@ _LOCATED_BEFORE = fast_re(r"(?:在|于|到|从|向|赴|来|至|落户|入驻)$")
 _TOPIC_AFTER = fast_re(r"^[，,：:]")
 _CITED_BEFORE = fast_re(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|符合|持有|使用)[^。；]{0,20}$")
 _VERB_BEFORE = fast_re(r"[，,。；;\s、和及与】\]：:]$|^$")
-_SUPPORT = fast_re(r"发放|设立|安排|推出|实施|发行|投放|聚焦|侧重|主打|重点|叠加|支持|补贴|补助|给予|予以|按")
+_SUPPORT = fast_re(r"发放|设立|安排|推出|实施|发行|投放|聚焦|侧重|主打|重点|叠加|支持|补贴|补助|给予|予以|按|"
+                   r"组织|开展|启动|受理|征集|兑付|兑现|申报|申领")
 _CLAUSE_OPEN = fast_re(r"[。；;，,]\s*(?:近日|日前|近期|同时|此外|另外|与此同时|其中|而|另一方面)?[，,]?\s*$")
 
 
@@ -525,7 +527,8 @@ def _subject_sentence(par: str, end: int, stop: int) -> bool:
 
 def _glued_voucher(after: str) -> bool:
     """A region that owns the voucher right after it: 杭州算力券, 北京市的“算力券”, 广东省“训力券”, 山东省模型券."""
-    m = _rx(r"^(?:的)?[“\"「]?(?:市级|区级|省级|级)?").match(after)
+    # (a time between the place and its voucher changes no owner: 娄底市今年算力券总额…, 杭州市2026年算力券)
+    m = _rx(r"^(?:(?:今年|明年|本年度?|当年|年内|20\d\d\s*年度?)(?:的)?)?(?:的)?[“\"「]?(?:市级|区级|省级|级)?").match(after)
     rest = after[m.end():m.end() + 8] if m else after[:8]
     vs = find_vouchers(rest)
     return bool(vs) and vs[0].start == 0
@@ -861,7 +864,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 listed = _listed_before(par, a, gs, st.listed)
                 if listed:
                     region, twins = listed[0], list(listed[1:])     # 两区算力券均按…: each of the two places listed
-            grp = Group(vouchers=list(vs), region=region, policy=policy, twins=twins)
+            grp = Group(vouchers=list(vs), region=region, policy=policy, twins=twins, par=par)
             groups.append(grp)
             if twins:
                 st.listed = [region, *twins]
@@ -1056,7 +1059,9 @@ def _apply_event(ev, region, policy, doc_region, st):
         st.local = True
     if kind == "region":
         g = st.group
-        if g is None or not g.twins or (val != g.region and val not in g.twins):
+        if g is not None and val == g.region and not g.twins and g.par is not None and g.par is st.par:
+            pass        # the place of the voucher in force named again (石河子市工信局表示，…截止): still its talk
+        elif g is None or not g.twins or (val != g.region and val not in g.twins):
             st.group = None     # (one of several places the voucher in force was named for keeps it: 青岛市每年…)
         st.named = val
         end = ev[3]

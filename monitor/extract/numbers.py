@@ -321,8 +321,9 @@ def _pays(left: str) -> bool:
     return ("仅" in left or "只" in left or "自" in left) and _PAY_RE.search(left) is not None
 
 
-# 服务费用一半 / 合同金额的一半: half of a cost
-_HALF_RE = fast_re(r"(?=[的一半])(?<=[用额格款本出])的?(一半|半数)")
+# 服务费用一半 / 合同金额的一半: half of a cost; 由算力券承担一半 / 补贴半数: half borne by the subsidy
+_HALF_RE = fast_re(r"(?=[的一半])(?:(?<=[用额格款本出])的?|(?<=承担|负担|补贴|补助|资助|报销|抵扣|抵减|减免|支付|兑付))"
+                   r"(一半|半数)(?![以左])")
 
 
 def parse_ratio(text: str) -> float | None:
