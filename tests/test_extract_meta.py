@@ -542,3 +542,15 @@ def test_a_wechat_posts_publish_time_element_is_its_date():
             "<div id='js_content'><p>近日，宣城市经济和信息化局印发通知，组织开展2026年度模型券申报工作。</p>"
             "<p>宣城市经济和信息化局</p><p>2026年8月29日</p></div></body></html>")
     assert parse_page(html).published == "2026-09-02"
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("2．申领期限：截至2026年10月31日。", "2026-10-31"),
+    ("二、申领期限：截至2026年10月31日。", "2026-10-31"),
+    ("申领期限：2026年10月31日。", "2026-10-31"),
+    ("有效期限：2028年12月31日。", None),
+    ("截至2026年10月31日，已受理申请120件。", None),
+])
+def test_a_time_limit_to_apply_given_as_one_day(text, iso):
+    from monitor.extract.dates import find_deadline
+    assert find_deadline(text, 2026) == iso
