@@ -554,3 +554,16 @@ def test_a_wechat_posts_publish_time_element_is_its_date():
 def test_a_time_limit_to_apply_given_as_one_day(text, iso):
     from monitor.extract.dates import find_deadline
     assert find_deadline(text, 2026) == iso
+
+
+def test_a_bodys_post_carrying_its_notice_whole_is_the_application_round():
+    from monitor.extract.meta import find_stage
+    text = ("点击蓝字 关注我们\n各位企业家朋友们，期待已久的模型券来啦！\n"
+            "近日，宣城市经济和信息化局印发《关于组织开展2026年度模型券申报工作的通知》，全文如下：\n"
+            "各县市区经信部门，各有关企业：\n为推动人工智能赋能制造业，现组织开展2026年度模型券申报工作。\n"
+            "一、2026年模型券总规模400万元。\n二、申报时间：即日起至2026年9月25日。\n"
+            "宣城市经济和信息化局\n2026年8月29日\n编辑：小宣")
+    assert find_stage(text, "申报开启！宣城市2026年度模型券来了，最高补贴60万元", "official") == "application"
+    # a reporter's article about the same round stays news
+    reported = text.replace("点击蓝字 关注我们", "本报讯（记者 王明）")
+    assert find_stage(reported, "宣城市2026年度模型券开始申报", "official") == "news"

@@ -470,13 +470,15 @@ def _own_round(text: str, title: str, head: str) -> bool:
 
 
 _FIRST_PERSON_ORGAN = fast_re(r"(?:我|本)(?:局|委|厅)(?!员)|我(?:办|中心|院)")
+# the addressees of a notice on a line of their own (各县市区经信部门，各有关企业：)
+_ADDRESSEE_LINE = fast_re(r"(?m)^\s*各[^。\n]{1,60}[：:]\s*$")
 
 
 def _speaks_for_itself(text: str) -> bool:
-    """The body speaks in its own voice (我局现启动…) and signs the text (a place-named organ line over a
-    date line): its own post, under whatever account name the date line carries."""
-    if not _FIRST_PERSON_ORGAN.search(text[:20000]):
-        return False
+    """The body speaks in its own voice (我局现启动…) or carries its notice whole (the addressees' line), and signs
+    the text (a place-named organ line over a date line): its own post, under whatever account name it carries."""
+    if not _FIRST_PERSON_ORGAN.search(text[:20000]) and not _ADDRESSEE_LINE.search(text[:20000]):
+        return False          # (nor does it carry the notice itself: 各县市区经信部门，各有关企业：… signed below)
     for m in _BARE_DATE_LINE.finditer(text):
         prev_end = text.rfind("\n", 0, m.start())
         while prev_end > 0 and not text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip():
