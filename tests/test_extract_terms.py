@@ -624,3 +624,36 @@ def test_the_same_place_named_in_a_later_paragraph_does_not_carry_the_voucher():
             "2025年7月，上海市政府宣布将推出价值1亿元的专项补贴券。")
     ms = measures(text, region="上海市", authority="news")
     assert all(m.budget_yuan is None for m in ms.values())
+
+
+@pytest.mark.parametrize("text", [
+    "怀化市推出模型券，企业采购大模型服务可获三成补贴，单一企业最高30万元。",
+    "懷化市推出「模型券」，企業採購大模型服務可獲三成補貼，單一企業最高３０萬元。",
+    "怀化市推出模型券，企业采购大模型服务可获得三成的补助，单一企业最高30万元。",
+])
+def test_a_share_named_by_the_subsidy_word_after_it(text):
+    m = measures(text, region="湖南省/怀化市", authority="news")[("模型券", "湖南省/怀化市")]
+    assert (m.ratio, m.cap_yuan) == (0.3, 300_000)
+
+
+def test_a_share_of_subsidy_money_is_no_rate():
+    from monitor.extract.numbers import find_shares
+    assert find_shares("七成补贴资金已拨付到位") == []
+
+
+@pytest.mark.parametrize("text, budget", [
+    ("一、算力券资金由区财政每年预算安排，2026年为贰佰万元。\n"
+     "二、企业使用算力服务的，按实际支付金额的30%补贴，同一企业年度累计不超过拾万元。", 2_000_000),
+    ("一、模型券资金纳入年度预算，今年为300万元。\n"
+     "二、企业采购模型服务的，按合同金额的30%补贴，单个企业最高10万元。", 3_000_000),
+])
+def test_the_year_named_after_the_pool_states_that_years_budget(text, budget):
+    title = "临渭区" + ("算力券" if "算力券" in text else "模型券") + "管理暂行办法"
+    ms = list(measures(text, region="陕西省/渭南市/临渭区", title=title).values())
+    assert len(ms) == 1 and terms(ms[0]) == (budget, 0.3, 100_000)
+
+
+def test_the_year_named_after_a_recipients_limit_is_still_a_cap():
+    text = "临渭区发放算力券，按费用的30%补贴，单个企业每年补贴上限，2026年为20万元。"
+    m = list(measures(text, region="陕西省/渭南市/临渭区").values())[0]
+    assert (m.budget_yuan, m.cap_yuan) == (None, 200_000)

@@ -316,6 +316,11 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
         # 全市创新券额度为1.2亿元 / 本季度兑付额度为800万元 / 每年安排算力券额度6000万元: the quota of the pool;
         # 企业年度使用额度为20万元: each recipient's quota
         return "budget" if not _RECIPIENT.search(clause) or _WHOLE.search(clause) else "cap"
+    if ("年" in clause and _YEAR_IS.match(clause)):
+        sent_left = _SENT_SPLIT.split(par[max(0, a.start - 60):a.start])[-1]
+        if _POOL_WORD.search(sent_left) and not _RECIPIENT.search(sent_left) and not _CAP_WORD.search(sent_left) \
+                and not _THRESHOLD_NOUN.search(sent_left):
+            return "budget"     # 算力券资金由区财政每年预算安排，2026年为200万元: that year's pool
     if voucher_after:
         if _BUDGET_CUE.search(clause) or not _WEAK_CAP.search(clause):
             return "budget"
@@ -327,6 +332,7 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
     return "cap"
 
 
+_YEAR_IS = fast_re(r"^\s*(?:\d{4}\s*年度?|今年|当年|本年度?|首年|明年)\s*(?:为|是|拟安排|计划安排|安排|预算|共|合计)?\s*$")
 _RATIO_BAD = fast_re(
     r"增长|下降|降低|提升|提高了|同比|环比|增速|节省|缩短|减少|占比|占|获贷率|利率|贡献|覆盖率|达到|(?<!不)超过|完成率|比重|股权|持股|权重")
 _RATIO_CUE = fast_re(

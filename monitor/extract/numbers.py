@@ -323,7 +323,7 @@ def _pays(left: str) -> bool:
 
 # 服务费用一半 / 合同金额的一半: half of a cost; 由算力券承担一半 / 补贴半数: half borne by the subsidy
 _HALF_RE = fast_re(r"(?=[的一半])(?:(?<=[用额格款本出])的?|(?<=承担|负担|补贴|补助|资助|报销|抵扣|抵减|减免|支付|兑付))"
-                   r"(一半|半数)(?![以左])")
+                   r"(一半|半数)(?!以上|左右|多)")
 
 
 def parse_ratio(text: str) -> float | None:
@@ -400,8 +400,9 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         if _pays(left):     # 仅需支付采购费用的六成: the buyer's part, the voucher pays the rest
             out.append(Share(m.start(), m.end(), round(1.0 - v / 10.0, 6), "pay", m.group(0)))
             continue
-        if strict and not _rx(r"按|给予|补贴|补助|资助|承担|抵扣|支持|奖励|最高|不超过|比例|费用|金额").search(left[-12:]):
-            continue
+        if strict and not _rx(r"按|给予|补贴|补助|资助|承担|抵扣|支持|奖励|最高|不超过|比例|费用|金额").search(left[-12:]) \
+                and not _rx(r"的?(?:补贴|补助|资助|奖励|抵扣|减免)(?!资金|金额|款|项目|对象|已|政策)").match(text, m.end()):
+            continue        # (可获三成补贴: the subsidy word after the share names it too)
         out.append(Share(m.start(), m.end(), round(v / 10.0, 6), "cheng", m.group(0)))
     if len(out) > 1:
         out.sort(key=_START)
