@@ -419,8 +419,14 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
                     par[m.end():m.end() + 16]) or _rx(r"^[\s、，,]*(?:等|联合|会同)").match(par[m.end():m.end() + 8]):
             out.append((m.start(), m.end(), R.NATIONAL))
     found = R.find_regions(par, context)
+    prev_open, prev_end = False, -9
     for k, rm in enumerate(found):
         # (the tests run cheapest first; each is computed only when the outcome still depends on it)
+        # 绥化、大庆正在组织语料券申报: a place listed after one that opens the clause opens it too
+        listed_open = prev_open and rm.start - prev_end <= 3 and _LIST_SEP.fullmatch(par, prev_end, rm.start) is not None
+        opens = listed_open or par[:rm.start].strip(" #＃\t【[") == "" or _CLAUSE_OPEN.search(
+            ("。" if rm.start <= 8 else "") + par[max(0, rm.start - 8):rm.start]) is not None
+        prev_open, prev_end = opens, rm.end
         after = par[rm.end:rm.end + 40]
         if after[:1] in _GENERAL_FIRST and _IN_GENERAL_AFTER.match(after) is not None:
             continue     # 安徽省多个城市相继推出算力券 / 山西某公司使用算力券: the place says who, in general
@@ -439,8 +445,7 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
                 or (_ISSUE_VERB.match(after) is not None
                     and (start_of_par or _VERB_BEFORE.search(par[max(0, rm.start - 1):rm.start]) is not None))
                 or _glued_voucher(after)
-                or ((start_of_par or _CLAUSE_OPEN.search(("。" if rm.start <= 8 else "") + par[max(0, rm.start - 8):rm.start])
-                     is not None) and not located
+                or ((start_of_par or opens) and not located
                     and (_subject_voucher(after)
                          or _subject_sentence(par, rm.end, found[k + 1].start if k + 1 < len(found) else len(par))))):
             out.append((rm.start, rm.end, rm.path))
