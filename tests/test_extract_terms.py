@@ -662,3 +662,26 @@ def test_the_year_named_after_a_recipients_limit_is_still_a_cap():
     text = "临渭区发放算力券，按费用的30%补贴，单个企业每年补贴上限，2026年为20万元。"
     m = list(measures(text, region="陕西省/渭南市/临渭区").values())[0]
     assert (m.budget_yuan, m.cap_yuan) == (None, 200_000)
+
+
+def test_the_same_place_named_again_with_an_award_of_its_own_keeps_the_voucher_cap():
+    text = ("哈密市发放算力券，单个企业最高50万元。克拉玛依市设立模型券，单个企业最高30万元。"
+            "克拉玛依市同时对新落地的数据中心给予最高200万元奖励。")
+    ms = measures(text, region="新疆维吾尔自治区", authority="news")
+    assert ms[("模型券", "新疆维吾尔自治区/克拉玛依市")].cap_yuan == 300_000
+
+
+@pytest.mark.parametrize("text", [
+    "娄底市今年算力券总额较上年增加500万元至2500万元，单个企业最高100万元。",
+    "娄底市算力券总额由2000万元增加至2500万元，单个企业最高100万元。",
+    "今年，娄底市算力券资金比上年多500万元，总规模达2500万元，单个企业最高100万元。",
+])
+def test_the_level_an_increase_reaches_is_the_budget(text):
+    m = measures(text, region="湖南省/娄底市", authority="news")[("算力券", "湖南省/娄底市")]
+    assert (m.budget_yuan, m.cap_yuan) == (25_000_000, 1_000_000)
+
+
+def test_a_cap_raised_by_an_amount_to_a_level_is_the_level():
+    m = measures("娄底市算力券单个企业补贴上限提高20万元至100万元。", region="湖南省/娄底市",
+                 authority="news")[("算力券", "湖南省/娄底市")]
+    assert (m.budget_yuan, m.cap_yuan) == (None, 1_000_000)

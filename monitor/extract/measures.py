@@ -221,7 +221,9 @@ _CAP_WORD = fast_re(r"最高|不超过|不高于|上限|限额|封顶|至多")
 # a named recipient, then only a label before the amount: 某某科技有限公司　兑付金额：860万元
 _PAYEE_BEFORE = fast_re(r"(?:有限公司|有限责任公司|股份公司|研究院|研究所|大学|学院)[\s　]*"
                            r"(?:[\u4e00-\u9fa5]{0,6}(?:金额|资金|数额|额度)[\s　]*[:：]?|[:：])?[\s　]*$")
-_NEW_LEVEL = fast_re(r"(?:达到|达|增至|增加到|增加至|提高到|提高至|提升到|提升至|扩大到|扩大至|增长到|增长至|扩容到|扩容至|扩充到|扩充至)\s*$")
+_NEW_LEVEL = fast_re(r"(?:达到|达|增至|增加到|增加至|提高到|提高至|提升到|提升至|扩大到|扩大至|增长到|增长至|扩容到|扩容至|扩充到|扩充至|"
+                     # 较上年增加500万元至2500万元: the level an increase reaches
+                     r"(?:增加|增长|提高|提升|扩大|追加|上调|增)[\d.０-９零一二三四五六七八九十两百千万亿余多个元%％]+(?:至|到))\s*$")
 _POOL_WORD = fast_re(r"规模|总额|额度|资金|预算|总量|盘子")
 _THRESHOLD_NOUN = fast_re(r"收入|营收|营业额|产值|投资额|注册资本|销售额|纳税")
 _WHOLE = fast_re(r"全市|全区|全省|全县|本市|本区|本省|总|合计|共计|安排|统筹|设立|投放|发行|预算|规模")
@@ -1070,8 +1072,10 @@ def _apply_event(ev, region, policy, doc_region, st):
         st.local = True
     if kind == "region":
         g = st.group
-        if g is not None and val == g.region and not g.twins and g.par is not None and g.par is st.par:
+        if g is not None and val == g.region and not g.twins and g.par is not None and g.par is st.par \
+                and not _terms_in_sentence(st.par, pos):
             pass        # the place of the voucher in force named again (石河子市工信局表示，…截止): still its talk
+                        # (not where it states amounts: 石河子市还对…给予最高200万元奖励 may be another subsidy)
         elif g is None or not g.twins or (val != g.region and val not in g.twins):
             st.group = None     # (one of several places the voucher in force was named for keeps it: 青岛市每年…)
         st.named = val
@@ -1097,6 +1101,12 @@ def _apply_event(ev, region, policy, doc_region, st):
     if kind == "title":
         return region, val
     return region, policy
+
+
+def _terms_in_sentence(par: str, pos: int) -> bool:
+    m = _SENT_END.search(par, pos)
+    sent = par[pos:m.start() if m is not None else len(par)]
+    return bool(find_amounts(sent) or find_shares(sent))
 
 
 def _policy_fits(policy: str, region: str) -> bool:
