@@ -422,17 +422,19 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
             out.append((m.start(), m.end(), R.NATIONAL))
     found = R.find_regions(par, context)
     prev_open, prev_end = False, -9
+    # (par[:i].strip(" #＃\t【[") == "" exactly when i is at most the length of that lead)
+    lead = len(par) - len(par.lstrip(" #＃\t【[")) if found else 0
     for k, rm in enumerate(found):
         # (the tests run cheapest first; each is computed only when the outcome still depends on it)
         # 绥化、大庆正在组织语料券申报: a place listed after one that opens the clause opens it too
         listed_open = prev_open and rm.start - prev_end <= 3 and _LIST_SEP.fullmatch(par, prev_end, rm.start) is not None
-        opens = listed_open or par[:rm.start].strip(" #＃\t【[") == "" or _CLAUSE_OPEN.search(
+        opens = listed_open or rm.start <= lead or _CLAUSE_OPEN.search(
             ("。" if rm.start <= 8 else "") + par[max(0, rm.start - 8):rm.start]) is not None
         prev_open, prev_end = opens, rm.end
         after = par[rm.end:rm.end + 40]
         if after[:1] in _GENERAL_FIRST and _IN_GENERAL_AFTER.match(after) is not None:
             continue     # 安徽省多个城市相继推出算力券 / 山西某公司使用算力券: the place says who, in general
-        start_of_par = par[:rm.start].strip(" #＃\t【[") == "" or _LEAD_DATE.fullmatch(par, 0, rm.start) is not None
+        start_of_par = rm.start <= lead or _LEAD_DATE.fullmatch(par, 0, rm.start) is not None
         label = start_of_par and (_LABEL_AFTER.match(after) is not None or (
             par[:1] in "【[" and _BRACKET_LABEL_AFTER.match(after) is not None))     # 【张江】张江科学城…
         located = _LOCATED_BEFORE.search(par[max(0, rm.start - 2):rm.start]) is not None
@@ -552,6 +554,8 @@ def _cell_regions(cell: str) -> list[tuple[int, int, str]]:
 
 
 def _doc_ref_regions(par: str) -> list[int]:
+    if "本" not in par and "我" not in par and "全" not in par:
+        return []     # (every word it looks for opens with one of these)
     return [m.start() for m in _rx(r"本市|我市|全市|本区|我区|全区|本省|我省|全省|本县|我县|本州|我州|全州|本旗|我旗|全旗").finditer(par)]
 
 
@@ -584,12 +588,15 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
         body = par.lstrip("#＃ ").strip()
         em = _ENUM.match(body)       # (_ENUM is anchored: its one match is the list marker at the start)
         level = _enum_level_of(em) if em is not None else None
-        plain = _PLAIN_DROP.sub("", body[em.end():] if em is not None else body)
+        src = body[em.end():] if em is not None else body
+        # (plain is read only when it is short: a long line whose first 40 characters already keep more
+        # than 12 is not stripped whole)
+        plain = _PLAIN_DROP.sub("", src) if len(src) <= 40 or len(_PLAIN_DROP.sub("", src[:40])) <= 12 else None
         if level is not None and st.group is not None and st.group_level is not None and level <= st.group_level \
                 and not ("券" in body or "oken" in body) and not (set(st.group.vouchers) <= title_vouchers):
             st.group = None    # the next item of a list: another topic (unless the whole document is about the voucher)
         # a heading: a short line naming a region, or a voucher name alone (a section of a roundup)
-        if len(plain) <= 12:
+        if plain is not None and len(plain) <= 12:
             vs = find_vouchers(plain)
             if vs and len(plain) <= 8 and not _amounts_or_shares(plain):
                 nested = (st.heading_level is not None and level is not None and level > st.heading_level
@@ -790,7 +797,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     g_i = 0
     for (a, b) in sentences:
         sent = par[a:b]
-        sent_groups = [g for g in vgroups if a <= g[0] < b]
+        sent_groups = [g for g in vgroups if a <= g[0] < b] if vgroups else vgroups
         if not sent_groups:
             # advance region / policy state over this sentence
             while ev_i < len(events) and events[ev_i][0] < b:
