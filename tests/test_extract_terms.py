@@ -685,3 +685,17 @@ def test_a_cap_raised_by_an_amount_to_a_level_is_the_level():
     m = measures("娄底市算力券单个企业补贴上限提高20万元至100万元。", region="湖南省/娄底市",
                  authority="news")[("算力券", "湖南省/娄底市")]
     assert (m.budget_yuan, m.cap_yuan) == (None, 1_000_000)
+
+
+def test_gambling_spam_lines_tie_no_voucher():
+    from monitor.extract import extract_text
+    text = ("发布时间：2026-10-30\n顶级娱乐平台，注册即送888元算力券、模型券，每日返水最高30%，单人最高可领500万元！\n"
+            "主办：乐山市沙湾区人民政府办公室")
+    assert extract_text(text, title="2026最新娱乐城注册送彩金 算力券免费领取 百家乐真人线上",
+                        region="四川省/乐山市/沙湾区").measures == ()
+
+
+def test_vouchers_of_places_held_up_as_examples_tie_nothing():
+    from monitor.extract import extract_text
+    text = ("曲靖市召开数字经济发展推进会\n会议要求，各部门要学习借鉴先进地区发放算力券、模型券的经验，研究提出我市支持举措。")
+    assert extract_text(text, region="云南省/曲靖市").measures == ()

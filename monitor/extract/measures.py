@@ -97,12 +97,15 @@ _LINK_TITLE = fast_re(
     r"^(?:[·•\-\s]*)(?:关于|[\u4e00-\u9fa5]{2,20}关于)[^。，；,;：:《》]{2,60}(?:的)?(?:通知|公告|公示|通告|办法|细则|指南|方案|措施|意见|决定)"
     r"(?:\s*[\[(（]?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[\])）]?)?$")
 _TAG_LINE = fast_re(r"^\s*(?:关键词|关键字|标签|Tags?|主题词|热门搜索|热搜词?|搜索热词|热门关键词|热门标签|热词)\s*[:：]?\s*")
-_SPAM = fast_re(r"毛片|av片|在线观看|九九热|蜘蛛池|视频网站|一区二区|福利网站|免费观看")
+# injected spam (porn and gambling): a line holding two such words is no text of the document
+_SPAM = fast_re(r"毛片|av片|在线观看|九九热|蜘蛛池|视频网站|一区二区|福利网站|免费观看|娱乐城|彩金|百家乐|博彩|赌场|"
+                r"老虎机|返水|注册即?送|真人(?:荷官|视讯|线上)|时时彩|六合彩|棋牌|投注|下注")
 
 # an encouragement to places not named, or a voucher named in general
 _GENERAL = fast_re(
     # 鼓励县（市、区）…: the lower places in general (not 在4个县（市、区）试点: where the region's own voucher runs)
     r"(?<![个座\d])(?:县[（(]市[、，,]?区?[)）]|区[（(]县[、，,]?市?[)）]|市[（(]县[、，,]?区?[)）])|"
+    r"先进地区|发达地区|兄弟(?:城市|地市|省份|省市)|外地|其他(?:地区|城市|省份|省市)|"     # 学习借鉴先进地区发放算力券的经验
     r"各地|多地|各省|各市|各区县|各区|各(?:园区|开发区|高新区|县区|县市区|市州|地市|城市)|地方|地市|市县|有条件的|一些城市|部分城市|部分地区|不少城市|多个城市|多省|"
     r"等地|等省|等城市|等多|全国各|国家层面|政府通过|各级政府|"
     # a count of places (全国已有20余个城市、十多个省份): the voucher spoken of in general
