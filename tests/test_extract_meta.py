@@ -567,3 +567,11 @@ def test_a_bodys_post_carrying_its_notice_whole_is_the_application_round():
     # a reporter's article about the same round stays news
     reported = text.replace("点击蓝字 关注我们", "本报讯（记者 王明）")
     assert find_stage(reported, "宣城市2026年度模型券开始申报", "official") == "news"
+
+
+def test_a_range_of_contract_dates_under_an_application_heading_is_no_deadline():
+    from monitor.extract.dates import find_deadline
+    text = ("一、申报范围：2025年1月1日至2025年12月31日期间签订算力服务合同并完成支付的企业。\n"
+            "二、补贴标准：按合同金额的30%给予支持。\n三、申报截止：2026年3月31日。")
+    assert find_deadline(text, 2026) == "2026-03-31"
+    assert find_deadline("申报时间：2026年6月1日至6月30日，逾期不予受理。", 2026) == "2026-06-30"

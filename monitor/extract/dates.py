@@ -289,7 +289,9 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
         if is_range_end:
             head = _head(text, prev.start)
             if _RANGE_HEAD.search(head) or _APPLY_RE.search(head[-12:]):
-                if not _NOT_DEADLINE.search(head):
+                # (申报范围：1月1日至12月31日期间签订合同的企业: the window of the contracts, not of applying)
+                after = _rx(r"[。；;，,！!\n]").split(text[d.end:d.end + 24])[0]
+                if not _NOT_DEADLINE.search(head) and not _NOT_DEADLINE.search(after):
                     found.append((0, d.iso))
                     continue
             # 可在6月1日至6月30日(期间)申领/领取/提交
