@@ -575,3 +575,9 @@ def test_a_range_of_contract_dates_under_an_application_heading_is_no_deadline()
             "二、补贴标准：按合同金额的30%给予支持。\n三、申报截止：2026年3月31日。")
     assert find_deadline(text, 2026) == "2026-03-31"
     assert find_deadline("申报时间：2026年6月1日至6月30日，逾期不予受理。", 2026) == "2026-06-30"
+
+
+def test_a_wire_opening_with_its_reporter_in_brackets_before_the_date():
+    from monitor.extract.meta import find_published
+    text = "漳州发放首批算力券\n闽南日报讯（记者 陈志远）2026年10月12日\n漳州市工信局发布算力券政策。"
+    assert find_published(text, None, {}) == "2026-10-12"

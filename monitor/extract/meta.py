@@ -649,7 +649,7 @@ def _news_date_line(line: str, ds: int, de: int) -> bool:
     rest = rest.strip().strip("（）()[]【】").strip()
     if not rest or _NEWS_LINE_BAD.search(rest) or find_dates(rest):
         return False
-    pieces = [p for p in _rx(r"[\s　|｜/]+").split(rest) if p.strip("（）()【】[] ")]
+    pieces = [p for p in _rx(r"[\s　|｜/（）()]+").split(rest) if p.strip("（）()【】[] ")]
     if not pieces or len(pieces) > 6:
         return False
     return all(_NEWS_PIECE.fullmatch(p.strip("（）()【】[] ")) for p in pieces) and _rx(r"[\u4e00-\u9fa5]{2}").search(rest) is not None
