@@ -581,3 +581,13 @@ def test_a_wire_opening_with_its_reporter_in_brackets_before_the_date():
     from monitor.extract.meta import find_published
     text = "漳州发放首批算力券\n闽南日报讯（记者 陈志远）2026年10月12日\n漳州市工信局发布算力券政策。"
     assert find_published(text, None, {}) == "2026-10-12"
+
+
+def test_the_titles_office_wins_over_the_sites_body_it_belongs_to():
+    from monitor.extract.meta import find_issuer
+    title = "临沂市人民政府办公室关于印发临沂市词元券实施办法的通知"
+    assert find_issuer("正文。\n临沂市人民政府办公室\n2026年5月6日", title,
+                       {"issuer": "临沂市人民政府"}, region="山东省/临沂市") == "临沂市人民政府办公室"
+    # another body in the title is not taken over the page's issuer
+    assert find_issuer("正文。", "关于转发省工信厅文件的通知", {"issuer": "临沂市人民政府"},
+                       region="山东省/临沂市") == "临沂市人民政府"

@@ -209,6 +209,13 @@ def _find_issuer_as_named(text: str, title: str | None, meta: Mapping[str, Any] 
             if v and isinstance(v, str) and _META_ORGAN.search(v.strip()):
                 full = _full_organ(v.strip(), region)
                 if full:
+                    # the site's body (临沂市人民政府) when the title names one of its offices as the issuer
+                    # (临沂市人民政府办公室关于…): the title's, the body that signs the document
+                    if title and (m := _ISSUER_TITLE.match(title.strip())) is not None:
+                        named = _rx(r"\s+").sub(" ", m.group(1).strip())
+                        if named != full and named.startswith(full) and _META_ORGAN.search(named) \
+                                and not _rx(r"[\s、，,和及]").search(named[len(full):]):     # (not joint issuers)
+                            return named
                     return full
                 relative = relative or v.strip()
         if relative:
