@@ -699,3 +699,15 @@ def test_vouchers_of_places_held_up_as_examples_tie_nothing():
     from monitor.extract import extract_text
     text = ("曲靖市召开数字经济发展推进会\n会议要求，各部门要学习借鉴先进地区发放算力券、模型券的经验，研究提出我市支持举措。")
     assert extract_text(text, region="云南省/曲靖市").measures == ()
+
+
+def test_the_addressees_a_notice_opens_with_are_not_places_in_general():
+    from monitor.extract import extract_text
+    text = ("泰州市工业和信息化局关于开展2026年度算力券申报工作的通知\n"
+            "各市(区)工信局：为降低企业算力成本，现开展2026年度算力券申报。\n"
+            "一、补贴标准：使用国产算力的，按费用的40%补贴；使用非国产算力的，按20%补贴；单个企业最高100万元。"
+            "本年度算力券总额3000万元。")
+    ms = extract_text(text, region="江苏省/泰州市").measures
+    assert [(m.voucher, m.budget_yuan, m.ratio, m.cap_yuan) for m in ms] == [("算力券", 30000000, 0.4, 1000000)]
+    # places encouraged in general still tie nothing
+    assert extract_text("为推动数字经济发展，鼓励各市(区)积极探索发放算力券。", region="江苏省").measures == ()

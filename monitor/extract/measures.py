@@ -676,6 +676,7 @@ def _amounts_or_shares(s: str) -> bool:
 
 
 _ADDRESSEES = fast_re(r"^[^。；，,]{2,60}[：:]$")
+_ADDRESSEE_HEAD = fast_re(r"^\s*各[^：:。；]{1,40}[：:]")
 _ADDRESSEE_ENDS = ("：", ":", "：\n", ":\n")     # (where _ADDRESSEES can match: its $ allows a final newline)
 _BODY_END = fast_re(r"(?:局|委|厅|办|办公室|政府|管委会|委员会|部门|单位|机构|企业|公司|中心|办事处|街道|乡镇|镇|院|校|所|会)$")
 
@@ -834,7 +835,9 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 region, policy = _apply_event(events[ev_i], region, policy, doc_region, st)
                 ev_i += 1
             sent_left = par[a:gs]
-            general = bool(_GENERAL.search(sent_left[-40:])) and not _names_region_near(par, a, gs, issuers)
+            # (the addressees a notice opens with, 各市(区)工信局：, are not places spoken of in general)
+            gen_left = _ADDRESSEE_HEAD.sub("", sent_left) if "各" in sent_left else sent_left
+            general = bool(_GENERAL.search(gen_left[-40:])) and not _names_region_near(par, a, gs, issuers)
             nat = region == R.NATIONAL and _NATIONAL_ENCOURAGE.search(sent_left)
             cm = _rx(r"(?:符合|满足|获得|享受|使用|持有|领取)([^，。；]{0,6})$").search(par[max(a, gs - 10):gs])
             condition = cm is not None and not _rx(r"给予|予以|发放|安排|设立|条件的").search(cm.group(1))
