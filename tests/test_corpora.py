@@ -1,7 +1,7 @@
 """Regression floors over every extraction corpus, in one place.
 
-The per-corpus files (test_heldout*.py, test_attachments.py) check each corpus is well formed and keep the loose
-floors their authors set when the corpus was new. Every miss those corpora showed now has a general rule, so the
+The per-corpus files (test_heldout*.py, test_attachments.py) check each corpus is well formed; the scores of all
+of them are checked here, in-process (the scorer's command line is tested in test_extract.py). Every miss those corpora showed now has a general rule, so the
 floors here sit just under today's scores: a rule change that loses a measure or a field anywhere fails here.
 (Today: measure F1 1.000 everywhere; fields 1.000 except heldout4 0.995; issuer 0.986 heldout, 0.984 heldout9.)
 """
@@ -18,12 +18,15 @@ CORPORA = ["golden", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", 
            "heldout9", "heldout10", "attachments"]
 # heldout10 was written after all fixes and only partly fixed after (F1 0.985, fields 0.988 today)
 FLOOR = {"heldout10": 0.98}
+# the least each corpus holds (its author's promise); a lost document is a failure too
+MIN_DOCS = {"golden": 100, "heldout": 60, "heldout2": 40, "heldout3": 36, "heldout4": 36, "heldout5": 36,
+            "heldout6": 36, "heldout7": 36, "heldout8": 40, "heldout9": 40, "heldout10": 40, "attachments": 14}
 
 
 @pytest.mark.parametrize("name", CORPORA)
 def test_corpus_floor(name):
     rep = evaluate(ROOT / name)
-    assert rep.documents >= 17
+    assert rep.documents >= MIN_DOCS[name]
     assert not rep.errors, rep.errors
     floor = FLOOR.get(name, 0.99)
     assert rep.f1 >= floor, rep.misses

@@ -2,26 +2,17 @@
 
 Documents (whole HTML pages from portals, news sites and WeChat-style posts; plain texts with 章/条, amendments,
 a repeal, drafts, reports) from regions no other corpus uses, each beside NAME.json with the facts expected by
-SPEC "Facts" and its reading rules. The scorer runs as a subprocess; floors catch regressions, they are not targets.
+SPEC "Facts" and its reading rules. This file checks the corpus is well formed; its scores are checked in tests/test_corpora.py.
 """
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "heldout10"
 VOUCHERS = {"算力券", "模型券", "语料券", "数据券", "训力券", "智能券", "创新券", "云服务券", "算法券", "服务券",
             "运力券", "词元券"}
-
-
-def _run() -> dict:
-    proc = subprocess.run([sys.executable, "-m", "monitor.evaluate", "tests/heldout10", "--json"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=55)
-    assert proc.returncode in (0, 1), proc.stderr[-2000:]
-    return json.loads(proc.stdout)
 
 
 def test_corpus_is_well_formed():
@@ -35,11 +26,3 @@ def test_corpus_is_well_formed():
             assert set(m) == {"voucher", "region", "policy", "budget_yuan", "ratio", "cap_yuan", "deadline"}, d.name
             assert m["voucher"] in VOUCHERS, d.name
             assert m["ratio"] is None or 0 < m["ratio"] <= 1, d.name
-
-
-def test_floors():
-    figures = _run()
-    print(json.dumps(figures, ensure_ascii=False, indent=1)[:4000])
-    assert figures["documents"] >= 40
-    assert figures["measures"]["f1"] >= 0.70, figures["measures"]
-    assert figures["fields"]["all"] >= 0.70, figures["fields"]

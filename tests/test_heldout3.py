@@ -7,14 +7,11 @@ Each NAME.json holds the facts expected by reading the page as SPEC says, plus "
 "authority"} for monitor.evaluate. A news page's issuer is left out of its JSON (SPEC does not say whether a
 news page's issuer is the outlet or the body it reports on), so it is not scored.
 
-Runs the extractor's own scorer as a subprocess and asserts floors meant to catch regressions, not targets:
-measure F1 >= 0.70, field accuracy >= 0.70.
+This file checks the corpus is well formed; its scores are checked in tests/test_corpora.py.
 """
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,13 +19,6 @@ CORPUS = ROOT / "tests" / "heldout3"
 KEYS = {"voucher", "region", "policy", "budget_yuan", "ratio", "cap_yuan", "deadline"}
 VOUCHERS = {"算力券", "模型券", "语料券", "数据券", "训力券", "智能券", "创新券", "云服务券", "算法券", "服务券",
             "运力券", "词元券"}
-
-
-def _run() -> dict:
-    proc = subprocess.run([sys.executable, "-m", "monitor.evaluate", "tests/heldout3", "--json", "-v"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=55)
-    assert proc.returncode in (0, 1), proc.stderr[-2000:]
-    return json.loads(proc.stdout)
 
 
 def test_corpus_is_complete_and_well_formed():
@@ -47,18 +37,3 @@ def test_corpus_is_complete_and_well_formed():
             assert m["ratio"] is None or 0 < m["ratio"] <= 1, d.name
             for k in ("budget_yuan", "cap_yuan"):
                 assert m[k] is None or isinstance(m[k], int), d.name
-
-
-def test_heldout3_floors():
-    rep = _run()
-    m, f = rep["measures"], rep["fields"]
-    print(f"\nheldout3: {rep['documents']} docs; measures P {m['precision']} R {m['recall']} F1 {m['f1']} "
-          f"(tp {m['tp']} fp {m['fp']} fn {m['fn']})")
-    print("fields:", f)
-    print("document fields:", rep["documents_fields"])
-    for name, lines in (rep.get("misses") or {}).items():
-        print(name, "|", "; ".join(lines))
-    assert rep["documents"] >= 36
-    assert not rep.get("errors"), rep.get("errors")
-    assert m["f1"] >= 0.70, m
-    assert f["all"] >= 0.70, f

@@ -6,27 +6,17 @@ batches within yearly pools, multi-year totals, amendments (由…调整为…),
 documents in Traditional characters, deadlines as ranges/即日起至/…前/截至/with clock times/without a year, and
 non-deadlines (comment periods, 有效期至, contract windows, reviews by lower bodies).
 
-Runs the scorer as a subprocess (`python -m monitor.evaluate tests/heldout4 --json`) and asserts floors meant to
-catch regressions, not targets: measure F1 >= 0.70, field accuracy >= 0.70. News documents carry no "issuer"
+This file checks the corpus is well formed; its scores are checked in tests/test_corpora.py. News documents carry no "issuer"
 key (SPEC does not say what a news article's issuer is), so issuer is scored on official documents only.
 """
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "heldout4"
 VOUCHERS = {"算力券", "模型券", "语料券", "数据券", "训力券", "智能券", "创新券", "云服务券", "算法券", "服务券", "运力券", "词元券"}
-
-
-def _run() -> dict:
-    proc = subprocess.run([sys.executable, "-m", "monitor.evaluate", "tests/heldout4", "--json"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=55)
-    assert proc.returncode in (0, 1), proc.stderr[-2000:]
-    return json.loads(proc.stdout)
 
 
 def test_corpus_is_well_formed():
@@ -44,18 +34,3 @@ def test_corpus_is_well_formed():
             assert m["ratio"] is None or 0 < m["ratio"] <= 1, d.name
             assert (m["voucher"], m["region"]) not in keys, d.name
             keys.add((m["voucher"], m["region"]))
-
-
-def test_heldout4_floors():
-    rep = _run()
-    m, f = rep["measures"], rep["fields"]
-    print(f"\nheldout4: {rep['documents']} docs; measures P {m['precision']} R {m['recall']} F1 {m['f1']} "
-          f"(tp {m['tp']} fp {m['fp']} fn {m['fn']})")
-    print("fields:", f)
-    print("document fields:", rep["documents_fields"])
-    for name, lines in (rep.get("misses") or {}).items():
-        print(name, "|", "; ".join(lines))
-    assert rep["documents"] >= 36
-    assert not rep.get("errors"), rep.get("errors")
-    assert m["f1"] >= 0.70, m
-    assert f["all"] >= 0.70, f

@@ -1,16 +1,12 @@
 """Held-out corpus 5: a realistic year's mix of portal pages and texts the extractor's author never saw.
 
-Runs the scorer as a subprocess (`python -m monitor.evaluate tests/heldout5 --json`) and checks floors
-that catch regressions; they are not targets.
+This file checks the corpus is well formed; its scores are checked in tests/test_corpora.py.
 """
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "heldout5"
@@ -35,20 +31,3 @@ def test_corpus_is_well_formed():
             assert set(m) == {"voucher", "region", "policy", "budget_yuan", "ratio", "cap_yuan", "deadline"}, stem
             assert m["ratio"] is None or 0 < m["ratio"] <= 1, stem
     assert kinds["html"] >= 15 and kinds["txt"] >= 15
-
-
-@pytest.mark.timeout(120)
-def test_heldout5_floors():
-    proc = subprocess.run([sys.executable, "-m", "monitor.evaluate", "tests/heldout5", "--json"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=110)
-    assert proc.returncode in (0, 1), proc.stderr
-    rep = json.loads(proc.stdout)
-    m, f, d = rep["measures"], rep["fields"], rep["documents_fields"]
-    print(f"\nheldout5: {rep['documents']} documents; measures P={m['precision']:.3f} R={m['recall']:.3f} "
-          f"F1={m['f1']:.3f} (tp={m['tp']} fp={m['fp']} fn={m['fn']})")
-    print("fields: " + ", ".join(f"{k}={v:.3f}" for k, v in f.items()))
-    print("documents: " + ", ".join(f"{k}={v:.3f}" for k, v in d.items()))
-    assert rep["documents"] >= 36
-    assert not rep["errors"], rep["errors"]
-    assert m["f1"] >= 0.70
-    assert f["all"] >= 0.70

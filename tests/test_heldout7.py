@@ -1,17 +1,13 @@
 """Held-out corpus 7: district-level documents whose bare names repeat across China (朝阳区, 鼓楼区, 江北区,
 普陀区, 和平区, 城关区, 长安区, 龙华区, 白云区, 雨花区/雨花台区 ...), resolved by the source's region and the text.
 
-The corpus was written by reading SPEC, never by running the extractor. The floors catch regressions;
-they are not targets.
+The corpus was written by reading SPEC, never by running the extractor. This file checks the corpus is well formed; its scores are checked in tests/test_corpora.py.
 """
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "heldout7"
@@ -34,16 +30,3 @@ def test_corpus_is_well_formed():
             assert m["region"] == "全国" or m["region"].split("/")[0].endswith(("省", "市", "自治区")), js.name
             assert m["ratio"] is None or 0 < m["ratio"] <= 1, js.name
     assert kinds[".txt"] >= 12 and kinds[".html"] >= 12
-
-
-@pytest.mark.timeout(120)
-def test_heldout7_floors():
-    proc = subprocess.run([sys.executable, "-m", "monitor.evaluate", "tests/heldout7", "--json"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=110)
-    assert proc.returncode in (0, 1), proc.stderr
-    figures = json.loads(proc.stdout)
-    print(json.dumps(figures, ensure_ascii=False, indent=1))
-    assert figures["documents"] >= 36, figures
-    assert not figures["errors"], figures["errors"]
-    assert figures["measures"]["f1"] >= 0.70, figures
-    assert figures["fields"]["all"] >= 0.70, figures

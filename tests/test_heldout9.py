@@ -2,28 +2,17 @@
 
 51 documents (29 whole HTML pages: portals, news sites, WeChat-style posts; 22 plain texts: policies with 章/条,
 an attachment, newspaper reports, a commentary) from regions no other corpus uses, each beside NAME.json with the
-facts expected by SPEC "Facts" and its reading rules. The test runs the extractor's own scorer as a subprocess
-(`python -m monitor.evaluate tests/heldout9 --json -v`) and asserts floors meant to catch regressions, not
-targets: measure F1 >= 0.70 and field accuracy >= 0.70. Nobody tunes the extractor against this corpus.
+facts expected by SPEC "Facts" and its reading rules. This file checks the corpus is well formed; its scores are checked in tests/test_corpora.py. Nobody tunes the extractor against this corpus.
 """
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "heldout9"
 VOUCHERS = {"算力券", "模型券", "语料券", "数据券", "训力券", "智能券", "创新券", "云服务券", "算法券", "服务券",
             "运力券", "词元券"}
-
-
-def _run() -> dict:
-    proc = subprocess.run([sys.executable, "-m", "monitor.evaluate", str(CORPUS), "--json", "-v"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=55)
-    assert proc.returncode in (0, 1), proc.stderr[-2000:]
-    return json.loads(proc.stdout)
 
 
 def test_corpus_is_complete_and_well_formed():
@@ -39,18 +28,3 @@ def test_corpus_is_complete_and_well_formed():
             assert m["voucher"] in VOUCHERS, d.name
             assert m["ratio"] is None or 0 < m["ratio"] <= 1, d.name
             assert m["region"].split("/")[0].endswith(("省", "自治区")), d.name
-
-
-def test_heldout9_floors():
-    rep = _run()
-    m, f = rep["measures"], rep["fields"]
-    print(f"\nheldout9: {rep['documents']} docs; measures P {m['precision']} R {m['recall']} F1 {m['f1']} "
-          f"(tp {m['tp']} fp {m['fp']} fn {m['fn']})")
-    print("fields:", f)
-    print("document fields:", rep["documents_fields"])
-    for name, lines in (rep.get("misses") or {}).items():
-        print(name, "|", "; ".join(lines))
-    assert rep["documents"] >= 40
-    assert not rep.get("errors"), rep.get("errors")
-    assert m["f1"] >= 0.70, m
-    assert f["all"] >= 0.70, f
