@@ -28,7 +28,7 @@ from monitor.extract.measures import R, find_measures  # noqa: E402
 from monitor.extract.numbers import find_amounts, find_shares  # noqa: E402
 from monitor.extract.vouchers import find_vouchers  # noqa: E402
 
-DIRS = ["tests/golden", "tests/heldout", "tests/heldout2"] + [f"tests/heldout{i}" for i in range(3, 10)] + [
+DIRS = ["tests/golden", "tests/heldout", "tests/heldout2"] + [f"tests/heldout{i}" for i in range(3, 11)] + [
     "tests/attachments", "tests/pages", "tests/families", "monitor/replay/web"]
 
 

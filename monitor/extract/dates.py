@@ -68,6 +68,8 @@ class DateMention(NamedTuple):     # (a tuple: made by the thousand, cheaply)
 def _mk(y: int | None, m: int | None, d: int | None) -> str | None:
     if y is None or m is None or d is None:
         return None
+    if 1 <= m <= 12 and 1 <= d <= 28 and 1000 <= y <= 9999:
+        return f"{y}-{m:02d}-{d:02d}"     # (a day every month has: what date(y, m, d).isoformat() gives)
     try:
         return _dt.date(y, m, d).isoformat()
     except ValueError:
@@ -90,7 +92,11 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
         return out
     for m in _FULL_RE.finditer(text):
         if m.group(1) is not None:
-            y, mo, d = _num(m.group(1)), _num(m.group(2)), _num(m.group(3))
+            ys, ms, ds = m.group(1, 2, 3)
+            # (ASCII digits, the usual case: what _num gives, without its call)
+            y = int(ys) if ys.isdigit() else _num(ys)
+            mo = int(ms) if ms.isdigit() else _num(ms)
+            d = int(ds) if ds.isdigit() else _num(ds)
         else:
             y, mo, d = int(m.group(4)), int(m.group(6)), int(m.group(7))
         iso = _mk(y, mo, d)

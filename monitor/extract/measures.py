@@ -84,6 +84,16 @@ def _region_api():
 
 
 R = _region_api()
+_name_match = None     # the gazetteer pattern's match, looked up on first use (the data loads lazily)
+
+
+def _name_can_start(text: str) -> bool:
+    """False when no region name can begin text (then no mention of find_regions(text) starts at 0)."""
+    global _name_match
+    if _name_match is None:
+        gaz = getattr(R, "gazetteer", None)
+        _name_match = gaz()._pattern.match if gaz is not None else (lambda t: True)
+    return _name_match(text) is not None
 
 # ------------------------------------------------------------------ text units
 
@@ -102,15 +112,31 @@ _SPAM = fast_re(r"毛片|av片|在线观看|九九热|蜘蛛池|视频网站|一
                 r"老虎机|返水|注册即?送|真人(?:荷官|视讯|线上)|时时彩|六合彩|棋牌|投注|下注")
 
 # an encouragement to places not named, or a voucher named in general
-_GENERAL = fast_re(
-    # 鼓励县（市、区）…: the lower places in general (not 在4个县（市、区）试点: where the region's own voucher runs)
-    r"(?<![个座\d])(?:县[（(]市[、，,]?区?[)）]|区[（(]县[、，,]?市?[)）]|市[（(]县[、，,]?区?[)）])|"
+# 鼓励县（市、区）…: the lower places in general (not 在4个县（市、区）试点: where the region's own voucher runs)
+_GENERAL_LOWER = r"(?<![个座\d])(?:县[（(]市[、，,]?区?[)）]|区[（(]县[、，,]?市?[)）]|市[（(]县[、，,]?区?[)）])"
+_GENERAL_WORDS = (
     r"先进地区|发达地区|兄弟(?:城市|地市|省份|省市)|外地|其他(?:地区|城市|省份|省市)|"     # 学习借鉴先进地区发放算力券的经验
     r"各地|多地|各省|各市|各区县|各区|各(?:园区|开发区|高新区|县区|县市区|市州|地市|城市)|地方|地市|市县|有条件的|一些城市|部分城市|部分地区|不少城市|多个城市|多省|"
-    r"等地|等省|等城市|等多|全国各|国家层面|政府通过|各级政府|"
-    # a count of places (全国已有20余个城市、十多个省份): the voucher spoken of in general
-    # (在3个区县试点: where the region's own voucher runs, not who issues)
+    r"等地|等省|等城市|等多|全国各|国家层面|政府通过|各级政府")
+# a count of places (全国已有20余个城市、十多个省份): the voucher spoken of in general
+# (在3个区县试点: where the region's own voucher runs, not who issues)
+_GENERAL_COUNT = (
     r"(?<![在于\d一二三四五六七八九十百千数几多])(?:\d+|[一二三四五六七八九十百千数几多]+)\s*(?:余|多)?\s*(?:个|座)(?:设区的?)?(?:城市|省份|省市|省区|地市|地区|市县|区县|县区|县市|地方|市|省|县)(?!级)")
+_GENERAL = fast_re(_GENERAL_LOWER + "|" + _GENERAL_WORDS + "|" + _GENERAL_COUNT)
+_GENERAL_LOWER_RE, _GENERAL_WORDS_RE, _GENERAL_COUNT_RE = map(fast_re, (_GENERAL_LOWER, _GENERAL_WORDS, _GENERAL_COUNT))
+
+
+def _general(s: str, pos: int = 0, endpos: int | None = None) -> bool:
+    """bool(_GENERAL.search(s, pos, endpos)), its three parts searched apart, each only when a character every
+    match of it holds is there (a bracket, 个/座): the one pattern tried all its branches at each position."""
+    if endpos is None:
+        endpos = len(s)
+    part = s[pos:endpos] if pos or endpos < len(s) else s
+    return (_GENERAL_WORDS_RE.search(s, pos, endpos) is not None
+            or (("（" in part or "(" in part) and _GENERAL_LOWER_RE.search(s, pos, endpos) is not None)
+            or (("个" in part or "座" in part) and _GENERAL_COUNT_RE.search(s, pos, endpos) is not None))
+
+
 _NATIONAL_ENCOURAGE = fast_re(r"鼓励|支持|引导|推动|探索|推广|指导|加大")
 _TOPIC_BREAK = fast_re(
     r"人才|团队|落户|子女|住房|租金|房租|用房|场地|办公|基金|贷款|担保|上市|运营经费|运营补贴|一次性奖励|首台|示范空间|"
@@ -162,11 +188,9 @@ class Group:
 
 
 def _sentences(par: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in _SENT_END.finditer(par):
-        end = m.end()
-        out.append((start, end))     # (never blank: it holds its end mark)
-        start = end
+    ends = [m.end() for m in _SENT_END.finditer(par)]
+    out = list(zip([0, *ends], ends))     # (never blank: each holds its end mark)
+    start = ends[-1] if ends else 0
     if start < len(par) and par[start:].strip():
         out.append((start, len(par)))
     return out
@@ -511,7 +535,7 @@ def _subject_voucher(after: str) -> bool:
     clause that names a voucher and what the place does with it."""
     clause = _rx(r"[，,。；;：:]").split(after, maxsplit=1)[0]
     vs = find_vouchers(clause)
-    if not vs or _SUPPORT.search(clause) is None or _GENERAL.search(clause):
+    if not vs or _SUPPORT.search(clause) is None or _general(clause):
         return False
     # 海南自贸港政策叠加算力券: the place modifies another noun (no verb after it) — unless that noun
     # phrase is the voucher's own name (深圳市人工智能算力券按…)
@@ -540,7 +564,7 @@ def _subject_sentence(par: str, end: int, stop: int) -> bool:
     if "券" not in par[end:stop]:
         return False
     v = _ISSUE_THEN_VOUCHER.search(par, end, stop)
-    return v is not None and bool(find_vouchers(v.group(0))) and _GENERAL.search(par, end, v.start()) is None
+    return v is not None and bool(find_vouchers(v.group(0))) and not _general(par, end, v.start())
 
 
 def _glued_voucher(after: str) -> bool:
@@ -837,7 +861,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             sent_left = par[a:gs]
             # (the addressees a notice opens with, 各市(区)工信局：, are not places spoken of in general)
             gen_left = _ADDRESSEE_HEAD.sub("", sent_left) if "各" in sent_left else sent_left
-            general = bool(_GENERAL.search(gen_left[-40:])) and not _names_region_near(par, a, gs, issuers)
+            general = _general(gen_left[-40:]) and not _names_region_near(par, a, gs, issuers)
             nat = region == R.NATIONAL and _NATIONAL_ENCOURAGE.search(sent_left)
             cm = _rx(r"(?:符合|满足|获得|享受|使用|持有|领取)([^，。；]{0,6})$").search(par[max(a, gs - 10):gs])
             condition = cm is not None and not _rx(r"给予|予以|发放|安排|设立|条件的").search(cm.group(1))
@@ -943,7 +967,10 @@ def _other_region_opens(par: str, a: int, b: int, grp: Group, context: str, amou
         return False
     m = _OPENER.match(par, a, b)
     start = m.end() if m is not None else a
-    rms = R.find_regions(par[start:min(b, start + 16)], context or grp.region)
+    piece = par[start:min(b, start + 16)]
+    if not _name_can_start(piece):
+        return False      # (no name can begin the piece, so no mention of it starts at 0)
+    rms = R.find_regions(piece, context or grp.region)
     if not rms or rms[0].start != 0:
         return False
     path = rms[0].path

@@ -518,6 +518,8 @@ def is_repeal(text: str, title: str | None = None) -> bool:
     if _REPEAL.search(t):
         return True
     head = (text or "")[:3000]
+    if "废止" not in head and "失效" not in head and "执行" not in head:
+        return False      # (every match of _REPEAL holds one of these words)
     for m in _REPEAL.finditer(head):
         left = head[max(0, m.start() - 40):m.start()]
         if _rx(r"同时|原|现|决定|予以|自|起|《").search(left) and not _rx(r"如|若|违反|不得|可|将被|予以追回").search(left[-10:]):
