@@ -188,6 +188,11 @@ class Group:
 
 
 def _sentences(par: str) -> list[tuple[int, int]]:
+    m = _SENT_END.search(par)
+    if m is None:
+        return [(0, len(par))] if par.strip() else []
+    if m.end() == len(par):
+        return [(0, len(par))]      # (one sentence, the usual paragraph: no scan for more)
     ends = [m.end() for m in _SENT_END.finditer(par)]
     out = list(zip([0, *ends], ends))     # (never blank: each holds its end mark)
     start = ends[-1] if ends else 0
@@ -287,10 +292,18 @@ _SENT_SPLIT = fast_re(r"[。；;]")
 _SPAN_HINT = fast_re(r"[至到—–\-~～]|期间|年内|年间")
 
 
+_CLAUSE_SPLIT = fast_re(r"[，,。；;：:（(]")
+_LABEL_END = fast_re(r"[：:]\s*$")
+_ABOVE_BELOW = fast_re(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下|[<>＜＞≤≥])")
+_PER_UNIT = fast_re(r"^\s*(?:/|每)\s*(?:平方米|平米|㎡|人|月|天|小时|卡时|P)")
+_INCL_END = fast_re(r"含\s*$")
+_LIMIT_WORD = fast_re(r"最高|不超过|不高于|上限|限额|额度")
+
+
 def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
     left = par[max(0, a.start - 24):a.start]
-    clause = _rx(r"[，,。；;：:（(]").split(left)[-1]
-    if not clause.strip() and _rx(r"[：:]\s*$").search(left):
+    clause = _CLAUSE_SPLIT.split(left)[-1]
+    if not clause.strip() and _LABEL_END.search(left):
         clause = _rx(r"[，,。；;（(]").split(left)[-1]     # a label: 资金总额：3000万元
     right = par[a.end:a.end + 12]
     # (substring tests first: each pattern below can only match where its words occur)
@@ -317,7 +330,7 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
         if (_BUDGET_CUE.search(sent_left) or _POOL_WORD.search(sent_left) or "扩" in clause) \
                 and not _THRESHOLD_NOUN.search(sent_left) and not _STATS.search(sent_left):
             return "budget"     # (扩容至/扩大至: what grows to a new size is a pool)
-    if _rx(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下|[<>＜＞≤≥])").match(right) or _THRESHOLD.search(clause):
+    if _ABOVE_BELOW.match(right) or _THRESHOLD.search(clause):
         return None
     if "其中" in clause and _rx(r"^\s*其中").match(clause):
         if _rx(r"券\s*(?:资金|额度|规模|总额)?\s*(?:为|安排|发放)?\s*$|"
@@ -326,11 +339,11 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
         return None     # a share of a total (其中成都市4000万元)
     if _INCREASE.search(clause):
         return None     # an increase
-    if _rx(r"^\s*(?:/|每)\s*(?:平方米|平米|㎡|人|月|天|小时|卡时|P)").match(right):
+    if _PER_UNIT.match(right):
         return None
-    if _rx(r"含\s*$").search(clause):
+    if _INCL_END.search(clause):
         return None     # （含1万元）: the bound of a threshold
-    if (_STATS.search(clause) or _PAST_PAYOUT.search(clause)) and not _rx(r"最高|不超过|不高于|上限|限额|额度").search(clause):
+    if (_STATS.search(clause) or _PAST_PAYOUT.search(clause)) and not _LIMIT_WORD.search(clause):
         return None     # 累计发放1.2亿元, 带动算力消费5亿元, 去年共兑付120万元: outcomes, not terms
     if _BATCH.search(clause) and not (_STRONG_CAP.search(clause) or _CAP_WORD.search(clause)
                                       or _RECIPIENT.search(clause)) \
@@ -1209,6 +1222,9 @@ def _group_mentions(par: str, mentions: list[VoucherMention]) -> list[tuple[int,
     return out
 
 
+_VOUCHER_AFTER = fast_re(r"\s*(?:的)?\s*(?:规模|额度|总额)?\s*(?:的)?\s*[“\"「]?[\u4e00-\u9fa5]{0,6}?[“\"「]?\s*")
+
+
 def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mentions_after, joint: bool = False) -> None:
     """Terms in par[lo:hi] to the group. `joint`: the text speaks of several vouchers together (两券合计…),
     so an amount that is a pool is theirs together, no one voucher's budget."""
@@ -1223,7 +1239,7 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
         if lo <= a.start < hi:
             if found is None:
                 found = {"budget": [], "cap": [], "ratio": []}
-            voucher_after = bool(mentions_after) and 0 <= mentions_after[0] - a.end <= 12 and _rx(r"\s*(?:的)?\s*(?:规模|额度|总额)?\s*(?:的)?\s*[“\"「]?[\u4e00-\u9fa5]{0,6}?[“\"「]?\s*").fullmatch(
+            voucher_after = bool(mentions_after) and 0 <= mentions_after[0] - a.end <= 12 and _VOUCHER_AFTER.fullmatch(
                 par[a.end:mentions_after[0]]) is not None
             kind = _classify_amount(par, a, voucher_after)
             if kind == "budget" and joint:
@@ -1285,13 +1301,14 @@ def _fold_found(grp: Group, found: dict[str, list], seg: str) -> None:
     respective = n > 1 and "分别" in seg
     if n > 1 and not respective and found["budget"] and _JOINT_POOL.search(seg):
         found = {**found, "budget": []}    # 算力券和数据券资金合计2000万元: their pool together, neither's own
-    for kind, values in found.items():
+    for kind, target in (("budget", grp.budgets), ("cap", grp.caps), ("ratio", grp.ratios)):
+        values = found[kind]
         if respective and len(values) == n:
             # 算力券、模型券分别按30%、20%给予补贴: the i-th value is the i-th voucher's
             for v, val in zip(grp.vouchers, values):
                 grp.own.setdefault(v, {}).setdefault(kind, []).append(val)
-        else:
-            {"budget": grp.budgets, "cap": grp.caps, "ratio": grp.ratios}[kind].extend(values)
+        elif values:
+            target.extend(values)
 
 
 _JOINT_POOL = fast_re(r"合计|共计|总计|合并|共用|共享|统筹使用")

@@ -305,8 +305,10 @@ class Share(NamedTuple):     # (a tuple: made by the thousand, cheaply)
 
 
 # (each pattern opens with a lookahead on its first character: the scan skips other text fast)
+# (a number is not tried from inside a run of digits: what matches there matches from the run's start,
+# which the scan reaches first, and no match ends right before a digit)
 _PCT_RE = fast_re(
-    rf"(?=[百\d])(?:百分之\s*({_CN}|{_NUM})|({_NUM})\s*[%％](?!\d)|({_NUM})\s*(?:个)?百分点)")
+    rf"(?=[百\d])(?:百分之\s*({_CN}|{_NUM})|(?<!\d)({_NUM})\s*[%％](?!\d)|(?<!\d)({_NUM})\s*(?:个)?百分点)")
 # 七折, 7.5折, and the two-digit ones said as digits (七五折, 七点五折, 75折 are all 7.5折)
 _DISCOUNT_RE = fast_re(r"(?=[\d一二三四五六七八九])(?<![\d.])(\d(?:\.\d{1,2})?|[1-9]{2}|"
                        r"[一二三四五六七八九](?:点?[一二三四五六七八九])?)\s*折(?![旧叠腾算合返射])")

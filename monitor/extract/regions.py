@@ -431,7 +431,16 @@ def resolve(name: str, context: str | None = None) -> str | None:
 
 def find_regions(text: str, context: str | None = None) -> list[RegionMention]:
     """Every region mention of the text, longest match first, non-overlapping, in text order."""
-    return gazetteer().find(text, context)
+    gaz = _loaded[0] if _loaded else _load()      # (gazetteer() without its cache call: the hottest caller)
+    return gaz.find(text, context)
+
+
+_loaded: list[Gazetteer] = []
+
+
+def _load() -> Gazetteer:
+    _loaded.append(gazetteer())
+    return _loaded[0]
 
 
 def candidates(name: str) -> tuple[str, ...]:
