@@ -99,8 +99,90 @@ def synthetic_pages(n: int = 400) -> dict[str, str]:
     return out
 
 
+_LINK_TEXTS = ["首页", "政务公开", "关于开展2025年度人工智能算力券申报工作的通知", "政策文件", "ａｂｃ", "English", "网站地图",
+               "相关链接", "上一篇：某通知", "附件1.申报表", "当前位置：首页", "ICP备12345号", "  ", "\u3000", "联系我们",
+               "2025-05-06", "x", "点击数：12", "来源：某局"]
+_LIST_HREFS = ["/a/1.html", "/f/x.pdf", "javascript:void(0)", "down.do?f=a.docx", "#", "/b/2.shtml"]
+
+
+def _link_list(rng: random.Random, depth: int) -> str:
+    """A menu or link list as portals write them, with the odd piece that changes how it is judged: a text or date
+    outside the links, a hidden item, a nested list, an attachment, a footer or heading word, a script, a comment."""
+    tag = rng.choice(["ul", "ol", "dl", "div", "section", "ul", "ul"])
+    item = {"ul": "li", "ol": "li", "dl": "dd", "div": "p", "section": "span"}[tag]
+    items = []
+    for _ in range(rng.choice([1, 2, 3, 4, 5, 6, 8, 12, 30])):
+        k = rng.random()
+        text = rng.choice(_LINK_TEXTS) if rng.random() < 0.4 else f"栏目{rng.randint(1, 99)} 政务公开"
+        attrs = rng.choice(["", "", "", " class='on'", " style='display:none'", " hidden", " class='hide'",
+                            " style='color:red'", " id='x1'"]) if rng.random() < 0.3 else ""
+        a = f"<a href='{rng.choice(_LIST_HREFS)}'>{text}</a>" if rng.random() < 0.9 else f"<a href='/x'></a>"
+        if k < 0.05 and depth < 3:
+            inner = a + _link_list(rng, depth + 1)
+        elif k < 0.10:
+            inner = a + "<span>2025-05-06</span>"
+        elif k < 0.13:
+            inner = a + rng.choice(["<script>var x=1;</script>", "<!-- c -->", "<br>", "<img src='a.png'>",
+                                    " | ", "\u3000", "<form><input></form>", "<pre> x </pre>", "<table><tr><td>t</td></tr></table>"])
+        elif k < 0.16:
+            inner = f"<a href='/a'><span>{text}</span><em>更多</em></a>"
+        elif k < 0.18:
+            inner = a + a + a
+        elif k < 0.20:
+            inner = text
+        else:
+            inner = a
+        items.append(f"<{item}{attrs}>{inner}</{item}>")
+    wrap = rng.choice(["", "", "div", "nav", "td"])
+    lattr = rng.choice(["", "", " class='menu'", " style='float:left'"])
+    lst = f"<{tag}{lattr}>{''.join(items)}</{tag}>"
+    if rng.random() < 0.1:
+        lst = rng.choice(["<h3>相关链接</h3>", "<div>相关文章</div>", "<p>正文一段。</p>"]) + lst
+    if wrap == "td":
+        return f"<table><tr><td>{lst}</td><td>x</td></tr></table>"
+    return f"<{wrap}>{lst}</{wrap}>" if wrap else lst
+
+
+def link_list_pages(n: int = 300) -> dict[str, str]:
+    rng = random.Random(20261123)
+    out = {}
+    for i in range(n):
+        body = rng.choice(["正文：按合同金额的30%给予补贴，最高500万元。" * rng.randint(1, 30), "x"])
+        cont = rng.choice([f"<div id='zoom'>{body}</div>", f"<div class='article'><h1>某某通知</h1><p>{body}</p></div>",
+                           f"<ul><li><a href='/a'>甲</a></li><li><div id='zoom'>{body}</div></li><li><a>乙</a></li></ul>"])
+        parts = [_link_list(rng, 0) for _ in range(rng.randint(1, 5))]
+        parts.insert(rng.randint(0, len(parts)), cont)
+        style = rng.choice(["", "<style>.hide{display:none}</style>"])
+        out[f"links:{i}"] = (f"<html><head><title>某通知_某市人民政府</title>{style}</head><body>"
+                             f"{''.join(parts)}</body></html>")
+    # near the renderer's visit cap (60000 nodes): formatting elements re-opened in every paragraph make many nodes of
+    # little markup; a run of <br> moves the cap node by node across the date line after a menu
+    from selectolax.lexbor import LexborHTMLParser
+    menu = "<ul>" + "".join(f"<li><a href='/c/{i}.html'>栏目{i}</a></li>" for i in range(40)) + "</ul>"
+
+    def cap_page(k: int, j: int) -> str:
+        junk = "<p><b><i><u><s><em>字" + "<p>字" * k
+        return (f"<html><body><div>{junk}</div>{'<br>' * j}{menu}<p>发布日期：2025-05-06</p>{menu}"
+                f"<p>发布日期：2025-06-07</p><div id='zoom'>{'正文。' * 20}</div>{menu}<p>成文日期：2025-04-01</p></body></html>")
+
+    def date_node(k: int, j: int) -> int:
+        """Index of the first date line's text among the nodes under <body> (the renderer counts the same)."""
+        for i, n in enumerate(LexborHTMLParser(cap_page(k, j)).body.traverse(include_text=True)):
+            if n.tag == "-text" and (n.text_content or "").startswith("发布日期"):
+                return i
+        return -1
+
+    j = 10 + 60_000 - date_node(8460, 10)
+    for jj in range(j - 12, j + 12):
+        if 59_996 <= date_node(8460, jj) <= 60_003:
+            out[f"cap:8460:{jj}"] = cap_page(8460, jj)
+    for k in range(8400, 8540, 20):
+        out[f"cap:{k}"] = cap_page(k, 0)
+    return out
+
+
 def snapshot() -> dict:
-    pages = {**fixture_pages(), **bench_pages(), **synthetic_pages()}
+    pages = {**fixture_pages(), **bench_pages(), **synthetic_pages(), **link_list_pages()}
     out = {}
     for name, html in pages.items():
         for vi, kw in enumerate(VARIANTS):

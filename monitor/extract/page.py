@@ -138,8 +138,9 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
     # The container's own text is captured during the same pass when it is rendered there exactly as it would be
     # alone (entered outside links, <pre> and related-link lists, and closed before the limits); else it is
     # rendered on its own.
+    # (fast: the page's text cannot pass the size limit, which the renderer's shortcut for link lists relies on)
     rp = _Renderer(container, hidden_classes, hidden_ids, limit=META_SCAN * 2, visits=PAGE_VISITS,
-                   maybe_hidden=maybe_hidden)
+                   maybe_hidden=maybe_hidden, fast=len(html) <= META_SCAN * 2)
     rp.render(body)
     page_raw = rp.page_text()
     main_raw = rp.captured
@@ -353,15 +354,19 @@ def _el_hidden(node, hidden_classes: set[str], hidden_ids: set[str]) -> bool:
 def _hidden_candidates(tree, hidden_classes: set[str], hidden_ids: set[str]) -> set[int] | None:
     """The elements _el_hidden may find hidden (those with a hidden or style attribute, or a class or id when the
     style rules hide some), by identity: one selector pass in C instead of reading every element's attributes."""
+    try:
+        return {n.mem_id for n in tree.css(_hidden_selector(hidden_classes, hidden_ids))}
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _hidden_selector(hidden_classes: set[str], hidden_ids: set[str]) -> str:
     sel = "[hidden], [style]"
     if hidden_classes:
         sel += ", [class]"
     if hidden_ids:
         sel += ", [id]"
-    try:
-        return {n.mem_id for n in tree.css(sel)}
-    except Exception:  # noqa: BLE001
-        return None
+    return sel
 
 
 def _is_hidden_subtree(node, hidden_classes, hidden_ids) -> bool:
@@ -503,6 +508,10 @@ _FOOTER_ANY = re.compile(f"[{_FOOTER_MARK_FIRST}{''.join(sorted({w[0] for w in _
                          f"(?:{_FOOTER_MARK_REST}|"
                          + "|".join(f"(?<={w[0]}){w[1:]}" for w in _FOOTER_SOFT_WORDS.split("|")) + ")")
 
+# a character every match of _FOOTER_ANY holds (P of ICP and Copyright, the rarest of each word): a quick test first,
+# as _FOOTER_ANY tries its many branches at every 公, 网, 主 … of a menu
+_FOOTER_QUICK = re.compile("[Pp©)识識安权權办辦术術联繫图圖议辨浏瀏责責]")
+
 
 def _word_firsts(*patterns: re.Pattern) -> frozenset[str]:
     """First characters of the words of the (?:a|b|…) word lists of heading patterns."""
@@ -515,6 +524,21 @@ def _word_firsts(*patterns: re.Pattern) -> frozenset[str]:
 
 _HEAD_FIRST = _word_firsts(_FURNITURE_START, _RELATED_START, _PREVNEXT_START)
 _HEAD_FIRST_OR_BRACKET = _HEAD_FIRST | {"【", "["}
+
+
+def _head_words(*patterns: re.Pattern) -> list[str]:
+    """The words of the (?:a|b|…) word lists of heading patterns."""
+    return [w for rx in patterns for group in re.findall(r"\(\?:([^()\[\]]*\|[^()\[\]]*)\)", rx.pattern)
+            for w in group.split("|") if w]
+
+
+# any heading word anywhere (a block's heading is tested at its start: a text holding none has no such heading),
+# written to start with the class of the words' first characters (see _first_char_form, below)
+_HEAD_WORDS = "|".join(dict.fromkeys(_head_words(_FURNITURE_START, _RELATED_START, _PREVNEXT_START)))
+# the block tags a menu or link list is written in (all in _LIST_TAGS: _keep drops such a list whole)
+_LINK_LIST_TAGS = frozenset({"ul", "ol", "dl", "div", "section"})
+# tags under which a link list is not plain (the renderer skips, or treats specially, what they hold)
+_NOT_PLAIN = _SKIP_TAGS | {"header", "form", "pre", "table", "thead", "tbody", "tfoot", "caption", "tr", "td", "th"}
 _LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "tbody", "div", "section", "td"})
 # the tags whose end _Renderer._keep has to judge (for the others it keeps the element and changes nothing,
 # unless a related-links heading was just dropped)
@@ -571,7 +595,7 @@ class _Renderer:
     """One iterative pass over a subtree: text pieces with block breaks, tables as rows, furniture dropped."""
 
     def __init__(self, container, hidden_classes, hidden_ids, hidden_ok: bool = False, limit: int = MAX_TEXT,
-                 visits: int = MAX_VISITS, maybe_hidden: set[int] | None = None):
+                 visits: int = MAX_VISITS, maybe_hidden: set[int] | None = None, fast: bool = False):
         self.container_id = container.mem_id if container is not None else None
         self.hidden_classes = hidden_classes
         self.hidden_ids = hidden_ids
@@ -582,6 +606,17 @@ class _Renderer:
         self.pieces: list[str] = []
         self.captured: str | None = None     # the container's text, when rendered as if alone (see _parse)
         self.maybe_hidden = maybe_hidden      # ids of the only elements that can be hidden (None: any)
+        # link lists judged whole (see _dropped_list): only when the size limit cannot be reached (the caller knows:
+        # the text of a page is never longer than its HTML) and the elements that can be hidden are known
+        self.fast = fast and maybe_hidden is not None
+        self.container_path: set[int] = set()   # the container and its ancestors
+        if self.fast and container is not None:
+            n = container
+            while n is not None:
+                self.container_path.add(n.mem_id)
+                n = n.parent
+        self.fast_budget = 20_000               # nodes a failed judgement may cost, per page (hostile markup)
+        self.hidden_sel = _hidden_selector(hidden_classes, hidden_ids)
 
     def render(self, top) -> None:
         pieces = self.pieces
@@ -610,6 +645,9 @@ class _Renderer:
         ext_hint = _EXT_HINT.search       # (_is_attachment_href's first test, made before calling it)
         footer_any = _FOOTER_ANY.search
         head_first = _HEAD_FIRST_OR_BRACKET
+        fast = self.fast
+        container_path = self.container_path
+        dropped_list = self._dropped_list
         while stack:
             node = pop()
             if node is not None:
@@ -667,6 +705,13 @@ class _Renderer:
                     continue
                 if kind > _K_A:       # header, form (blocks), or a skip tag that is the container
                     kind = _K_BLOCK if tag in _BLOCK_TAGS else _K_INLINE
+                elif kind == _K_BLOCK and fast and tag in _LINK_LIST_TAGS and not in_link and not in_pre \
+                        and not self.after_related and mid not in container_path:
+                    n = dropped_list(node, max_visits - visited)
+                    if n:
+                        # the walk would visit its n nodes and then drop it whole, changing nothing else
+                        visited += n
+                        continue
                 if kind >= _K_BLOCK:
                     if kind == _K_A:
                         start = len(pieces)
@@ -773,6 +818,61 @@ class _Renderer:
                     p[6] += fr[6]
         # unwind (visit cap reached)
         self.pieces = pieces
+
+    def _dropped_list(self, node, room: int) -> int:
+        """For a block the walk is about to enter: when the walk would drop it whole as a list of links and change
+        nothing else, the number of nodes under it (which the walk would visit), else 0. Judged from C-level calls.
+
+        It is so when the block holds at least three links and no other text, no element between it and its links
+        holds three links (nothing inside is dropped: the block's counts are those of all it holds), no link is an
+        attachment and no text holds a heading, footer or attachment word (no block inside is dropped and none sets
+        after_related), and nothing under it is hidden, skipped, a table part, a <pre>, or the container. Then _keep
+        finds links >= 3 and link_chars == chars > 0 at its end and drops it (the list rule); the visits fit in room."""
+        if self.fast_budget <= 0:
+            return 0
+        anchors = node.css("a")
+        if len(anchors) < 3:
+            return 0
+        self.fast_budget -= len(anchors)
+        top = node.mem_id
+        held: dict[int, int] = {}
+        for a in anchors:       # (first: a wrapper of a list fails here, at its third link)
+            p = a.parent
+            while p is not None:
+                pid = p.mem_id
+                if pid == top:
+                    break
+                self.fast_budget -= 1
+                c = held.get(pid, 0) + 1
+                if c >= 3 or p.tag == "a":
+                    return 0
+                held[pid] = c
+                p = p.parent
+            else:
+                return 0
+        text = node.text(deep=True) or ""
+        if "附件" in text or _HEAD_WORD.search(text) is not None or (
+                _FOOTER_QUICK.search(text) is not None and _FOOTER_ANY.search(text) is not None):
+            return 0
+        # every character but spaces is link text (str.split and the walk's str.strip agree on what a space is)
+        nonspace = len("".join(text.split()))
+        if nonspace == 0 or nonspace != len("".join("".join([a.text(deep=True) or "" for a in anchors]).split())):
+            return 0
+        hrefs = [a.attrs.get("href") or "" for a in anchors]
+        # (an attachment's href holds an _EXT_HINT match, which no line break can start or end)
+        if _EXT_HINT.search("\n".join(hrefs)) and any(_EXT_HINT.search(h) and _is_attachment_href(h) for h in hrefs):
+            return 0
+        tags = [d.tag for d in node.traverse(include_text=True)]
+        for tag in set(tags):
+            if not tag or tag in _NOT_PLAIN or (tag[0] in "-!#" and tag != "-text" and tag != "-comment"):
+                return 0
+        if not self.hidden_ok:
+            for d in node.css(self.hidden_sel):      # (the elements maybe_hidden holds, under it and itself)
+                if d.mem_id != top and _el_hidden(d, self.hidden_classes, self.hidden_ids):
+                    return 0
+        n = len(tags) - 1                        # (the block itself is counted already)
+        self.fast_budget -= n
+        return n if n <= room else 0
 
     def _holds_container(self, node) -> bool:
         if self.container_id is None:
@@ -915,6 +1015,7 @@ def _first_chars(*words: str) -> str:
     return "[" + "".join(sorted({w[0] for ws in words for w in ws.split("|")})) + "]"
 
 
+_HEAD_WORD = re.compile(_first_chars(_HEAD_WORDS) + _first_char_form(_HEAD_WORDS))
 _COUNTER_SLOW = _rx(rf"(?:(?:{_COUNTER_WORDS}){_COUNTER_TAIL}|(?:{_COUNTER_CUES})\s*[:：]\s*\d+)\s*次?")
 _COUNTER = _rx(rf"{_first_chars(_COUNTER_WORDS, _COUNTER_CUES)}(?:{_first_char_form(_COUNTER_WORDS)}{_COUNTER_TAIL}"
                rf"|{_first_char_form(_COUNTER_CUES)}\s*[:：]\s*\d+)\s*次?")
