@@ -1019,3 +1019,121 @@ def test_document_number_on_an_info_line_with_other_fields_after_a_bar():
     p = parse_page(html)
     assert p.meta.get("doc_number") == "咸发改数据〔2026〕40号"
     assert p.published == "2026-07-22"
+
+
+# ================================================================== speed shortcuts that must change nothing
+
+def _t2s_keys_module():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("t2s_keys", Path(__file__).parent.parent / "bench" / "t2s_keys.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_shipped_t2s_keys_are_those_of_the_installed_dictionaries():
+    mod = _t2s_keys_module()
+    found = mod.opencc_dirs()
+    if found is None:
+        pytest.skip("OpenCC's opencc_dict tool is not installed")
+    shipped = (Path(_norm.__file__).parent.parent / "data" / "t2s_keys.txt").read_text(encoding="utf-8")
+    assert shipped == mod.render(mod.witness_chars(*found))
+
+
+def test_to_simplified_skips_opencc_only_where_it_changes_nothing():
+    cc = _norm._converter()
+    # every Han character the key class leaves out, alone and next to each other: OpenCC keeps them
+    free = [chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00))
+            if not _norm._T2S_KEY.search(chr(c))]
+    assert len(free) > 15_000
+    text = "\n".join("".join(free[i:i + 40]) for i in range(0, len(free), 40))
+    assert cc.convert(text) == text and _norm.to_simplified(text) == text
+    # and the keys it holds are real: a key character or a phrase is converted
+    for s in ("發布", "乾燥", "深沈", "函覆", "中國", "\uf900", "沈阳市", "显著", "一𠀀二"):
+        assert _norm.to_simplified(s) == cc.convert(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["乾", "燥", "覆", "函", "沈", "深", "發", "中文", "算力券", "ＡＢ", "\n", " ", "𠀀", "\uf900",
+                                 "著", "显", "於", "于", "后", "後", "里", "裡", "面", "云", "雲"]), max_size=12))
+def test_to_simplified_equals_opencc_on_any_mix(parts):
+    s = "".join(parts)
+    want = _norm._converter().convert(s) if _norm._HAN_RE.search(s) else s
+    assert _norm.to_simplified(s) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ICP", "备", "網站標識碼", "公網安備", "主辦單位", "版權所有", "聯繫我們", "網站地圖", "免責聲明",
+                                 "网站标识码", "公网安备", "承办单位", "建议使用", "分辨率", "浏览器", "icp證", "COPYRIGHT",
+                                 "(c)2024", "©", "中文", " ", "\n", "İCp", "(C) 1999"]), max_size=8))
+def test_footer_quick_finds_every_text_footer_any_does(parts):
+    s = "".join(parts)
+    if _page._FOOTER_ANY.search(s):
+        assert _page._FOOTER_QUICK.search(s)
+
+
+def test_head_word_is_in_every_heading_the_renderer_drops():
+    words = _page._HEAD_WORDS.split("|")
+    assert "相关链接" in words and "上一篇" in words and "当前位置" in words and len(words) >= 35
+    for rx in (_page._FURNITURE_START, _page._RELATED_START, _page._PREVNEXT_START):
+        for w in words:
+            for s in (w + "：x", "【 " + w + ":首页", "[" + w + ">"):
+                if rx.match(s):
+                    assert _page._HEAD_WORD.search(s), (rx.pattern, s)
+        for s in ("当前位置：首页", "【相关链接】", "上一篇：x", "相關閱讀", "您的位置>"):
+            assert not rx.match(s) or _page._HEAD_WORD.search(s)
+
+
+def _menu(rng: random.Random, depth: int = 0) -> str:
+    texts = ["首页", "政务公开", "栏目 12", "网站地图", "相关链接", "附件1", "ICP备1号", "\u3000", " ", "2025-05-06", "上一篇",
+             "ICP备1号", "版权所有"]
+    hrefs = ["/a/1.html"] * 30 + ["/f/x.pdf", "#", "down.do?f=a.docx", "javascript:;", "/b.shtml"]
+    items = []
+    for _ in range(rng.choice([2, 3, 3, 3, 4, 6, 10])):
+        a = f"<a href='{rng.choice(hrefs)}'>{rng.choice(texts) if rng.random() < 0.08 else '栏目'}</a>"
+        k = rng.random()
+        extra = ("" if k < 0.9 else rng.choice(["<span>x</span>", "<!--c-->", "<script>1</script>", "<br>", a + a,
+                                                 "<i>\u3000</i>", "<pre> </pre>", "<b>更多</b>",
+                                                 f"<nav>{a}{a}{a}</nav>", f"<header>{a}</header>", f"<nav>{a}</nav>",
+                                                 f"<footer>{a}</footer>"]))
+        if k > 0.97 and depth < 2:
+            extra = _menu(rng, depth + 1)
+        attrs = "" if rng.random() < 0.9 else rng.choice([" style='display:none'", " class='hide'", " hidden",
+                                                          " style='color:red'"])
+        items.append(f"<li{attrs}>{a}{extra}</li>")
+    tag = rng.choice(["ul", "ol", "div", "section", "dl"])
+    return f"<{tag}>{''.join(items)}</{tag}>"
+
+
+def test_link_lists_judged_whole_read_as_the_walk_reads_them(monkeypatch):
+    rng = random.Random(7)
+    pages = []
+    for _ in range(250):
+        parts = [_menu(rng) for _ in range(rng.randint(1, 4))]
+        body = "<div id='zoom'><p>发布日期：2025-05-06</p><p>" + "按合同金额的30%给予补贴。" * rng.randint(1, 9) + "</p></div>"
+        parts.insert(rng.randint(0, len(parts)), body if rng.random() < 0.8 else f"<ul><li>{body}</li></ul>")
+        style = rng.choice(["", "<style>.hide{display:none}</style>"])
+        pages.append(f"<html><head><title>t</title>{style}</head><body>{''.join(parts)}</body></html>")
+    fired = []
+    real = _page._Renderer._dropped_list
+    page_text = _page._Renderer.page_text
+    seen: list[str] = []
+
+    def counting(self, node, room):
+        n = real(self, node, room)
+        fired.append(n)
+        return n
+
+    def recording(self):
+        seen.append(page_text(self))
+        return seen[-1]
+
+    monkeypatch.setattr(_page._Renderer, "page_text", recording)
+    monkeypatch.setattr(_page._Renderer, "_dropped_list", counting)
+    fast = [parse_page(h, url="https://x.gov.cn/a/t20250512_1.html") for h in pages]
+    fast_pages, seen[:] = seen[:], []
+    assert sum(1 for n in fired if n) >= 50 and sum(1 for n in fired if not n) >= 50
+    monkeypatch.setattr(_page._Renderer, "_dropped_list", lambda self, node, room: 0)
+    walked = [parse_page(h, url="https://x.gov.cn/a/t20250512_1.html") for h in pages]
+    assert fast == walked
+    assert fast_pages == seen and len(seen) == len(pages)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
+from pathlib import Path
 
 __all__ = ["to_simplified", "fold_width", "join_lines", "normalize", "normalize_folded", "CJK", "CJK_RE"]
 
@@ -36,10 +37,36 @@ def _converter():
     return _cc
 
 
+def _key_class() -> re.Pattern | None:
+    """A class of the BMP characters of monitor/data/t2s_keys.txt (and lone surrogates, on which OpenCC raises)."""
+    try:
+        lines = (Path(__file__).resolve().parent.parent / "data" / "t2s_keys.txt").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    cps = sorted({ord(c) for line in lines.splitlines() if not line.startswith("#") for c in line if ord(c) < 0x10000})
+    runs: list[list[int]] = []
+    for cp in cps:
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return re.compile("[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
+                      + "\ud800-\udfff]")
+
+
+# a character of every key t2s would replace (bench/t2s_keys.py writes the list and says why it is enough)
+_T2S_KEY = _key_class()
+
+
 def to_simplified(text: str) -> str:
     """Traditional characters read as Simplified (OpenCC 't2s'). Text without Han characters is returned as is."""
     if not text or not _HAN_RE.search(text):
         return text or ""
+    # no key t2s would replace (none of its characters in the BMP, no character beyond it: UTF-16 two bytes each):
+    # OpenCC would return the text unchanged
+    if _T2S_KEY is not None and _T2S_KEY.search(text) is None \
+            and len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        return text
     cc = _converter()
     with _cc_lock:  # the binding's thread safety is not documented: serialise (conversion is fast, ~30 MB/s)
         return cc.convert(text)
