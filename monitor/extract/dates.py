@@ -15,6 +15,7 @@ from typing import NamedTuple
 from .numbers import fast_re, parse_int
 
 _rx = lru_cache(maxsize=None)(fast_re)   # a pattern written inline, compiled once
+# (a window's start is written `x - k if x > k else 0`: max(0, x - k) without a builtin call, in the hot paths)
 
 _CN_D = "〇○零一二三四五六七八九十两"
 _Y = rf"((?:19|20)\d{{2}}|[二][〇○零][{_CN_D}]{{2}})"
@@ -188,7 +189,7 @@ def _moved_from(head: str) -> bool:
 def _head(text: str, pos: int) -> str:
     """The clause before pos; when that clause is empty and the sentence before it is a short label
     (二、申报时间。2026年4月1日至…), the label."""
-    left = text[max(0, pos - 40):pos]
+    left = text[(pos - 40 if pos > 40 else 0):pos]
     parts = _rx(r"[。；;！!\n]").split(left)
     head = parts[-1]
     if not _rx(r"[\u4e00-\u9fa5]").search(head):
@@ -254,7 +255,7 @@ _UNTIL_LEFT = fast_re(rf"{_APPLY}[\u4e00-\u9fa5]{{0,3}}?(?:期|工作|窗口|通
 
 def _label_before(text: str, pos: int) -> str | None:
     """The short label sentence right before pos (三、申领期限。 / 申报时间\n) when it names a time to apply."""
-    parts = _CLAUSE_END.split(text[max(0, pos - 24):pos])
+    parts = _CLAUSE_END.split(text[(pos - 24 if pos > 24 else 0):pos])
     if len(parts) < 2 or parts[-1].strip():
         return None
     label = parts[-2].strip()
@@ -282,7 +283,7 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
         dates = _with_day_ends(text, dates)
     found: list[tuple[int, str]] = []  # (priority, iso)
     for i, d in enumerate(dates):
-        left = text[max(0, d.start - 30):d.start]
+        left = text[(d.start - 30 if d.start > 30 else 0):d.start]
         # the clause before the date; a date that opens its clause reads the short label before it
         # (三、申报截止时间\n7月31日 / 申领时间。12月15日前。)
         clause_left = _CLAUSE_END.split(left)[-1]
@@ -325,7 +326,7 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
         # 申报时间：即日起开始受理，截至 DATE: a bare 截至/截止 opening its clause, in a sentence about applying
         # (截至2025年底，已累计… is a count as of a day)
         if ("截至" in clause_left or "截止" in clause_left) and _ASOF_LEFT.search(clause_left):
-            sentence = _CLAUSE_END.split(text[max(0, d.start - 40):d.start])[-1]
+            sentence = _CLAUSE_END.split(text[(d.start - 40 if d.start > 40 else 0):d.start])[-1]
             if not _APPLY_RE.search(sentence) and _rx(r"^\s*(?:截至|截止(?:到|至)?)\s*$").match(sentence):
                 # 三、申领期限。截至 DATE: the sentence is the bare 截至; the short label before it says what ends
                 label = _label_before(text, d.start - len(sentence))
@@ -340,7 +341,7 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                     continue
         # 最迟不超过 DATE, 不晚于 DATE, in a sentence about applying
         if ("迟" in clause_left or "晚" in clause_left) and _LATEST_LEFT.search(clause_left):
-            sentence = _CLAUSE_END.split(text[max(0, d.start - 40):d.start])[-1]
+            sentence = _CLAUSE_END.split(text[(d.start - 40 if d.start > 40 else 0):d.start])[-1]
             tail_clause = _CLAUSE_END.split(text[d.end:d.end + 24])[0]
             if (_APPLY_RE.search(sentence + tail_clause) or "截止" in clause_left) \
                     and not _NOT_DEADLINE.search(sentence + tail_clause):

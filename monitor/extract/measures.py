@@ -24,6 +24,7 @@ from .vouchers import VoucherMention, find_vouchers
 from .tables import Record, group_rows, read_table
 
 _rx = lru_cache(maxsize=None)(fast_re)   # a pattern written inline, compiled once
+# (a window's start is written `x - k if x > k else 0`: max(0, x - k) without a builtin call, in the hot paths)
 
 
 class _FallbackRegions:
@@ -275,7 +276,7 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
             return None     # 专项资金3000万元（其中算力券2000万元…）: the total of which each voucher has a part
         if "分" in right and _OVER_YEARS.match(right):
             return "span"   # 设立1.5亿元算力券，分三年发放: a pool over years, not the year's
-        sent_left = par[max(0, a.start - 60):a.start]
+        sent_left = par[(a.start - 60 if a.start > 60 else 0):a.start]
         if "年" in sent_left and _SPAN_HINT.search(sent_left) is not None:
             sent_left = _SENT_SPLIT.split(sent_left)[-1]
             m = _YEAR_SPAN.search(sent_left)
@@ -301,7 +302,7 @@ _LIMIT_WORD = fast_re(r"最高|不超过|不高于|上限|限额|额度")
 
 
 def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
-    left = par[max(0, a.start - 24):a.start]
+    left = par[(a.start - 24 if a.start > 24 else 0):a.start]
     clause = _CLAUSE_SPLIT.split(left)[-1]
     if not clause.strip() and _LABEL_END.search(left):
         clause = _rx(r"[，,。；;（(]").split(left)[-1]     # a label: 资金总额：3000万元
@@ -313,18 +314,18 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
     if ("面" in right or "种" in right) and _FACE_LIST.match(right):
         return "face"       # 分为1万元、5万元、10万元三种面额: the face values, not a cap
     if "总额" in clause and _OWN_TOTAL.search(clause) and _CAP_WORD.search(clause) \
-            and _STRONG_CAP.search(_rx(r"[。；;]").split(par[max(0, a.start - 40):a.start])[-1]):
+            and _STRONG_CAP.search(_rx(r"[。；;]").split(par[(a.start - 40 if a.start > 40 else 0):a.start])[-1]):
         return "cap"        # 每家企业累计申领不超过20张，且申领总额不超过100万元: one recipient's total
     if ("不少于" in clause or "不低于" in clause) and _BUDGET_CUE.search(clause) \
             and _rx(r"(?:不少于|不低于)\s*$").search(clause):
         return "budget"     # 计划发放模型券不少于3亿元
-    payee_window = par[max(0, a.start - 40):a.start]
+    payee_window = par[(a.start - 40 if a.start > 40 else 0):a.start]
     if ("公司" in payee_window or "研究" in payee_window or "大学" in payee_window or "学院" in payee_window) \
-            and _PAYEE_BEFORE.search(par, max(0, a.start - 40), a.start) and not _CAP_WORD.search(clause):
+            and _PAYEE_BEFORE.search(par, (a.start - 40 if a.start > 40 else 0), a.start) and not _CAP_WORD.search(clause):
         return None     # 某某科技有限公司 兑付金额：860万元 — a payout to a named recipient (a results list)
     if _NEW_LEVEL.search(clause) and not _rx(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下)").match(right):
         # 规模比上年增长20%，达到6000万元 / 额度提高至200万元: the new level of what the sentence names
-        sent_left = _rx(r"[。；;]").split(par[max(0, a.start - 48):a.start])[-1]
+        sent_left = _rx(r"[。；;]").split(par[(a.start - 48 if a.start > 48 else 0):a.start])[-1]
         if _STRONG_CAP.search(clause) or _CAP_WORD.search(clause):
             return "cap"
         if (_BUDGET_CUE.search(sent_left) or _POOL_WORD.search(sent_left) or "扩" in clause) \
@@ -349,7 +350,7 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
                                       or _RECIPIENT.search(clause)) \
             and (not _WEAK_CAP.search(clause) or (
                 _BATCH_PAY.search(clause) and "给予" not in clause
-                and not _RECIPIENT.search(_SENT_SPLIT.split(par[max(0, a.start - 40):a.start])[-1]))):
+                and not _RECIPIENT.search(_SENT_SPLIT.split(par[(a.start - 40 if a.start > 40 else 0):a.start])[-1]))):
         # 首批算力券800万元 / 首批兑付320万元: the pool of a batch (kept only when no yearly pool is stated)
         return "budget"
     if _STRONG_CAP.search(clause):
@@ -359,7 +360,7 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
         # 企业年度使用额度为20万元: each recipient's quota
         return "budget" if not _RECIPIENT.search(clause) or _WHOLE.search(clause) else "cap"
     if ("年" in clause and _YEAR_IS.match(clause)):
-        sent_left = _SENT_SPLIT.split(par[max(0, a.start - 60):a.start])[-1]
+        sent_left = _SENT_SPLIT.split(par[(a.start - 60 if a.start > 60 else 0):a.start])[-1]
         if _POOL_WORD.search(sent_left) and not _RECIPIENT.search(sent_left) and not _CAP_WORD.search(sent_left) \
                 and not _THRESHOLD_NOUN.search(sent_left):
             return "budget"     # 算力券资金由区财政每年预算安排，2026年为200万元: that year's pool
@@ -382,14 +383,14 @@ _RATIO_CUE = fast_re(
 
 
 def _classify_share(par: str, s: Share) -> bool:
-    left = par[max(0, s.start - 20):s.start]
+    left = par[(s.start - 20 if s.start > 20 else 0):s.start]
     clause = _rx(r"[，,。；;]").split(left)[-1]
     right = par[s.end:s.end + 10]
     if s.kind in ("discount", "pay"):
         return True
     if _rx(r"叠加|累计补贴比例|合计不超过|综合补贴比例|总和").search(clause) and not _rx(r"再按|另按|额外|再给予").search(clause):
         return False
-    if _rx(r"总额|合计|累计|总和|总计|最高|不超过").search(clause) and _rx(r"叠加[后的]|累加[后的]|合并计算|与其他[^，。；]{0,12}(?:叠加|同时|累计)").search(_rx(r"[。；;]").split(par[max(0, s.start - 40):s.start])[-1]):
+    if _rx(r"总额|合计|累计|总和|总计|最高|不超过").search(clause) and _rx(r"叠加[后的]|累加[后的]|合并计算|与其他[^，。；]{0,12}(?:叠加|同时|累计)").search(_rx(r"[。；;]").split(par[(s.start - 40 if s.start > 40 else 0):s.start])[-1]):
         return False      # 与其他补贴叠加后，补贴总额不超过费用的80%: the ceiling of all subsidies together
     if _rx(r"^\s*[—\-~～至到]\s*\d").search(right) and not _RATIO_CUE.search(clause):
         return False
@@ -435,7 +436,7 @@ def _policy_titles(par: str) -> list[tuple[int, str]]:
         t = m.group(1).strip()
         if len(t) <= 5:       # 《措施》《通知》: an abbreviation of the last one
             continue
-        if _rx(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对照|执行)\s*$").search(par[max(0, m.start() - 6):m.start()]):
+        if _rx(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对照|执行)\s*$").search(par[(m.start() - 6 if m.start() > 6 else 0):m.start()]):
             continue          # a policy the text cites, not the one it states
         out.append((m.start(), t))
     return out
@@ -452,7 +453,7 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
     out = []
     # (every national body's name holds 国, 部 or 中央: most paragraphs need no scan)
     for m in (_NATIONAL_BODY.finditer(par) if "国" in par or "部" in par or "中央" in par else ()):
-        left = par[max(0, m.start() - 24):m.start()]
+        left = par[(m.start() - 24 if m.start() > 24 else 0):m.start()]
         if _rx(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|入选|纳入)[^。；]{0,20}$").search(left):
             continue
         if _rx(r"经$").search(left):
@@ -469,7 +470,7 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
         # 绥化、大庆正在组织语料券申报: a place listed after one that opens the clause opens it too
         listed_open = prev_open and rm.start - prev_end <= 3 and _LIST_SEP.fullmatch(par, prev_end, rm.start) is not None
         opens = listed_open or rm.start <= lead or _CLAUSE_OPEN.search(
-            ("。" if rm.start <= 8 else "") + par[max(0, rm.start - 8):rm.start]) is not None
+            ("。" if rm.start <= 8 else "") + par[(rm.start - 8 if rm.start > 8 else 0):rm.start]) is not None
         prev_open, prev_end = opens, rm.end
         after = par[rm.end:rm.end + 40]
         if after[:1] in _GENERAL_FIRST and _IN_GENERAL_AFTER.match(after) is not None:
@@ -477,17 +478,17 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
         start_of_par = rm.start <= lead or _LEAD_DATE.fullmatch(par, 0, rm.start) is not None
         label = start_of_par and (_LABEL_AFTER.match(after) is not None or (
             par[:1] in "【[" and _BRACKET_LABEL_AFTER.match(after) is not None))     # 【张江】张江科学城…
-        located = _LOCATED_BEFORE.search(par[max(0, rm.start - 2):rm.start]) is not None
+        located = _LOCATED_BEFORE.search(par[(rm.start - 2 if rm.start > 2 else 0):rm.start]) is not None
         topic = located and _TOPIC_AFTER.match(after) is not None      # 在杭州，… names the subject
         if located and not label and not topic:
             continue
-        if not label and _CITED_BEFORE.search(par[max(0, rm.start - 24):rm.start]) is not None:
+        if not label and _CITED_BEFORE.search(par[(rm.start - 24 if rm.start > 24 else 0):rm.start]) is not None:
             if cited_glued is not None and _glued_voucher(after):
                 cited_glued.append((rm.end, rm.path))
             continue
-        if (label or topic or par[max(0, rm.start - 1):rm.start] == "《" or _ORGAN_AFTER.match(after) is not None
+        if (label or topic or par[(rm.start - 1 if rm.start > 1 else 0):rm.start] == "《" or _ORGAN_AFTER.match(after) is not None
                 or (_ISSUE_VERB.match(after) is not None
-                    and (start_of_par or _VERB_BEFORE.search(par[max(0, rm.start - 1):rm.start]) is not None))
+                    and (start_of_par or _VERB_BEFORE.search(par[(rm.start - 1 if rm.start > 1 else 0):rm.start]) is not None))
                 or _glued_voucher(after)
                 or ((start_of_par or opens) and not located
                     and (_subject_voucher(after)
@@ -496,8 +497,8 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
     if "该" in par:
         # 记者从房山区获悉，该区近日印发…: 该区/该市 is the place of its kind named just before
         for m in _GAI.finditer(par):
-            if _CITED_BEFORE.search(par[max(0, m.start() - 24):m.start()]) is not None \
-                    or _LOCATED_BEFORE.search(par[max(0, m.start() - 2):m.start()]) is not None:
+            if _CITED_BEFORE.search(par[(m.start() - 24 if m.start() > 24 else 0):m.start()]) is not None \
+                    or _LOCATED_BEFORE.search(par[(m.start() - 2 if m.start() > 2 else 0):m.start()]) is not None:
                 continue
             word = m.group(1)
             path = next((rm.path for rm in reversed(found) if rm.end <= m.start() and _same_level(word, rm.path)), None)
@@ -517,8 +518,8 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
             if nxt.start in starts and rm.start not in starts \
                     and _LIST_SEP.fullmatch(par, rm.end, nxt.start) \
                     and _IN_GENERAL_AFTER.match(par, rm.end) is None \
-                    and _LOCATED_BEFORE.search(par[max(0, rm.start - 2):rm.start]) is None \
-                    and _CITED_BEFORE.search(par[max(0, rm.start - 24):rm.start]) is None:
+                    and _LOCATED_BEFORE.search(par[(rm.start - 2 if rm.start > 2 else 0):rm.start]) is None \
+                    and _CITED_BEFORE.search(par[(rm.start - 24 if rm.start > 24 else 0):rm.start]) is None:
                 out.append((rm.start, rm.end, rm.path))
                 starts.add(rm.start)
     out.sort()
@@ -621,17 +622,23 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
     near = [False] * len(paragraphs)
     for i, h in enumerate(has_v):
         if h:
-            for j in range(max(0, i - 3), i + 1):
+            for j in range((i - 3 if i > 3 else 0), i + 1):
                 near[j] = True
 
     for i, par in enumerate(paragraphs):
         body = par.lstrip("#＃ ").strip()
-        em = _ENUM.match(body)       # (_ENUM is anchored: its one match is the list marker at the start)
+        # (_ENUM is anchored: its one match is the list marker at the start, which opens with one of
+        # _ENUM_FIRST or a digit; body is stripped, so its \s* matches nothing)
+        first = body[:1]
+        em = _ENUM.match(body) if first in _ENUM_FIRST or first.isdecimal() else None
         level = _enum_level_of(em) if em is not None else None
         src = body[em.end():] if em is not None else body
-        # (plain is read only when it is short: a long line whose first 40 characters already keep more
-        # than 12 is not stripped whole)
-        plain = _PLAIN_DROP.sub("", src) if len(src) <= 40 or len(_PLAIN_DROP.sub("", src[:40])) <= 12 else None
+        # (plain is read only where it can keep 12 characters or fewer: a line of more than 12 with nothing
+        # to drop keeps more, and a long line whose first 40 characters already keep more is not stripped whole)
+        n = len(src)
+        plain = _PLAIN_DROP.sub("", src) if n <= 12 or (
+            _PLAIN_DROP.search(src, 0, 40) is not None
+            and (n <= 40 or len(_PLAIN_DROP.sub("", src[:40])) <= 12)) else None
         if level is not None and st.group is not None and st.group_level is not None and level <= st.group_level \
                 and not ("券" in body or "oken" in body) and not (set(st.group.vouchers) <= title_vouchers):
             st.group = None    # the next item of a list: another topic (unless the whole document is about the voucher)
@@ -686,6 +693,7 @@ _ENUM = fast_re(
 
 
 _PLAIN_DROP = fast_re(r"[\s:：#＃\-*•·]")
+_ENUM_FIRST = frozenset("第一二三四五六七八九十（(")
 
 
 def _enum_level(par: str) -> int | None:
@@ -876,7 +884,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             gen_left = _ADDRESSEE_HEAD.sub("", sent_left) if "各" in sent_left else sent_left
             general = _general(gen_left[-40:]) and not _names_region_near(par, a, gs, issuers)
             nat = region == R.NATIONAL and _NATIONAL_ENCOURAGE.search(sent_left)
-            cm = _rx(r"(?:符合|满足|获得|享受|使用|持有|领取)([^，。；]{0,6})$").search(par[max(a, gs - 10):gs])
+            cm = _CONDITION.search(par[max(a, gs - 10):gs])
             condition = cm is not None and not _rx(r"给予|予以|发放|安排|设立|条件的").search(cm.group(1))
             if condition and st.group is None and authority == "official" and doc_region:
                 # 对获得苏州市算力券支持的企业，区级再按10%叠加支持: a top-up by the document's own region
@@ -919,7 +927,9 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 st.group = None
                 cursor = ge
                 continue
-            lvl = _rx(r"(省级|省|市级|区级|县级)[“\"「]?$").search(par[max(a, gs - 4):gs])
+            left4 = par[max(a, gs - 4):gs]
+            # (every level word holds 省 or 级)
+            lvl = _LEVEL_BEFORE.search(left4) if "省" in left4 or "级" in left4 else None
             if lvl and region and lvl.group(1).startswith("省") and "/" in region and region.split("/")[0].endswith(("省", "自治区")):
                 region = region.split("/")[0]     # 申报省级模型券: the province's voucher
             twins = [r for r in st.coord if r != region and r]
@@ -970,6 +980,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             st.group = None
 
 
+_CONDITION = fast_re(r"(?:符合|满足|获得|享受|使用|持有|领取)([^，。；]{0,6})$")
+_LEVEL_BEFORE = fast_re(r"(省级|省|市级|区级|县级)[“\"「]?$")
 _OPENER = fast_re(r"\s*(?:[（(]?[一二三四五六七八九十\d]+[、.．)）]\s*)?(?:同时|此外|另外|而|另一边|与此同时|其中)?[，,]?\s*")
 
 
@@ -1013,10 +1025,10 @@ _NOT_THE_VOUCHER = fast_re(r"(?:不(?:以|占用|纳入|计入|通过|属于|使
 
 
 def _not_the_voucher(par: str, m) -> bool:
-    before = par[max(0, m.start - 6):m.start]
+    before = par[(m.start - 6 if m.start > 6 else 0):m.start]
     if "不" not in before and "除" not in before:
         return False
-    n = _NOT_THE_VOUCHER.search(par, max(0, m.start - 6), m.start)
+    n = _NOT_THE_VOUCHER.search(par, (m.start - 6 if m.start > 6 else 0), m.start)
     return n is not None and (n.group(1) is None or "外" in par[m.end:m.end + 6])
 # a clause that opens a subsidy of its own (SPEC: an amount of another subsidy is not the voucher's)
 _OTHER_SUBSIDY = fast_re(
@@ -1245,13 +1257,13 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
             if kind == "budget" and joint:
                 continue
             if kind == "budget":
-                clause = par[max(0, a.start - 24):a.start]
+                clause = par[(a.start - 24 if a.start > 24 else 0):a.start]
                 found["budget"].append((a.yuan, bool(_BATCH.search(clause))))
             elif kind == "span":
                 grp.spans.append(a.yuan)
             elif kind == "cap":
                 found["cap"].append(a.yuan)
-                sent_left = _SENT_SPLIT.split(par[max(0, a.start - 40):a.start])[-1]
+                sent_left = _SENT_SPLIT.split(par[(a.start - 40 if a.start > 40 else 0):a.start])[-1]
                 if _STRONG_CAP.search(sent_left) is not None or _CAP_WORD.search(_rx(r"[，,：:（(]").split(sent_left)[-1]) is not None:
                     grp.strong_caps.append(a.yuan)     # 单个企业…/最高…: a cap stated as one (not a guess)
             elif kind == "face":

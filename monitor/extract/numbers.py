@@ -109,6 +109,7 @@ def fast_re(pattern: str, flags: int = 0) -> re.Pattern:
 
 
 _rx = lru_cache(maxsize=None)(fast_re)   # a pattern written inline, compiled once
+# (a window's start is written `x - k if x > k else 0`: max(0, x - k) without a builtin call, in the hot paths)
 
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
            "三": 3, "叁": 3, "參": 3, "叄": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6,
@@ -354,7 +355,7 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         return out
     if "半" in text:
         for m in _HALF_RE.finditer(text):
-            left = text[max(0, m.start() - 16):m.start()]
+            left = text[(m.start() - 16 if m.start() > 16 else 0):m.start()]
             value, kind = (0.5, "pay") if _pays(left) else (0.5, "pct")
             out.append(Share(m.start(1), m.end(1), value, kind, m.group(1)))
     if "半价" in text or "对折" in text:
@@ -373,14 +374,14 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
             continue
         value = v / 100.0
         kind = "pct"
-        left = text[max(0, m.start() - 16):m.start()]
+        left = text[(m.start() - 16 if m.start() > 16 else 0):m.start()]
         if _pays(left):
             value, kind = 1.0 - value, "pay"
         out.append(Share(m.start(), m.end(), round(value, 6), kind, m.group(0)))
     for m in (_FRACTION_RE.finditer(text) if "分之" in text else ()):
         den, num = parse_number(m.group(1)), parse_number(m.group(2))
         if den and num is not None and 0 < num < den:
-            left = text[max(0, m.start() - 16):m.start()]
+            left = text[(m.start() - 16 if m.start() > 16 else 0):m.start()]
             value = num / den
             value, kind = (1.0 - value, "pay") if _pays(left) else (value, "pct")
             out.append(Share(m.start(), m.end(), round(value, 6), kind, m.group(0)))
@@ -398,7 +399,7 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         v = float(raw) if raw.isdigit() else float(_DIGITS[raw])
         if not 0 < v <= 10:
             continue
-        left = text[max(0, m.start() - 16):m.start()]
+        left = text[(m.start() - 16 if m.start() > 16 else 0):m.start()]
         if _pays(left):     # 仅需支付采购费用的六成: the buyer's part, the voucher pays the rest
             out.append(Share(m.start(), m.end(), round(1.0 - v / 10.0, 6), "pay", m.group(0)))
             continue
@@ -418,7 +419,7 @@ _RAISE_LEFT = fast_re(r"(?:再|另|额外|可|相应|分别)?(?:提高|增加|�
 def _raised_share(text: str, m: re.Match, before: list[Share]) -> Share | None:
     """按25%给予支持…再提高5个百分点: a share raised by points for some applicants, read as the raised
     share (0.3), spanning from the base share; 'rose by 5 points' (提高了) is a change, not a share."""
-    if not _RAISE_LEFT.search(text, max(0, m.start() - 6), m.start()):
+    if not _RAISE_LEFT.search(text, (m.start() - 6 if m.start() > 6 else 0), m.start()):
         return None
     base = None
     for s in reversed(before):
