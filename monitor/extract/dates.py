@@ -15,6 +15,7 @@ from typing import NamedTuple
 from .numbers import fast_re, parse_int
 
 _rx = lru_cache(maxsize=None)(fast_re)   # a pattern written inline, compiled once
+_tuple_new = tuple.__new__   # (DateMention(…) without the named tuple's Python-level __new__: the same tuple)
 # (a window's start is written `x - k if x > k else 0`: max(0, x - k) without a builtin call, in the hot paths)
 
 _CN_D = "〇○零一二三四五六七八九十两"
@@ -102,7 +103,7 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
             y, mo, d = int(m.group(4)), int(m.group(6)), int(m.group(7))
         iso = _mk(y, mo, d)
         if iso:
-            out.append(DateMention(m.start(), m.end(), iso, True))
+            out.append(_tuple_new(DateMention, (m.start(), m.end(), iso, True)))
             taken.append((m.start(), m.end()))
     starts = [a for a, _ in taken]      # (full dates: in order and apart, so one bisect finds the one that may hold s)
     for s, e, mon, day in (_md_matches(text) if year is not None and "月" in text else ()):
@@ -113,7 +114,7 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
             continue
         iso = _mk(year, _num(mon), _num(day))
         if iso:
-            out.append(DateMention(s, e, iso, False))
+            out.append(_tuple_new(DateMention, (s, e, iso, False)))
     out.sort(key=lambda x: x.start)
     return out
 

@@ -109,6 +109,7 @@ def fast_re(pattern: str, flags: int = 0) -> re.Pattern:
 
 
 _rx = lru_cache(maxsize=None)(fast_re)   # a pattern written inline, compiled once
+_tuple_new = tuple.__new__   # (Amount(a, b, c, d) without the named tuple's Python-level __new__: the same tuple)
 # (a window's start is written `x - k if x > k else 0`: max(0, x - k) without a builtin call, in the hot paths)
 
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
@@ -267,7 +268,7 @@ def find_amounts(text: str) -> list[Amount]:
         end = m.end()
         while end > m.start() and text[end - 1] == " ":
             end -= 1
-        out.append(Amount(m.start(), end, v, text[m.start():end]))
+        out.append(_tuple_new(Amount, (m.start(), end, v, text[m.start():end])))
     return out
 
 
@@ -377,7 +378,7 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         left = text[(m.start() - 16 if m.start() > 16 else 0):m.start()]
         if _pays(left):
             value, kind = 1.0 - value, "pay"
-        out.append(Share(m.start(), m.end(), round(value, 6), kind, m.group(0)))
+        out.append(_tuple_new(Share, (m.start(), m.end(), round(value, 6), kind, m.group(0))))
     for m in (_FRACTION_RE.finditer(text) if "分之" in text else ()):
         den, num = parse_number(m.group(1)), parse_number(m.group(2))
         if den and num is not None and 0 < num < den:

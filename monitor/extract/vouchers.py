@@ -33,6 +33,7 @@ _OTHER_SERVICE = fast_re(r"(?:登记|交易|评估|咨询|检测|认证|法律|�
 
 
 _CLOSE_QUOTES = frozenset("”」』\"'’")
+_tuple_new = tuple.__new__   # (VoucherMention(…) without the named tuple's Python-level __new__: the same tuple)
 
 
 class VoucherMention(NamedTuple):     # (a tuple: made by the thousand, cheaply)
@@ -111,4 +112,4 @@ def _add_mention(text: str, start: int, end: int, surface: str, out: list) -> No
     if surface.lower() == "token券" and start > 0 and text[start - 1].isalnum() \
             and not ("\u4e00" <= text[start - 1] <= "\u9fff"):
         return
-    out.append(VoucherMention(start, end, canon, surface))
+    out.append(_tuple_new(VoucherMention, (start, end, canon, surface)))
