@@ -1137,3 +1137,31 @@ def test_link_lists_judged_whole_read_as_the_walk_reads_them(monkeypatch):
     walked = [parse_page(h, url="https://x.gov.cn/a/t20250512_1.html") for h in pages]
     assert fast == walked
     assert fast_pages == seen and len(seen) == len(pages)
+
+
+def test_no_character_but_the_two_cases_matches_the_letters_the_quick_tests_spell_out():
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    letters = {c for c in _page._DROP_FIRST if c.isascii() and c.isalpha()} | {"a", "v"}
+    for c in letters:
+        assert set(re.findall("(?i)" + c, every)) == {c.lower(), c.upper()}, c
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["av", "AV", "aV", "片", "在线", "网站", "女优", "一区二区", "九九热", "99热", "日韩", "中日韩", "v",
+                                 "V", "a", "毛片", "中文", "蜘蛛池", "观看"]), max_size=10))
+def test_quick_spam_test_matches_where_its_ignorecase_form_does(parts):
+    s = "".join(parts)
+    assert [m.span() for m in _page._SPAM_QUICK.finditer(s)] == [m.span() for m in _page._SPAM_QUICK_I.finditer(s)]
+
+
+_DROP_BITS = ["返回", "首页", "网站首页", "Home", "HOME", "English", "MORE", "more", "Tags", "tag", "更多", ">>", "»", "|", "【",
+              "】", "[", "]", " ", "\u3000", "相关链接", "打印", "关闭", "——", "·", "中文", "政策", "&gt;", ">", "e", "x", "1", "（",
+              "移动版", "门户首页", "主页", "标签", "：", "《", "》", "\\", "/"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_DROP_BITS), min_size=1, max_size=8))
+def test_a_line_dropped_whole_starts_with_a_character_of_drop_first(parts):
+    s = "".join(parts).strip()
+    if s and _page._DROP_LINE.match(s):
+        assert s[0] in _page._DROP_FIRST

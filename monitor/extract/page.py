@@ -1050,10 +1050,16 @@ _SPAM_ANCHORS = {"毛片": 0, "无码": 1, "一区二区": 2, "二区三区": 0,
                  "女优": 0, "福利网": 0, "深夜福利": 2, "开户送": 2, "澳门新葡京": 0, "威尼斯人": 1, "太阳城": 0, "自拍": 1,
                  "偷拍": 0, "日韩": 1}
 assert set(_SPAM_ANCHORS) == set(f"{_SPAM_WORDS_1}|{_SPAM_WORDS_2}|{_SPAM_WORDS_3}".split("|")) | {"日韩"}
-_SPAM_QUICK = re.compile(
+_SPAM_QUICK_I = re.compile(
     "[" + "".join(sorted({w[k] for w, k in _SPAM_ANCHORS.items()} | {"v"})) + "](?:"
     + "|".join(f"(?<={re.escape(w[:k + 1])})(?={re.escape(w[k + 1:])})" for w, k in _SPAM_ANCHORS.items())
     + "|(?<=av)(?=片|在线|网站|女优))", re.I)
+# the same matches without re.I, which makes the engine fold every character it looks at (the words are Chinese but
+# for 'av', and no character but a/A and v/V matches a or v ignoring case: test_page checks it)
+_SPAM_QUICK = re.compile(
+    "[" + "".join(sorted({w[k] for w, k in _SPAM_ANCHORS.items()} | {"v", "V"})) + "](?:"
+    + "|".join(f"(?<={re.escape(w[:k + 1])})(?={re.escape(w[k + 1:])})" for w, k in _SPAM_ANCHORS.items())
+    + "|(?<=[aA][vV])(?=片|在线|网站|女优))")
 _SPAM_WEAK = re.compile(r"免费|观看|精品|在线|高清|福利|久久|亚洲|欧美|国产|视频|影院|电影|直播|激情|午夜|网址")
 
 
@@ -1083,6 +1089,11 @@ _GUARD_RX = re.compile("|".join(map(re.escape, _GUARD_WORDS)))
 # a line dropped whole: only punctuation, a furniture line, a breadcrumb (the three patterns in one: one call a line)
 _DROP_LINE = re.compile(f"(?:{_ONLY_PUNCT.pattern})|(?i:{_LINE_FURNITURE.pattern})|(?i:{_BREADCRUMB.pattern})")
 assert _ONLY_PUNCT.flags == re.U and _LINE_FURNITURE.flags == _BREADCRUMB.flags == re.U | re.I
+# the characters a line _DROP_LINE matches can start with (lines are stripped, so no space comes first): those of the
+# punctuation class, an opening bracket, the first of a furniture or breadcrumb word (its Latin letters in both
+# cases: no other character matches them ignoring case, test_page checks it)
+_DROP_FIRST = frozenset("|｜-—_=*·•.,，。:：;；/\\()（）【】[]<>《》>") | {
+    c for w in _head_words(_LINE_FURNITURE, _BREADCRUMB) for c in (w[0], w[0].lower(), w[0].upper())}
 
 
 def _clean_lines(text: str, keep_counters: bool = False) -> str:
@@ -1107,7 +1118,8 @@ def _clean_lines(text: str, keep_counters: bool = False) -> str:
     drop = _DROP_LINE.match
     # a line matches the spam markers only if the whole text does (the markers never span a line break)
     if _SPAM_QUICK.search(text) is None or _SPAM_STRONG.search(text) is None:
-        return "\n".join([s for s in map(str.strip, text.split("\n")) if s and drop(s) is None])
+        first = _DROP_FIRST           # (drop's first test, made before calling it)
+        return "\n".join([s for s in map(str.strip, text.split("\n")) if s and (s[0] not in first or drop(s) is None)])
     out = []
     for line in text.split("\n"):
         s = line.strip()
