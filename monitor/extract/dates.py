@@ -234,9 +234,17 @@ def _lower_body_subject(clause_left: str) -> bool:
 _DAY_END = fast_re(_CLOCK + _SEP + rf"(\d{{1,2}}|[{_CN_D}]{{1,3}})\s*[日号]")
 
 
+_DAY_END_FIRST = frozenset("（(上下起至到—－–-~～止")
+
+
 def _with_day_ends(text: str, dates: list[DateMention]) -> list[DateMention]:
     extra = []
     for d in dates:
+        c = text[d.end:d.end + 1]
+        # (a match opens with a space, a clock, a weekday in brackets or the range's mark: any other character
+        # fails _DAY_END at once)
+        if not (c in _DAY_END_FIRST or c.isspace() or c.isdecimal()):
+            continue
         m = _DAY_END.match(text, d.end)
         if m is None:
             continue

@@ -340,13 +340,16 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
         return None     # a share of a total (其中成都市4000万元)
     if _INCREASE.search(clause):
         return None     # an increase
-    if _PER_UNIT.match(right):
+    if ("/" in right or "每" in right) and _PER_UNIT.match(right):
         return None
-    if _INCL_END.search(clause):
+    if "含" in clause and _INCL_END.search(clause):
         return None     # （含1万元）: the bound of a threshold
-    if (_STATS.search(clause) or _PAST_PAYOUT.search(clause)) and not _LIMIT_WORD.search(clause):
+    # (each word of _PAST_PAYOUT holds 共 or 年, each of _BATCH 批, 本 or 季)
+    if (_STATS.search(clause) or (("共" in clause or "年" in clause) and _PAST_PAYOUT.search(clause))) \
+            and not _LIMIT_WORD.search(clause):
         return None     # 累计发放1.2亿元, 带动算力消费5亿元, 去年共兑付120万元: outcomes, not terms
-    if _BATCH.search(clause) and not (_STRONG_CAP.search(clause) or _CAP_WORD.search(clause)
+    if ("批" in clause or "本" in clause or "季" in clause) and _BATCH.search(clause) \
+            and not (_STRONG_CAP.search(clause) or _CAP_WORD.search(clause)
                                       or _RECIPIENT.search(clause)) \
             and (not _WEAK_CAP.search(clause) or (
                 _BATCH_PAY.search(clause) and "给予" not in clause
@@ -475,7 +478,10 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
         after = par[rm.end:rm.end + 40]
         if after[:1] in _GENERAL_FIRST and _IN_GENERAL_AFTER.match(after) is not None:
             continue     # 安徽省多个城市相继推出算力券 / 山西某公司使用算力券: the place says who, in general
-        start_of_par = rm.start <= lead or _LEAD_DATE.fullmatch(par, 0, rm.start) is not None
+        # (what precedes a place at the paragraph's start after a lead date opens with a space, a mark, a
+        # digit or a comma: any other first character fails _LEAD_DATE at once)
+        start_of_par = rm.start <= lead or ((par[0].isspace() or par[0] in _LEAD_FIRST or par[0].isdecimal())
+                                            and _LEAD_DATE.fullmatch(par, 0, rm.start) is not None)
         label = start_of_par and (_LABEL_AFTER.match(after) is not None or (
             par[:1] in "【[" and _BRACKET_LABEL_AFTER.match(after) is not None))     # 【张江】张江科学城…
         located = _LOCATED_BEFORE.search(par[(rm.start - 2 if rm.start > 2 else 0):rm.start]) is not None
@@ -526,6 +532,7 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
     return out
 
 
+_LEAD_FIRST = frozenset("#＃,，")
 _GAI = fast_re(r"该(市|区|县|省)(?![域场级份内外民])")
 _LEAD_DATE = fast_re(r"[\s#＃]*(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}-\d{1,2})?[,，]?\s*")
 _LABEL_AFTER = fast_re(r"^[^，。；,;：:]{0,24}[：:]")
@@ -584,6 +591,8 @@ def _subject_sentence(par: str, end: int, stop: int) -> bool:
 def _glued_voucher(after: str) -> bool:
     """A region that owns the voucher right after it: 杭州算力券, 北京市的“算力券”, 广东省“训力券”, 山东省模型券."""
     # (a time between the place and its voucher changes no owner: 娄底市今年算力券总额…, 杭州市2026年算力券)
+    if "券" not in after:
+        return False      # (every voucher's name ends with 券)
     m = _rx(r"^(?:(?:今年|明年|本年度?|当年|年内|20\d\d\s*年度?)(?:的)?)?(?:的)?[“\"「]?(?:市级|区级|省级|级)?").match(after)
     rest = after[m.end():m.end() + 8] if m else after[:8]
     vs = find_vouchers(rest)
