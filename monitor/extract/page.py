@@ -1131,7 +1131,9 @@ def _clean_lines(text: str, keep_counters: bool = False) -> str:
 
 def _light(text: str) -> str:
     """Simplified and width-folded, spaces collapsed, lines kept as they are (no joining): for metadata search."""
-    text = _SPACE_RUN.sub(" ", to_simplified(fold_width(text)))
+    text = to_simplified(fold_width(text))
+    if "  " in text or "\t" in text:      # (every match of _SPACE_RUN holds one of them)
+        text = _SPACE_RUN.sub(" ", text)
     return "\n".join(map(str.strip, text.split("\n")))
 
 
