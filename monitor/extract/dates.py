@@ -27,6 +27,27 @@ _D = rf"(\d{{1,2}}|[{_CN_D}]{{1,4}})"
 _FULL_RE = fast_re(
     rf"(?=[12二])(?:{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]"
     rf"|(?<!\d)((?:19|20)\d{{2}})\s*([-/.])\s*(\d{{1,2}})\s*\5\s*(\d{{1,2}})(?!\d))")
+# where a full date can start: a year (the first four characters of every match of _FULL_RE). Its words all
+# open with a character, so re skips to them at C speed; _FULL_RE, opening with a look-ahead, is tried at
+# every position when searched itself
+_YEAR_START = re.compile(r"19\d\d|20\d\d|二[〇○零]")
+
+
+def _full_matches(text: str):
+    """What _FULL_RE.finditer(text) gives: _FULL_RE tried only where a year starts."""
+    pos = 0
+    while True:
+        h = _YEAR_START.search(text, pos)
+        if h is None:
+            return
+        m = _FULL_RE.match(text, h.start())
+        if m is None:
+            pos = h.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 # dates without a year: 3月14日
 _MD_RE = fast_re(rf"(?=[\d{_CN_D}])(?<![\d年{_CN_D}])\s*{_M}\s*月\s*{_D}\s*[日号]")
 
@@ -92,7 +113,7 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     if "月" not in text and not _NUMERIC_DATE_HINT.search(text):
         return out
-    for m in _FULL_RE.finditer(text):
+    for m in _full_matches(text):
         if m.group(1) is not None:
             ys, ms, ds = m.group(1, 2, 3)
             # (ASCII digits, the usual case: what _num gives, without its call)
