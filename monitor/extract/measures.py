@@ -167,7 +167,7 @@ def _topic_break(s: str, region: str) -> bool:
     return False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Group:
     """Vouchers named together and the region they belong to, with the terms found for them."""
     vouchers: list[str]
@@ -186,6 +186,16 @@ class Group:
     tentative: bool = False     # opened by a heading naming the voucher: a measure only if terms follow
     parts: dict = field(default_factory=dict)   # region → Group: a clause opening with one of several places named
     par: str | None = None      # the paragraph that named the group (where its place named again is still its talk)
+
+    def __init__(self, vouchers: list[str], region: str, policy: str | None, *, twins: list[str] | None = None,
+                 tentative: bool = False, par: str | None = None) -> None:
+        # (what the generated __init__ does for the arguments callers give, with list literals instead of
+        # factory calls: a group is made for every voucher named)
+        self.vouchers, self.region, self.policy = vouchers, region, policy
+        self.budgets, self.ratios, self.caps, self.strong_caps, self.face, self.max_sheets = [], [], [], [], [], []
+        self.scope, self.spans, self.own, self.parts = [], [], {}, {}
+        self.twins = [] if twins is None else twins
+        self.tentative, self.par = tentative, par
 
 
 def _sentences(par: str) -> list[tuple[int, int]]:
@@ -823,7 +833,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     # a paragraph label that is not a region and not a voucher ("语料采购补贴：") starts a new topic
     lab = _LABEL.match(par) if ("：" in par or ":" in par) else None
     label_breaks = False
-    if lab and not find_vouchers(lab.group(1)) and not any(s <= lab.end() for s, _, _ in issuers):
+    # (issuers are sorted: the first starts earliest)
+    if lab and not find_vouchers(lab.group(1)) and not (issuers and issuers[0][0] <= lab.end()):
         label_breaks = bool(_rx(r"补贴|资助|奖励|补助|支持|政策|措施").search(lab.group(1))) and not _rx(r"额度|比例|标准|金额|总额|上限|对象|方式|时间|期限|内容|范围|条件|名称|部门|程序|材料|要求|规模|资金").search(lab.group(1))
     if issuers and issuers[0][0] <= 2:
         st.group = None
@@ -893,7 +904,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             gen_left = _ADDRESSEE_HEAD.sub("", sent_left) if "各" in sent_left else sent_left
             general = _general(gen_left[-40:]) and not _names_region_near(par, a, gs, issuers)
             nat = region == R.NATIONAL and _NATIONAL_ENCOURAGE.search(sent_left)
-            cm = _CONDITION.search(par[max(a, gs - 10):gs])
+            cm = _CONDITION.search(par[(gs - 10 if gs - 10 > a else a):gs])
             condition = cm is not None and not _rx(r"给予|予以|发放|安排|设立|条件的").search(cm.group(1))
             if condition and st.group is None and authority == "official" and doc_region:
                 # 对获得苏州市算力券支持的企业，区级再按10%叠加支持: a top-up by the document's own region
@@ -910,10 +921,10 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 st.group = None
                 cursor = ge
                 continue
-            nm = _NEGATED.search(par[max(a, gs - 8):gs].rstrip("“\"「 "))
+            nm = _NEGATED.search(par[(gs - 8 if gs - 8 > a else a):gs].rstrip("“\"「 "))
             # (未央区推出算力券: the 未 of a place's name negates nothing)
             negated = nm is not None and not any(
-                rm.start <= nm.start() < rm.end for rm in R.find_regions(par[max(a, gs - 8):gs], context))
+                rm.start <= nm.start() < rm.end for rm in R.find_regions(par[(gs - 8 if gs - 8 > a else a):gs], context))
             if negated:
                 # 市级不另设算力券: no measure, and what follows is not the voucher in force's
                 st.group = None
@@ -936,13 +947,13 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 st.group = None
                 cursor = ge
                 continue
-            left4 = par[max(a, gs - 4):gs]
+            left4 = par[(gs - 4 if gs - 4 > a else a):gs]
             # (every level word holds 省 or 级)
             lvl = _LEVEL_BEFORE.search(left4) if "省" in left4 or "级" in left4 else None
             if lvl and region and lvl.group(1).startswith("省") and "/" in region and region.split("/")[0].endswith(("省", "自治区")):
                 region = region.split("/")[0]     # 申报省级模型券: the province's voucher
             twins = [r for r in st.coord if r != region and r]
-            if st.listed and _rx(r"[两二三四五六七八九十\d]").search(par, max(a, gs - 8), gs):
+            if st.listed and _rx(r"[两二三四五六七八九十\d]").search(par, (gs - 8 if gs - 8 > a else a), gs):
                 listed = _listed_before(par, a, gs, st.listed)
                 if listed:
                     region, twins = listed[0], list(listed[1:])     # 两区算力券均按…: each of the two places listed
@@ -1021,7 +1032,7 @@ _COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, 
 
 def _listed_before(par: str, a: int, gs: int, listed: list[str]) -> list[str] | None:
     """两区算力券 / 三县的算力券: the places counted are the ones last listed together, when the count fits."""
-    m = _COUNTED_PLACES.search(par, max(a, gs - 8), gs)
+    m = _COUNTED_PLACES.search(par, (gs - 8 if gs - 8 > a else a), gs)
     if m is None:
         return None
     w = m.group(1)
