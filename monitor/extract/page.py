@@ -1084,7 +1084,9 @@ _LINE_FURNITURE = re.compile(
 # word ends with the start of another, so none is hidden by an overlapping match; test_page checks it)
 _GUARD_WORDS = sorted({g for gs, _ in _INLINE_FURNITURE for g in gs} - {"中"} | set(_COUNTER_GUARD),
                       key=lambda w: (-len(w), w))
-_GUARD_RX = re.compile("|".join(map(re.escape, _GUARD_WORDS)))
+_GUARD_RX_SLOW = re.compile("|".join(map(re.escape, _GUARD_WORDS)))
+# the same matches, written to start with the class of the words' first characters (see _first_char_form)
+_GUARD_RX = re.compile(_first_chars("|".join(_GUARD_WORDS)) + _first_char_form("|".join(_GUARD_WORDS)))
 
 # a line dropped whole: only punctuation, a furniture line, a breadcrumb (the three patterns in one: one call a line)
 _DROP_LINE = re.compile(f"(?:{_ONLY_PUNCT.pattern})|(?i:{_LINE_FURNITURE.pattern})|(?i:{_BREADCRUMB.pattern})")
@@ -1517,7 +1519,9 @@ def _info_fields(page: str) -> dict:
                 # one cell, no label in it: nothing below could take it (the common line). _label_key's own
                 # length test first, without the call
                 s = line.strip()
-                if len(s) > max_label and (s.isalnum() or len("".join(s.split())) > max_label):
+                # (printable and no ' ': no space at all, so the text without spaces is s itself)
+                if len(s) > max_label and (s.isalnum() or (" " not in s and s.isprintable())
+                                           or len("".join(s.split())) > max_label):
                     continue
                 if label_key(s) is None:
                     continue
