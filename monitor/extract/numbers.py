@@ -240,6 +240,16 @@ _VAGUE_BEFORE = frozenset("数几上近好多逾")
 _MULT = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100, None: 1}
 
 
+def _scan_start(text: str, first: int, chars: frozenset) -> int:
+    """Where a scan for matches that each hold a mark, the first of which is at `first`, may start: the start
+    of the run of characters a match can hold (`chars`, digits, spaces) that ends right before that mark. No
+    match straddles it (the character before it is in none), and none before it holds a mark."""
+    k = first
+    while k and (text[k - 1] in chars or text[k - 1].isdecimal() or text[k - 1].isspace()):
+        k -= 1
+    return k
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every amount of money in text (needs 元 or a 万/亿 unit), in yuan, in order."""
     out: list[Amount] = []
@@ -362,7 +372,9 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
     if "半价" in text or "对折" in text:
         for m in _HALF_PRICE_RE.finditer(text):      # 按市场价半价结算, 打对折: half the price, a 五折
             out.append(Share(m.start(1), m.end(1), 0.5, "discount", m.group(1)))
-    for m in (_PCT_RE.finditer(text) if "%" in text or "％" in text or "百分" in text else ()):
+    # (every match of _PCT_RE holds %, ％ or 百分: the scan starts at the run that leads to the first of them)
+    marks = [i for i in (text.find("%"), text.find("％"), text.find("百分")) if i >= 0]
+    for m in (_PCT_RE.finditer(text, _scan_start(text, min(marks), _PCT_CHARS)) if marks else ()):
         if m.group(3) is not None:       # 个百分点: a change in a rate, never a share on its own
             raised = _raised_share(text, m, out)
             if raised is not None:
@@ -413,6 +425,8 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
     return out
 
 
+# every character a match of _PCT_RE can hold (besides digits and spaces)
+_PCT_CHARS = frozenset(".,个%％百分之点万亿" + CN_NUM_CHARS)
 _RATE_WORD = fast_re(r"增速|增长|同比|环比|占比|比重|(?<!贴)(?<!助)(?<!持)(?<!扣)率")
 _RAISE_LEFT = fast_re(r"(?:再|另|额外|可|相应|分别)?(?:提高|增加|上浮|提升|上调)\s*$")
 
