@@ -1167,13 +1167,6 @@ def test_a_line_dropped_whole_starts_with_a_character_of_drop_first(parts):
         assert s[0] in _page._DROP_FIRST
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_page._GUARD_WORDS + ["分", "享", "中文", "今天", "打", " ", "\n", "字"]), max_size=10))
-def test_guard_search_finds_what_its_plain_form_does(parts):
-    s = "".join(parts)
-    assert _page._GUARD_RX.findall(s) == _page._GUARD_RX_SLOW.findall(s)
-
-
 def test_only_the_ascii_space_is_a_printable_space():
     # _info_fields takes a printable line without ' ' to hold no space at all
     assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]

@@ -1084,9 +1084,8 @@ _LINE_FURNITURE = re.compile(
 # word ends with the start of another, so none is hidden by an overlapping match; test_page checks it)
 _GUARD_WORDS = sorted({g for gs, _ in _INLINE_FURNITURE for g in gs} - {"中"} | set(_COUNTER_GUARD),
                       key=lambda w: (-len(w), w))
-_GUARD_RX_SLOW = re.compile("|".join(map(re.escape, _GUARD_WORDS)))
-# the same matches, written to start with the class of the words' first characters (see _first_char_form)
-_GUARD_RX = re.compile(_first_chars("|".join(_GUARD_WORDS)) + _first_char_form("|".join(_GUARD_WORDS)))
+_GUARD_RX = re.compile("|".join(map(re.escape, _GUARD_WORDS)))
+# (written to start with a class of first characters, as other patterns here are, it is slower: 分, 关, 打 … are common)
 
 # a line dropped whole: only punctuation, a furniture line, a breadcrumb (the three patterns in one: one call a line)
 _DROP_LINE = re.compile(f"(?:{_ONLY_PUNCT.pattern})|(?i:{_LINE_FURNITURE.pattern})|(?i:{_BREADCRUMB.pattern})")
