@@ -137,3 +137,25 @@ def test_fast_re_adds_a_look_ahead_only_where_it_is_safe_and_useful():
     assert fast_re(r"(?m)本报|^\s*文").pattern.startswith("(?m)(?=[")         # inline flags stay in front
     for p in (r"《([^《》]{2,80})》", r"[。；]", r"^\s*(?:一|二)、", r"(?i)token|券", r"(?:a)?b?", r".*[，,]"):
         assert fast_re(p).pattern == p, p       # literal/class prefix, anchor, case-folding, empty match, '.'
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FAST_RE_TEXT)
+def test_first_chars_bound_every_match(text):
+    """A match of a pattern opens with one of first_chars(pattern) ('\\d'/'\\s' for any digit/space)."""
+    from monitor.extract.numbers import fast_re, first_chars
+    for p in _FAST_RE_PATTERNS:
+        first = first_chars(fast_re(p))
+        if first is None:
+            continue
+        for m in fast_re(p).finditer(text):
+            c = text[m.start():m.start() + 1]
+            assert c in first or ("\\d" in first and c.isdecimal()) or ("\\s" in first and c.isspace()), (p, text)
+
+
+def test_first_chars_is_none_where_unbounded():
+    import re
+    from monitor.extract.numbers import first_chars
+    assert first_chars(re.compile(r"^\s*(?:相关|推荐)")) == frozenset({"\\s", "相", "推"})
+    for p in (r".*[，,]", r"(?:a)?b?", r"[^。]+", r"(?i)token"):
+        assert first_chars(re.compile(p)) is None, p

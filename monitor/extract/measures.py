@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..models import Measure
 from .dates import find_deadline
-from .numbers import Amount, Share, fast_re, find_amounts, find_shares
+from .numbers import Amount, Share, fast_re, find_amounts, find_shares, first_chars
 from .vouchers import VoucherMention, find_vouchers
 from .tables import Record, group_rows, read_table
 
@@ -98,6 +98,11 @@ def _name_can_start(text: str) -> bool:
 
 # ------------------------------------------------------------------ text units
 
+class _Every:
+    def __contains__(self, ch) -> bool:
+        return True
+
+
 _SENT_END = fast_re(r"[。；;！!？?]")
 _FURNITURE_START = fast_re(
     r"^\s*(?:相关阅读|相关链接|相关新闻|相关文章|相关文件|相关政策|相关推荐|推荐阅读|延伸阅读|热点推荐|热门文章|猜你喜欢|"
@@ -108,6 +113,15 @@ _LINK_TITLE = fast_re(
     r"^(?:[·•\-\s]*)(?:关于|[\u4e00-\u9fa5]{2,20}关于)[^。，；,;：:《》]{2,60}(?:的)?(?:通知|公告|公示|通告|办法|细则|指南|方案|措施|意见|决定)"
     r"(?:\s*[\[(（]?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[\])）]?)?$")
 _TAG_LINE = fast_re(r"^\s*(?:关键词|关键字|标签|Tags?|主题词|热门搜索|热搜词?|搜索热词|热门关键词|热门标签|热词)\s*[:：]?\s*")
+
+
+def _opens(pattern) -> frozenset | _Every:
+    """The characters other than spaces a match of pattern can open with (every character when unknown)."""
+    first = first_chars(pattern)
+    return _Every() if first is None or "\\d" in first else first - {"\\s"}
+
+
+_FURNITURE_OPENS, _TAG_OPENS = _opens(_FURNITURE_START), _opens(_TAG_LINE)
 # injected spam (porn and gambling): a line holding two such words is no text of the document
 _SPAM = fast_re(r"毛片|av片|在线观看|九九热|蜘蛛池|视频网站|一区二区|福利网站|免费观看|娱乐城|彩金|百家乐|博彩|赌场|"
                 r"老虎机|返水|注册即?送|真人(?:荷官|视讯|线上)|时时彩|六合彩|棋牌|投注|下注")
@@ -231,11 +245,12 @@ def _strip_furniture(text: str) -> list[str]:
     for i, ln in enumerate(lines):
         if not ln:
             continue
-        if _FURNITURE_START.match(ln):
+        # (a stripped line opens with no space: a match needs one of the words' first characters there)
+        if ln[0] in _FURNITURE_OPENS and _FURNITURE_START.match(ln):
             if i > n * 0.5:
                 break          # the rest is page furniture
             continue
-        if _TAG_LINE.match(ln) and len(ln) < 80:
+        if ln[0] in _TAG_OPENS and _TAG_LINE.match(ln) and len(ln) < 80:
             continue
         if (sm := _SPAM.search(ln)) is not None and _SPAM.search(ln, sm.end()) is not None:
             continue    # (two spam words: what len(_SPAM.findall(ln)) >= 2 tells)

@@ -108,6 +108,20 @@ def fast_re(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(f"{prefix}(?=[{cls}])(?:{body})", flags)
 
 
+def first_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of pattern can open with ('\\d' and '\\s' standing for any digit and any space);
+    None when they cannot be bounded (an empty match, ., a negated class, case folding …)."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    first: set = set()
+    try:
+        if _first_set(list(_sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)), first) or not first:
+            return None
+    except (ValueError, TypeError, re.error, RecursionError):
+        return None
+    return frozenset(first)
+
+
 _rx = lru_cache(maxsize=None)(fast_re)   # a pattern written inline, compiled once
 _tuple_new = tuple.__new__   # (Amount(a, b, c, d) without the named tuple's Python-level __new__: the same tuple)
 # (a window's start is written `x - k if x > k else 0`: max(0, x - k) without a builtin call, in the hot paths)
