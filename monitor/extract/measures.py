@@ -695,7 +695,9 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
                     groups.append(st.group)
                     st.group_level = level if level is not None else 99
                 continue
-            rms = R.find_regions(plain, st.heading or doc_region or st.home) if not vs else None
+            # (a heading's place starts at 0 or 1: where no name can start there, the gazetteer is not asked)
+            rms = R.find_regions(plain, st.heading or doc_region or st.home) \
+                if not vs and (_name_can_start(plain) or _name_can_start(plain[1:])) else None
             if rms and rms[0].start <= 1 and rms[-1].end >= len(plain) - 3 and not vs:
                 path = rms[0].path
                 st.heading = st.current = path
