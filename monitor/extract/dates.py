@@ -12,7 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
-from .numbers import fast_re, parse_int
+from .numbers import fast_re, first_chars, parse_int
 
 _rx = lru_cache(maxsize=None)(fast_re)   # a pattern written inline, compiled once
 _tuple_new = tuple.__new__   # (DateMention(…) without the named tuple's Python-level __new__: the same tuple)
@@ -229,6 +229,7 @@ _APPLY_RE = fast_re(_APPLY)
 _RANGE_TAIL_RE = fast_re(_CLOCK + r"\s*(?:期间|内|之间)?\s*(?:进行|登录[\u4e00-\u9fa5]{0,10})?" + _APPLY)
 _BEFORE_RE = fast_re(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:下班|当日|当天)?(?:前|之前|以前|止|截止|结束|关闭|"
                      r"(?:之后|以后|后)[^。；;！!\n]{0,12}?(?:不再|不予|停止|不)(?=受理|接收|接受|申报|申请|办理))")
+_BEFORE_OPENS = first_chars(_BEFORE_RE) - {"\\s", "\\d"}
 # 最迟不超过 DATE / 不晚于 DATE (提交): the latest day, said before it
 _LATEST_LEFT = fast_re(r"(?:最迟|最晚|不晚于)(?:不超过|不晚于|于|在|至|到|为)?\s*$")
 _SINCE_NOW = fast_re(r"(?:即日|发布之日|印发之日|通知之日|公告之日)起?[\u4e00-\u9fa5]{0,4}(?:至|到)\s*$")
@@ -378,13 +379,17 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                 found.append((4 if _lower_body_subject(clause_left) else 3, d.iso))
                 continue
         # 即日起至 DATE (止)
-        if _SINCE_NOW.search(clause_left):
+        # (every match of _SINCE_NOW holds 日 and 至 or 到)
+        if "日" in clause_left and ("至" in clause_left or "到" in clause_left) and _SINCE_NOW.search(clause_left):
             clause_right = _CLAUSE_OR_COMMA_END.split(text[d.end:d.end + 24])[0]
             if not _NOT_DEADLINE.search(clause_left) and not _rx(r"意见|建议|反馈|有效").search(clause_right):
                 found.append((2, d.iso))
                 continue
         # DATE (17:30) 前 提交/报送/申报 ; DATE 截止 ; 于 DATE 前完成申报
-        m = _BEFORE_RE.match(text[d.end:d.end + 20])
+        c = text[d.end:d.end + 1]
+        # (a match opens with one of _BEFORE_OPENS, a space or a digit: after any other character it fails at once)
+        m = _BEFORE_RE.match(text[d.end:d.end + 20]) \
+            if c in _BEFORE_OPENS or c.isspace() or c.isdecimal() else None
         if m:
             tail = text[d.end + m.end():d.end + m.end() + 24]
             tail_clause = _CLAUSE_END.split(tail)[0]
