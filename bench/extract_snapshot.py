@@ -3,7 +3,7 @@
     .venv/bin/python bench/extract_snapshot.py /tmp/snap_before.json
     .venv/bin/python bench/extract_snapshot.py /tmp/snap_after.json --diff /tmp/snap_before.json
 
-Covers: extract_bytes of every file under tests/golden, tests/heldout, tests/heldout2..9, tests/attachments, tests/pages,
+Covers: extract_bytes of every file under tests/golden, tests/heldout, every tests/heldoutN, tests/attachments, tests/pages,
 tests/families and monitor/replay/web (with the _input of its expectation when there is one, and also
 with no region, with 上海市 and as a news source); extract_text of the bench pages' parse output;
 find_measures / find_amounts / find_shares / find_vouchers / find_regions / find_deadline of every line of
@@ -28,8 +28,9 @@ from monitor.extract.measures import R, find_measures  # noqa: E402
 from monitor.extract.numbers import find_amounts, find_shares  # noqa: E402
 from monitor.extract.vouchers import find_vouchers  # noqa: E402
 
-DIRS = ["tests/golden", "tests/heldout", "tests/heldout2"] + [f"tests/heldout{i}" for i in range(3, 11)] + [
-    "tests/attachments", "tests/pages", "tests/families", "monitor/replay/web"]
+DIRS = ["tests/golden", "tests/heldout"] + sorted(
+    (str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("heldout[0-9]*") if p.is_dir()),
+    key=lambda d: int(d.rsplit("heldout", 1)[1])) + ["tests/attachments", "tests/pages", "tests/families", "monitor/replay/web"]
 
 
 def _facts(f) -> dict:
