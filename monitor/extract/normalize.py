@@ -18,7 +18,8 @@ import re
 import threading
 from pathlib import Path
 
-__all__ = ["to_simplified", "fold_width", "join_lines", "normalize", "normalize_folded", "CJK", "CJK_RE"]
+__all__ = ["to_simplified", "fold_width", "join_lines", "normalize", "normalize_folded", "normalize_simplified", "CJK",
+           "CJK_RE"]
 
 # ------------------------------------------------------------------ Traditional → Simplified
 
@@ -303,7 +304,13 @@ def normalize_folded(text: str) -> str:
     folded text folded (OpenCC's t2s values hold no full-width ASCII and no odd spaces; a test checks it)."""
     if not text:
         return ""
-    text = to_simplified(text)
+    return normalize_simplified(to_simplified(text))
+
+
+def normalize_simplified(text: str) -> str:
+    """normalize_folded() of a text to_simplified leaves as it is (it is skipped)."""
+    if not text:
+        return ""
     text = _collapse(text)
     text = _CJK_SPACE.sub("", text)
     if _SPACED_PAIR.search(text):       # (every letter-spaced run holds one: a cheap search for the rare case)

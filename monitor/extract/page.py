@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 log = logging.getLogger(__name__)
 
-from .normalize import CJK, fold_width, normalize, normalize_folded, to_simplified
+from .normalize import CJK, fold_width, normalize, normalize_folded, normalize_simplified, to_simplified
 
 __all__ = ["PageText", "parse_page", "KNOWN_CONTAINERS", "ATTACHMENT_EXTS"]
 
@@ -1144,7 +1144,13 @@ _SPACE_RUN = re.compile(r" [ \t]+|\t[ \t]*")
 
 def _clean_text(raw: str) -> str:
     # folded before _clean_lines, which only removes text and adds spaces and line breaks: still folded
-    return normalize_folded(_clean_lines(to_simplified(fold_width(raw))))
+    folded = fold_width(raw)
+    simple = to_simplified(folded)
+    if simple is folded:
+        # to_simplified returned its text itself: it holds no Han character, or no character of a key t2s would
+        # replace; _clean_lines only removes text and adds spaces and line breaks, so neither does its result
+        return normalize_simplified(_clean_lines(simple))
+    return normalize_folded(_clean_lines(simple))
 
 
 # ================================================================== title
