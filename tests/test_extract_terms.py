@@ -711,3 +711,44 @@ def test_the_addressees_a_notice_opens_with_are_not_places_in_general():
     assert [(m.voucher, m.budget_yuan, m.ratio, m.cap_yuan) for m in ms] == [("算力券", 30000000, 0.4, 1000000)]
     # places encouraged in general still tie nothing
     assert extract_text("为推动数字经济发展，鼓励各市(区)积极探索发放算力券。", region="江苏省").measures == ()
+
+
+# ------------------------------------------------------------------ places followed by a collective of places not named
+
+@pytest.mark.parametrize("text", [
+    # several provinces listed, the collective after the last one, a filler between
+    "记者梳理发现，仅上半年，宁夏、新疆、西藏就有多个市州出台了算力券、数据券等政策。",
+    "河南、湖北等地已有多个城市推出算力券、模型券。",
+    "云南省内不少地市已发放算力券。",
+    "广西各设区市也有部分城市推出数据券。",
+    "四川各市（州）均已出台算力券政策。",
+    "贵州省已有4个市州发放算力券。",
+])
+def test_a_place_followed_by_a_collective_of_places_not_named_ties_nothing(text):
+    assert measures(text, region="全国", authority="news") == {}
+
+
+def test_the_collective_of_a_region_does_not_carry_into_the_next_sentence():
+    text = ("今年5月，乌海市工业和信息化局印发《乌海市训力券实施细则》，全年安排训力券资金800万元。"
+            "近年来，宁夏各地级市纷纷推出算力券、模型券等政策工具。业内人士表示，训力券的使用有助于降低成本。")
+    ms = measures(text, region="内蒙古自治区/乌海市", authority="news")
+    assert set(ms) == {("训力券", "内蒙古自治区/乌海市")}
+
+
+@pytest.mark.parametrize("text", [
+    "记者了解到，全区各盟市也在积极谋划算力券、数据券等政策。",
+    "据悉，全省各地州正在研究推出算力券。",
+    "目前，全市各县区也在积极谋划数据券。",
+])
+def test_the_collective_of_the_own_region_ties_nothing(text):
+    assert measures(text, region="内蒙古自治区/包头市", authority="news") == {}
+
+
+@pytest.mark.parametrize("text,key", [
+    # places named and each issuing: not a collective
+    ("成都、重庆纷纷推出算力券。", ("算力券", "重庆市")),
+    ("杭州市已有3家企业领取算力券，杭州市算力券单个企业最高50万元。", ("算力券", "浙江省/杭州市")),
+    ("宁夏各地积极发展数字经济，银川市发放算力券，单个企业最高50万元。", ("算力券", "宁夏回族自治区/银川市")),
+])
+def test_named_places_are_still_measures_next_to_collectives(text, key):
+    assert key in measures(text, region="全国", authority="news")

@@ -117,6 +117,9 @@ _GENERAL_LOWER = r"(?<![个座\d])(?:县[（(]市[、，,]?区?[)）]|区[（(]�
 _GENERAL_WORDS = (
     r"先进地区|发达地区|兄弟(?:城市|地市|省份|省市)|外地|其他(?:地区|城市|省份|省市)|"     # 学习借鉴先进地区发放算力券的经验
     r"各地|多地|各省|各市|各区县|各区|各(?:园区|开发区|高新区|县区|县市区|市州|地市|城市)|地方|地市|市县|有条件的|一些城市|部分城市|部分地区|不少城市|多个城市|多省|"
+    # a collective of places not named: 各盟市, 各地州, 多个市州, 部分旗县, 不少地区 (各市 各区 各地 above)
+    r"(?:各|多个|部分|一些|不少|众多|若干|诸多)(?:盟市|市州|州市|地州|地市|市县|县市|区县|县区|旗县|县旗|地区|城市|省份|省区|设区的?市|地级市)|"
+    r"各(?:县|旗|盟|州)(?![级委长政])|"
     r"等地|等省|等城市|等多|全国各|国家层面|政府通过|各级政府")
 # a count of places (全国已有20余个城市、十多个省份): the voucher spoken of in general
 # (在3个区县试点: where the region's own voucher runs, not who issues)
@@ -464,6 +467,7 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
     prev_open, prev_end = False, -9
     # (par[:i].strip(" #＃\t【[") == "" exactly when i is at most the length of that lead)
     lead = len(par) - len(par.lstrip(" #＃\t【[")) if found else 0
+    collective = _collectives(par, found) if found else None
     for k, rm in enumerate(found):
         # (the tests run cheapest first; each is computed only when the outcome still depends on it)
         # 绥化、大庆正在组织语料券申报: a place listed after one that opens the clause opens it too
@@ -474,6 +478,8 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
         after = par[rm.end:rm.end + 40]
         if after[:1] in _GENERAL_FIRST and _IN_GENERAL_AFTER.match(after) is not None:
             continue     # 安徽省多个城市相继推出算力券 / 山西某公司使用算力券: the place says who, in general
+        if collective is not None and collective[k]:
+            continue     # 甘肃、青海、陕西就有多个市州出台了算力券: places whose places not named act, in general
         start_of_par = rm.start <= lead or _LEAD_DATE.fullmatch(par, 0, rm.start) is not None
         label = start_of_par and (_LABEL_AFTER.match(after) is not None or (
             par[:1] in "【[" and _BRACKET_LABEL_AFTER.match(after) is not None))     # 【张江】张江科学城…
@@ -533,6 +539,33 @@ _IN_GENERAL_AFTER = fast_re(
     r"(?:的)?(?:多个|多地|各地|各市|部分|一些|不少|众多|若干|某|[\d一二三四五六七八九十几两]+(?:个|座))"
     r"(?!级)")
 _GENERAL_FIRST = frozenset("的多各部一不众若某0123456789二三四五六七八九十几两")
+# a place followed by a collective of its places not named (内蒙古各盟市, 陕西就有多个市州, 河南等地已有多个城市,
+# 云南省内不少地市): the places act, not the place named. A filler may stand between (就有, 也有, 等地, 省内 …);
+# the collective is a quantity (各, 多个, 部分, 3个 …) and a word for places (市州, 盟市, 城市, 地区, 县 …).
+_COLLECTIVE_AFTER = fast_re(
+    r"(?:等(?:地区?|省份?|城市)?)?(?:省内|区内|境内|辖区内?|全省|全区|全市|所辖|下辖)?"
+    r"(?:就|也|均|都|还|共|已|现|先后|目前|今年|陆续)*有?(?:的)?"
+    r"(?:多个|各|部分|一些|不少|众多|若干|诸多|多数|大部分|个别|[\d一二三四五六七八九十几两]+\s*(?:余|多)?\s*(?:个|座))"
+    r"(?:盟市|市州|州市|地州|地市|市县|县市|区县|县区|旗县|县旗|城市|地区|省份|省区|省市|地方|设区的?市|地级市|"
+    r"[市县区州盟旗省地](?![场级委长政民直属]))")
+
+
+def _collectives(par: str, found) -> list[bool] | None:
+    """For each place found, whether a collective of places not named follows it (陕西就有多个市州), or it is
+    listed with one that is (甘肃、青海、陕西就有多个市州: all three). None when no place is so followed."""
+    flags = None
+    for k, rm in enumerate(found):
+        if _COLLECTIVE_AFTER.match(par, rm.end) is not None:
+            if flags is None:
+                flags = [False] * len(found)
+            flags[k] = True
+    if flags is None:
+        return None
+    for k in range(len(found) - 2, -1, -1):
+        if flags[k + 1] and not flags[k] and found[k + 1].start - found[k].end <= 3 \
+                and _LIST_SEP.fullmatch(par, found[k].end, found[k + 1].start) is not None:
+            flags[k] = True
+    return flags
 _LIST_SEP = fast_re(r"\s*(?:、|和|及|与|以及|,|，)\s*")
 _LOCATED_BEFORE = fast_re(r"(?:在|于|到|从|向|赴|来|至|落户|入驻)$")
 _TOPIC_AFTER = fast_re(r"^[，,：:]")
@@ -1116,7 +1149,10 @@ def _has_terms(s: str) -> bool:
 
 
 def _names_region_near(par: str, a: int, gs: int, issuers) -> bool:
-    return any(a <= s < gs and gs - s <= 12 for s, _, _ in issuers) and not _rx(r"各地|多地|有条件的|等地|等省|等城市|等多").search(par[a:gs])
+    """An issuer named just before the voucher, with no word of places in general between it and the voucher
+    (各地积极发展…，银川市发放算力券: 银川市's own; 北京、上海等地推出算力券: in general)."""
+    near = [s for s, _, _ in issuers if a <= s < gs and gs - s <= 12]
+    return bool(near) and not _general(par, near[-1], gs) and not _rx(r"各地|多地|有条件的|等地|等省|等城市|等多").search(par[near[-1]:gs])
 
 
 def _apply_event(ev, region, policy, doc_region, st):
