@@ -137,3 +137,36 @@ def test_fast_re_adds_a_look_ahead_only_where_it_is_safe_and_useful():
     assert fast_re(r"(?m)本报|^\s*文").pattern.startswith("(?m)(?=[")         # inline flags stay in front
     for p in (r"《([^《》]{2,80})》", r"[。；]", r"^\s*(?:一|二)、", r"(?i)token|券", r"(?:a)?b?", r".*[，,]"):
         assert fast_re(p).pattern == p, p       # literal/class prefix, anchor, case-folding, empty match, '.'
+
+
+# ------------------------------------------------------------------ who pays the share: the subject and the verb decide
+
+@pytest.mark.parametrize("text,value", [
+    # the buyer pays the share (verb after it): the voucher pays the rest
+    ("答：企业按市场价格的75%支付，其余25%由算力券资金支付。", [0.25, 0.25]),
+    ("企业只需按服务价格的60%支付", [0.4]),
+    ("用户按合同金额的七成付费", [0.3]),
+    ("申领企业按订单金额的三分之二结算", [0.333333]),
+    # the buyer pays the share (verb before it)
+    ("企业承担45%", [0.55]), ("企业承担剩余的40%", [0.6]),
+    ("企业自付比例为40%", [0.6]),
+    ("由企业自行负担服务费用的40%", [0.6]),
+    ("企业需支付合同金额的70%", [0.3]),
+    # the buyer is named after the share: 由企业承担
+    ("服务费用的40%由企业承担", [0.6]),
+    ("其余40%由申领企业自筹", [0.6]),
+])
+def test_a_share_the_buyer_pays_is_one_minus_it(text, value):
+    assert [round(s.value, 6) for s in find_shares(text, strict=False)] == value
+
+
+@pytest.mark.parametrize("text", [
+    "按合同金额的30%给予补贴", "由算力券支付30%", "30%由算力券资金支付", "算力券按合同金额的30%支付",
+    "对企业按服务费用的30%给予补贴", "按企业实际支付费用的30%给予补贴", "补贴企业承担费用的30%",
+    "企业承担费用的30%由算力券补贴", "企业使用算力券可抵扣服务费用的30%", "按企业承担费用的30%给予奖励",
+    "向企业按合同金额的30%支付", "企业购买算力服务的，按合同金额的30%支付", "财政按企业支付金额的30%承担",
+    "企业研发投入增长30%", "算力券可抵扣企业支付的算力费用的30%", "企业实际支付金额的30%", "企业承担的研发费用的30%",
+    "企业自筹资金不低于30%",
+])
+def test_a_share_the_voucher_pays_stays_as_it_is(text):
+    assert [round(s.value, 6) for s in find_shares(text, strict=False)] == [0.3]
