@@ -628,3 +628,12 @@ def test_a_third_partys_record_of_a_press_conference_stays_news():
     seen = _BRIEFING.replace("各位媒体朋友，大家上午好！", "记者从发布会上获悉，")
     assert find_stage(seen, _BRIEFING_TITLE) == "news"
     assert find_stage(_BRIEFING, _BRIEFING_TITLE, authority="news") == "news"
+
+
+def test_a_document_number_in_full_width_digits_reads_as_ascii_digits():
+    text = ("二连浩特市人民政府关于印发《二连浩特市口岸数字经济发展扶持办法》的通知\n二政发〔２０２６〕１１号\n\n"
+            "各镇人民政府、街道办事处：\n根据《关于…的通知》（锡政发〔２０２５〕３号）精神，《办法》已经市人民政府"
+            "第２３次常务会议研究通过，现印发给你们，请认真贯彻执行。\n\n二连浩特市人民政府\n二〇二六年五月十日\n")
+    facts = extract_text(text, region="内蒙古自治区/锡林郭勒盟/二连浩特市")
+    assert facts.doc_number == "二政发〔2026〕11号"
+    assert facts.published == "2026-05-10"
