@@ -752,3 +752,12 @@ def test_the_collective_of_the_own_region_ties_nothing(text):
 ])
 def test_named_places_are_still_measures_next_to_collectives(text, key):
     assert key in measures(text, region="全国", authority="news")
+
+
+def test_the_collective_of_the_whole_region_does_not_bring_back_the_home_region():
+    # 全区各盟市 speaks of places not named: the talk after it is not the home region's voucher
+    text = ("今年8月，满洲里出台算力券政策，全年安排300万元，单个企业全年最高20万元。\n"
+            "记者了解到，全区各盟市也在积极谋划算力券、数据券等政策。\n"
+            "不过，记者在采访中也听到一些企业的建议。有企业表示，算力券申领需要准备的材料较多，希望进一步简化。")
+    ms = measures(text, region="内蒙古自治区/呼伦贝尔市", authority="news")
+    assert set(ms) == {("算力券", "内蒙古自治区/呼伦贝尔市/满洲里市")}

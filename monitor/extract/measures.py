@@ -629,7 +629,9 @@ def _cell_regions(cell: str) -> list[tuple[int, int, str]]:
 def _doc_ref_regions(par: str) -> list[int]:
     if "本" not in par and "我" not in par and "全" not in par:
         return []     # (every word it looks for opens with one of these)
-    return [m.start() for m in _rx(r"本市|我市|全市|本区|我区|全区|本省|我省|全省|本县|我县|本州|我州|全州|本旗|我旗|全旗").finditer(par)]
+    # (全区各盟市也在谋划算力券: the places of the region in general, not the region: no reference)
+    return [m.start() for m in _rx(r"本市|我市|全市|本区|我区|全区|本省|我省|全省|本县|我县|本州|我州|全州|本旗|我旗|全旗").finditer(par)
+            if _COLLECTIVE_AFTER.match(par, m.end()) is None]
 
 
 # ------------------------------------------------------------------ main entry
