@@ -761,3 +761,21 @@ def test_the_collective_of_the_whole_region_does_not_bring_back_the_home_region(
             "不过，记者在采访中也听到一些企业的建议。有企业表示，算力券申领需要准备的材料较多，希望进一步简化。")
     ms = measures(text, region="内蒙古自治区/呼伦贝尔市", authority="news")
     assert set(ms) == {("算力券", "内蒙古自治区/呼伦贝尔市/满洲里市")}
+
+
+# ------------------------------------------------------------------ a place inside an institution's name
+
+@pytest.mark.parametrize("text", [
+    "珲春市科技局介绍，当地企业通过创新券与延边大学、吉林大学等高校开展合作项目30余项。一家企业负责人说，企业用创新券委托高校开展了研究。",
+    "珲春市科技局介绍，企业可持创新券到吉林农业大学、长春理工大学开展检测。企业用创新券委托高校开展了研究。",
+    "珲春市科技局介绍，吉林银行珲春支行为创新券企业提供贷款，企业用创新券购买服务。",
+    "珲春市科技局介绍，吉林日报、延边电视台报道了创新券的发放情况，企业用创新券购买服务。",
+])
+def test_a_place_inside_an_institutions_name_is_not_that_place_speaking(text):
+    ms = measures(text, region="吉林省/延边朝鲜族自治州/珲春市", authority="news")
+    assert set(ms) == {("创新券", "吉林省/延边朝鲜族自治州/珲春市")}
+
+
+def test_a_place_before_its_government_body_still_speaks():
+    ms = measures("吉林省科技厅发布创新券管理办法，单个企业最高30万元。", region="全国", authority="news")
+    assert set(ms) == {("创新券", "吉林省")}

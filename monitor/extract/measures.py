@@ -480,6 +480,8 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
             continue     # 安徽省多个城市相继推出算力券 / 山西某公司使用算力券: the place says who, in general
         if collective is not None and collective[k]:
             continue     # 甘肃、青海、陕西就有多个市州出台了算力券: places whose places not named act, in general
+        if _INSTITUTION_AFTER.match(after) is not None:
+            continue     # 吉林大学, 延边电视台, 吉林银行珲春支行: an institution's name, not the place speaking
         start_of_par = rm.start <= lead or _LEAD_DATE.fullmatch(par, 0, rm.start) is not None
         label = start_of_par and (_LABEL_AFTER.match(after) is not None or (
             par[:1] in "【[" and _BRACKET_LABEL_AFTER.match(after) is not None))     # 【张江】张江科学城…
@@ -548,6 +550,15 @@ _COLLECTIVE_AFTER = fast_re(
     r"(?:多个|各|部分|一些|不少|众多|若干|诸多|多数|大部分|个别|[\d一二三四五六七八九十几两]+\s*(?:余|多)?\s*(?:个|座))"
     r"(?:盟市|市州|州市|地州|地市|市县|县市|区县|县区|旗县|县旗|城市|地区|省份|省区|省市|地方|设区的?市|地级市|"
     r"[市县区州盟旗省地](?![场级委长政民直属]))")
+
+
+# a place at the head of an institution's name (吉林大学, 吉林农业大学, 北京航空航天大学, 延边电视台, 四川日报, 吉林银行,
+# 中国银行吉林分行): the institution, not the place, acts. A few characters of its own name may stand between,
+# none of a government body's or of a list (局 委 厅 办 府 与 和 、 …).
+_INSTITUTION_AFTER = fast_re(
+    r"[^\s局委厅办府政与和及同、，,。；;：:（(“”\"券市区县省州盟旗]{0,4}?"
+    r"(?:大学|学院|中学|小学|学校|医院|银行|分行|支行|农商行|日报|晚报|商报|早报|都市报|报社|电视台|广播电视台|卫视|"
+    r"新闻网|证券|保险|集团|有限公司|股份有限公司|分公司)")
 
 
 def _collectives(par: str, found) -> list[bool] | None:
