@@ -779,3 +779,31 @@ def test_a_place_inside_an_institutions_name_is_not_that_place_speaking(text):
 def test_a_place_before_its_government_body_still_speaks():
     ms = measures("吉林省科技厅发布创新券管理办法，单个企业最高30万元。", region="全国", authority="news")
     assert set(ms) == {("创新券", "吉林省")}
+
+
+# ------------------------------------------------------------------ a level word naming the body of the level above
+
+PRESS_CONFERENCE = (
+    "南充市人民政府新闻办公室举行新闻发布会\n"
+    "王建国：第一，发放模型券。市财政每年安排2000万元发放模型券，按合同金额的30%给予补贴，单个企业每年最高200万元。"
+    "第二，发放语料券。每年安排500万元发放语料券，按采购金额的20%给予补贴，单个企业每年最高50万元。\n"
+    "赵宇：顺庆区将在市级模型券支持的基础上，对区内企业再按合同金额的10%叠加支持，单个企业每年最高50万元。\n")
+
+
+@pytest.mark.parametrize("last", [
+    "陈志强：市财政每年安排人工智能产业发展专项资金1亿元，用于落实各项支持政策，其中包括模型券、语料券以及落户奖励等。",
+    "陈志强：下一步，市经济和信息化局将会同财政部门做好模型券、语料券的兑付工作。",
+    "陈志强：由市政府统筹安排模型券、语料券资金，确保政策兑现。",
+])
+def test_a_city_body_named_by_its_level_word_in_a_districts_talk_is_the_city(last):
+    ms = measures(PRESS_CONFERENCE + last, region="四川省/南充市")
+    assert set(ms) == {("模型券", "四川省/南充市"), ("语料券", "四川省/南充市"), ("模型券", "四川省/南充市/顺庆区")}
+    assert terms(ms[("模型券", "四川省/南充市/顺庆区")]) == (None, 0.1, 500_000)
+    assert terms(ms[("模型券", "四川省/南充市")]) == (20_000_000, 0.3, 2_000_000)
+
+
+def test_a_district_body_named_by_its_level_word_stays_the_district():
+    text = ("顺庆区人民政府关于印发模型券实施细则的通知\n"
+            "区财政每年安排模型券资金300万元，按合同金额的10%给予补贴。")
+    ms = measures(text, region="四川省/南充市/顺庆区")
+    assert terms(ms[("模型券", "四川省/南充市/顺庆区")]) == (3_000_000, 0.1, None)

@@ -645,6 +645,33 @@ def _doc_ref_regions(par: str) -> list[int]:
             if _COLLECTIVE_AFTER.match(par, m.end()) is None]
 
 
+# a level word and a body of that level, with no place named (市财政, 市政府, 市科技局, 区人民政府, 省级财政): the
+# body of the region in force or of the one above it at that level (said while a district is in force, 市财政 is
+# the city's). Not 各市/全市/本市 (places in general, the document's own) and not 市级模型券 (a voucher of that
+# level cited, not a body acting).
+_LEVEL_BODY = fast_re(
+    r"(?<![各全本我该每两])([省市区县州盟旗])级?(?:财政(?:局|厅)?|人民政府|政府(?!采购)|委员会|发改委|发展改革委|"
+    r"(?:经济和信息化|工业和信息化|经信|工信|科技|科学技术|数据|大数据|商务|财政)(?:局|厅|委))")
+
+
+def _level_bodies(par: str, issuers) -> list[int]:
+    if "财政" not in par and "政府" not in par and "局" not in par and "委" not in par and "厅" not in par:
+        return []
+    out = []
+    for m in _LEVEL_BODY.finditer(par):
+        pos = m.start()
+        if any(s <= pos < e for s, e, _ in issuers):
+            continue          # (the 市 of 南充市财政局: the place named, an issuer already)
+        if pos and par[pos - 1] not in _LEVEL_BEFORE:
+            continue          # (内蒙古自治区政府, 西安市政府: the end of a name, not a level word)
+        out.append(pos)
+    return out
+
+
+# what may stand before a level word that opens a body's name: punctuation, a start, a preposition or conjunction
+_LEVEL_BEFORE = frozenset("，,。；;：:、 \t\u3000“\"（(由从向对经和与及并将则按请在会同据为")
+
+
 # ------------------------------------------------------------------ main entry
 
 def find_measures(text: str, *, doc_region: str = "", title: str | None = None, year: int | None = None,
@@ -872,6 +899,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
         events.append((pos, "title", t))
     for pos in _doc_ref_regions(par):
         events.append((pos, "docref", None))
+    for pos in _level_bodies(par, issuers):
+        events.append((pos, "level", None))
     if len(events) > 1:
         events.sort(key=_POS)
 
@@ -1195,6 +1224,18 @@ def _apply_event(ev, region, policy, doc_region, st):
             if not fit:
                 policy = None        # 《上海市…措施》 is not the policy of 山东省's voucher named next
         return val, policy
+    if kind == "level":
+        # 市财政每年安排… said while a district is in force: the body of the city above it
+        word = st.par[pos:pos + 1] if st.par is not None else ""
+        node = region
+        while node and node != R.NATIONAL and not _same_level(word, node):
+            node = node.rsplit("/", 1)[0] if "/" in node else None
+        if node and node != R.NATIONAL and node != region:
+            st.local = True
+            if st.group is not None and st.group.region != node:
+                st.group = None
+            return node, policy
+        return region, policy
     if kind == "docref":
         word = st.par[pos:pos + 2] if st.par is not None else ""
         if st.named and region == st.named and _same_level(word, region):
