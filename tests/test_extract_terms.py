@@ -807,3 +807,12 @@ def test_a_district_body_named_by_its_level_word_stays_the_district():
             "区财政每年安排模型券资金300万元，按合同金额的10%给予补贴。")
     ms = measures(text, region="四川省/南充市/顺庆区")
     assert terms(ms[("模型券", "四川省/南充市/顺庆区")]) == (3_000_000, 0.1, None)
+
+
+def test_a_fund_that_includes_the_vouchers_among_other_items_is_no_voucher_budget():
+    text = "市财政每年安排人工智能产业发展专项资金1亿元，用于落实各项支持政策，其中包括模型券、语料券以及落户奖励等。"
+    ms = measures(text, region="四川省/南充市")
+    assert {k: m.budget_yuan for k, m in ms.items()} == {("模型券", "四川省/南充市"): None, ("语料券", "四川省/南充市"): None}
+    # the voucher's own pool, with a clause on, stays
+    ms = measures("市财政每年安排模型券资金2000万元，用于支持企业采购大模型服务。", region="四川省/南充市")
+    assert ms[("模型券", "四川省/南充市")].budget_yuan == 20_000_000

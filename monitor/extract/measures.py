@@ -276,6 +276,9 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
         right = par[a.end:a.end + 16]
         if "其中" in right and _TOTAL_OF_PARTS.match(right):
             return None     # 专项资金3000万元（其中算力券2000万元…）: the total of which each voucher has a part
+        far = par[a.end:a.end + 60]
+        if "其中" in far and _TOTAL_OF_PARTS_FAR.match(far):
+            return None     # 专项资金1亿元，用于落实各项政策，其中包括模型券、语料券以及…: likewise, a clause on
         if "分" in right and _OVER_YEARS.match(right):
             return "span"   # 设立1.5亿元算力券，分三年发放: a pool over years, not the year's
         sent_left = par[max(0, a.start - 60):a.start]
@@ -288,6 +291,8 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
 
 
 _OVER_YEARS = fast_re(r"^[^。；;]*?分\s*(?:[两二三四五六七八九十]|\d+)\s*(?:个)?(?:年|年度|个年度)")
+# (a clause between with no number of its own, then 其中 and the voucher among what the total pays for)
+_TOTAL_OF_PARTS_FAR = fast_re(r"^[^。；;\d０-９]{0,40}?[，,]\s*其中\s*(?:包括|包含|含|有|涵盖)\s*[\u4e00-\u9fa5“”\"]{0,6}券")
 _TOTAL_OF_PARTS = fast_re(r"^\s*[)）]?\s*[（(，,]?\s*其中\s*(?!首批|第[一二三四五六七八九十\d]+批)[\u4e00-\u9fa5“”\"]{0,6}券")
 _YEAR_SPAN = fast_re(r"\d{4}\s*年?\s*(?:—|–|-|~|～|至|到)\s*\d{4}\s*年|[二两三四五六七八九十]年(?:内|间|期间)|期间")
 _PER_YEAR = fast_re(r"每年|年度|全年|当年|本年|每一年|\d{4}\s*年(?!\s*(?:—|–|-|~|～|至|到))")
