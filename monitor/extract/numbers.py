@@ -334,6 +334,9 @@ def _pays(text: str, start: int, end: int) -> bool:
             return False        # 按企业支付费用的30%给予补贴: the voucher's share of what the buyer paid
     if ("仅" in left or "只" in left or "自" in left) and _PAY_RE.search(left) is not None:
         return True
+    if ("收" in right or "计" in right or "定价" in right) and "价" in left and _CHARGED_RE.match(right) \
+            and _PRICE_SHARE_RE.search(_CLAUSE_SPLIT.split(left)[-1]):
+        return True             # 服务商按市场价格的80%收费: the price charged is the buyer's part
     if not _BUYER_HINT.search(left):
         return False
     clause = _CLAUSE_SPLIT.split(left)[-1]
@@ -351,7 +354,9 @@ _BUYER_RE = fast_re(_BUYER)
 _BUYER_HINT = fast_re(r"企业|用户|客户|单位|主体|个人|买方|方|申请人|申领人|商户|商家")
 _PAYER_NOT_BUYER = fast_re(r"券|财政|政府|资金|专项|平台|补贴|补助|奖补|基金")
 _PAY_VERB = r"(?:支付|承担|负担|自付|自筹|付费|缴纳|出资|结算|付款)"
-_CLAUSE_SPLIT = fast_re(r"[，,。；;：:！？!?\n]")
+_CLAUSE_SPLIT = fast_re(r"[，,、。；;：:！？!?\n]")
+_CHARGED_RE = fast_re(r"\s*(?:的?(?:价格|费用|标准))?\s*(?:向[^，,、。；;\d]{1,8}?)?(?:收费|收取|计费|计价|定价)(?!补贴|补助|奖励)")
+_PRICE_SHARE_RE = fast_re(r"[按以依][^按以依]{0,10}价(?:格|款)?的?\s*$")
 # (what stands before the buyer when the buyer is not the payer: an object of 对/按/补贴…, or a voucher as subject)
 _NOT_SUBJECT = fast_re(r"[按对向给为帮补助持励抵扣减免据依以]|券|财政|政府|资金")
 # (企业承担45%, 企业承担比例为45%; a cost between the verb and the share only after a modal, 企业需支付合同金额的
