@@ -816,3 +816,30 @@ def test_a_fund_that_includes_the_vouchers_among_other_items_is_no_voucher_budge
     # the voucher's own pool, with a clause on, stays
     ms = measures("市财政每年安排模型券资金2000万元，用于支持企业采购大模型服务。", region="四川省/南充市")
     assert ms[("模型券", "四川省/南充市")].budget_yuan == 20_000_000
+
+
+# ------------------------------------------------------------------ a named place backed in issuing its own voucher
+
+CITY_FIRST = "一、市级发放算力券，每年3000万元，按费用的30%补贴，单个企业最高150万元。\n"
+
+
+@pytest.mark.parametrize("second", [
+    "二、支持杭州高新区（滨江）在市级算力券基础上发放区级模型券，按费用的20%补贴，单个企业最高50万元。",
+    "二、鼓励滨江区在市级算力券的基础上发放模型券，按费用的20%补贴，单个企业最高50万元。",
+    "二、滨江区在市级算力券基础上发放区级模型券，按费用的20%补贴，单个企业最高50万元。",
+])
+def test_a_named_place_backed_in_issuing_its_voucher_on_the_basis_of_the_citys(second):
+    ms = measures(CITY_FIRST + second, region="浙江省/杭州市")
+    assert set(ms) == {("算力券", "浙江省/杭州市"), ("模型券", "浙江省/杭州市/滨江区")}
+    assert terms(ms[("模型券", "浙江省/杭州市/滨江区")]) == (None, 0.2, 500_000)
+    assert terms(ms[("算力券", "浙江省/杭州市")]) == (30_000_000, 0.3, 1_500_000)
+
+
+def test_a_top_up_on_the_basis_of_the_same_voucher_is_the_districts():
+    text = CITY_FIRST + "二、滨江区将在市级算力券支持的基础上，对区内企业再按费用的10%叠加支持，单个企业最高50万元。"
+    ms = measures(text, region="浙江省/杭州市")
+    assert terms(ms[("算力券", "浙江省/杭州市/滨江区")]) == (None, 0.1, 500_000)
+
+
+def test_places_not_named_backed_in_issuing_tie_nothing():
+    assert measures("支持有条件的地方发放算力券，鼓励各区县发放模型券。", region="浙江省/杭州市") == {}

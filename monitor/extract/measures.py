@@ -500,7 +500,8 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
             continue
         if (label or topic or par[max(0, rm.start - 1):rm.start] == "《" or _ORGAN_AFTER.match(after) is not None
                 or (_ISSUE_VERB.match(after) is not None
-                    and (start_of_par or _VERB_BEFORE.search(par[max(0, rm.start - 1):rm.start]) is not None))
+                    and (start_of_par or _VERB_BEFORE.search(par[max(0, rm.start - 1):rm.start]) is not None
+                         or _BACKS_BEFORE.search(par, max(0, rm.start - 4), rm.start) is not None))
                 or _glued_voucher(after)
                 or ((start_of_par or opens) and not located
                     and (_subject_voucher(after)
@@ -586,6 +587,8 @@ _LIST_SEP = fast_re(r"\s*(?:、|和|及|与|以及|,|，)\s*")
 _LOCATED_BEFORE = fast_re(r"(?:在|于|到|从|向|赴|来|至|落户|入驻)$")
 _TOPIC_AFTER = fast_re(r"^[，,：:]")
 _CITED_BEFORE = fast_re(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|符合|持有|使用)[^。；]{0,20}$")
+# 支持乌鲁木齐高新区（新市区）…发放区级模型券: a named place a policy backs in issuing its own voucher
+_BACKS_BEFORE = fast_re(r"(?:^|[，,。；;、\s])(?:支持|鼓励|推动|指导|引导)$")
 _VERB_BEFORE = fast_re(r"[，,。；;\s、和及与】\]：:]$|^$")
 _SUPPORT = fast_re(r"发放|设立|安排|推出|实施|发行|投放|聚焦|侧重|主打|重点|叠加|支持|补贴|补助|给予|予以|按|"
                    r"组织|开展|启动|受理|征集|兑付|兑现|申报|申领")
@@ -993,6 +996,10 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             if cited is not None:
                 cursor = ge     # 参照深圳市训力券做法: another region's voucher, cited
                 continue
+            if k + 1 < len(sent_groups) and "基础上" in par[ge:ge + 8] and _ON_THE_BASIS.match(par, ge) is not None \
+                    and not set(sent_groups[k + 1][2]) & set(vs):
+                cursor = ge     # 在市级算力券基础上发放区级模型券: the voucher built on, not the one issued here
+                continue
             if st.inherited and not st.local and not _TIE.search(sent) and not _has_terms(sent):
                 # a region named paragraphs ago, and this sentence neither issues nor sets terms: talk about
                 # the voucher in general (news commentary), not a measure
@@ -1072,6 +1079,7 @@ def _other_region_opens(par: str, a: int, b: int, grp: Group, context: str, amou
     return _SUBJECT_NEXT.match(par, start + rms[0].end) is not None
 
 
+_ON_THE_BASIS = fast_re(r"[”\"」]?\s*(?:支持|补贴|政策|资金)?(?:的)?基础上")
 _NEGATED = fast_re(r"(?:未|尚未|暂未|没有|无|不再|停止|不(?:另行?|单独)?(?:设|发|推出|安排|实施|实行))[\u4e00-\u9fa5]{0,4}$")
 _COUNTED_PLACES = fast_re(r"(?:上述|这|该)?([两二三四五六七八九十]|\d+)(?:个)?(?:区|县|市|区县|县区|地|试点区|试点县|试点市)"
                           r"(?:的|各自)?[“\"「]?$")
