@@ -35,6 +35,9 @@ OTHER_SUBSIDY_ITEMS = [
     "第三条 对在本市落地的数据中心项目，按照年度用电量给予电费补贴，单个项目每年最高二百万元。",
     # 除…券外: the text itself says it is something else
     "第三条 除算力券外，对新认定的市级数据产业园给予最高250万元奖励。",
+    # a grant for building something, not for a service bought
+    "第三条 对高质量数据集建设给予最高100万元奖励。",
+    "第三条 对行业算力调度平台建设项目，按投资额给予最高300万元补助。",
 ]
 
 
@@ -843,3 +846,12 @@ def test_a_top_up_on_the_basis_of_the_same_voucher_is_the_districts():
 
 def test_places_not_named_backed_in_issuing_tie_nothing():
     assert measures("支持有条件的地方发放算力券，鼓励各区县发放模型券。", region="浙江省/杭州市") == {}
+
+
+def test_a_grant_for_building_something_in_the_next_article_is_not_a_voucher_cap_when_it_has_none():
+    text = ("第一条　发放模型券，对企业采购模型服务的，按费用的40%补贴，每家企业每年不超过200万元。\n"
+            "第二条　发放语料券，支持企业采购训练语料，具体补贴标准另行制定。\n"
+            "第三条　对高质量数据集建设给予最高100万元奖励。")
+    ms = measures(text, region="广东省/中山市", title="中山市模型券和语料券管理办法（征求意见稿）")
+    assert terms(ms[("语料券", "广东省/中山市")]) == (None, None, None)
+    assert terms(ms[("模型券", "广东省/中山市")]) == (None, 0.4, 2_000_000)

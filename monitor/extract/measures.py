@@ -1117,6 +1117,8 @@ _OTHER_SUBSIDY = fast_re(
     r"一次性(?:奖励|补助|补贴|资助)|(?:电费|安家|落户|开办|建设|装修|贴息|上市|人才)(?:奖励|补助|补贴|资助)|(?P<match>配套)|"
     # an award to a body for a recognition or a new facility: 对新认定的…给予, 对获批…的单位给予
     # (a listing, a challenge won, a certificate, a first settling: 挂牌交易的产品, 颁发…证书, 首次在本区落地的企业)
+    # a grant for building something (对高质量数据集建设给予…奖励, 对算力平台建设项目给予…): not paid for a service bought
+    r"(?P<build>对[^，。；,;]{0,20}?建设(?:的|项目|工作)?[^，。；,;]{0,4}?(?:给予|予以))|"
     r"(?P<recog>(?:新认定|首次认定|首次入选|新获批|获批|获评|评为|新引进|新建成|新建|新落户|挂牌|揭榜|颁发|授牌|"
     r"首次[^，。；,;]{0,8}?(?:落地|落户|入驻))[^。；;]{0,30}?(?:给予|予以|奖励|补助|资助))|"
     # the object of another application: 同时申报…示范项目奖励（最高200万元） (its verb checked in _other_subsidy)
@@ -1138,7 +1140,7 @@ def _other_at(par: str, lo: int, hi: int):
     m = _OTHER_SUBSIDY.search(par, lo, hi)
     while m is not None:
         kind = m.lastgroup
-        if kind == "recog":
+        if kind == "recog" or kind == "build":
             if not any(w in m.group(0) for w in _USE_WORDS) and "券" not in m.group(0):
                 return m
             m = _OTHER_SUBSIDY.search(par, m.start() + 1, hi)
