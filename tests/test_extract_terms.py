@@ -855,3 +855,13 @@ def test_a_grant_for_building_something_in_the_next_article_is_not_a_voucher_cap
     ms = measures(text, region="广东省/中山市", title="中山市模型券和语料券管理办法（征求意见稿）")
     assert terms(ms[("语料券", "广东省/中山市")]) == (None, None, None)
     assert terms(ms[("模型券", "广东省/中山市")]) == (None, 0.4, 2_000_000)
+
+
+def test_a_base_right_after_the_voucher_in_its_sentence_is_what_the_voucher_pays_on():
+    text = "区政府决定发放智能券1000万元，企业智能化改造项目按投资额的15%给予支持，单个企业最高100万元。"
+    ms = measures(text, region="湖南省/株洲市/天元区")
+    assert terms(ms[("智能券", "湖南省/株洲市/天元区")]) == (10_000_000, 0.15, 1_000_000)
+    # with a recipient of its own (对…), it is another subsidy
+    text = "区政府决定发放智能券1000万元，对新建智算中心按设备投资额的15%给予补助，单个项目最高100万元。"
+    ms = measures(text, region="湖南省/株洲市/天元区")
+    assert terms(ms[("智能券", "湖南省/株洲市/天元区")]) == (10_000_000, None, None)

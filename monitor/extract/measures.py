@@ -1028,7 +1028,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             st.group = grp
             nxt = sent_groups[k + 1][0] if k + 1 < len(sent_groups) else b
             nxt_clause = _item_start(par, ge, nxt) if k + 1 < len(sent_groups) else b
-            other = _other_subsidy(par, ge, nxt_clause, terms_at) if terms_at else None
+            other = _other_subsidy(par, ge, nxt_clause, terms_at, own_sentence=True) if terms_at else None
             if other is not None:
                 # 开展第二批算法券申领，同时对获批…的单位给予最高300万元支持: the voucher's terms end there
                 _attach_all(par, ge, other, grp, amounts, shares, [])
@@ -1133,7 +1133,7 @@ _USE_WORDS = ("使用", "租用", "购买", "采购", "算力服务", "模型服
 _CLAUSE_CHARS = "，。；;："     # (not an ASCII colon: 1:1配套)
 
 
-def _other_at(par: str, lo: int, hi: int):
+def _other_at(par: str, lo: int, hi: int, own_sentence: bool = False):
     """The first match of _OTHER_SUBSIDY in par[lo:hi] that holds: a word it needs stands before it in its
     clause (the 按 of a base, the 给予 of 配套, the 申报 of an award), and an award for a recognition is not
     a voucher's own term (对新引进企业使用算力的，按30%给予补贴)."""
@@ -1157,7 +1157,10 @@ def _other_at(par: str, lo: int, hi: int):
         k = max(left.rfind(c) for c in _CLAUSE_CHARS)
         if k >= 0:
             left = left[k + 1:]
-        if any(w in left for w in _NEEDS[kind]):
+        if any(w in left for w in _NEEDS[kind]) and not (
+                own_sentence and kind == "base" and "对" not in left and "对" not in par[lo:m.start()]):
+            # (发放智能券1000万元，企业智能化改造项目按投资额的15%给予支持: right after the voucher in its sentence, with
+            # no recipient of its own (对…), the base is what the voucher pays on)
             return m
         m = _OTHER_SUBSIDY.search(par, m.end(), hi)
     return None
@@ -1166,7 +1169,7 @@ def _other_at(par: str, lo: int, hi: int):
 _CLAUSE_MARK = fast_re(r"[，；;：:]|,(?!\d{3})")
 
 
-def _other_subsidy(par: str, lo: int, hi: int, terms_at: list[int]) -> int | None:
+def _other_subsidy(par: str, lo: int, hi: int, terms_at: list[int], own_sentence: bool = False) -> int | None:
     """Start of the first clause in par[lo:hi] that opens another subsidy, or None. `terms_at`: the sorted
     starts of the paragraph's amounts and shares — only a subsidy with terms of its own ends the voucher's
     (旗县区可另行配套 only mentions one), and most sentences have none, so they are looked at first."""
@@ -1175,7 +1178,7 @@ def _other_subsidy(par: str, lo: int, hi: int, terms_at: list[int]) -> int | Non
     i = bisect_left(terms_at, lo)
     if i == len(terms_at) or terms_at[i] >= hi:
         return None
-    m = _other_at(par, lo, hi)
+    m = _other_at(par, lo, hi, own_sentence)
     if m is None:
         return None
     upto = m.start()
