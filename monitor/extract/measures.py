@@ -472,7 +472,8 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
     prev_open, prev_end = False, -9
     # (par[:i].strip(" #＃\t【[") == "" exactly when i is at most the length of that lead)
     lead = len(par) - len(par.lstrip(" #＃\t【[")) if found else 0
-    collective = _collectives(par, found) if found else None
+    collective = _collectives(par, found) if found and _COLLECTIVE_WORD.search(par) is not None else None
+    institutions = found and _INSTITUTION_WORD.search(par) is not None
     for k, rm in enumerate(found):
         # (the tests run cheapest first; each is computed only when the outcome still depends on it)
         # 绥化、大庆正在组织语料券申报: a place listed after one that opens the clause opens it too
@@ -485,7 +486,7 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
             continue     # 安徽省多个城市相继推出算力券 / 山西某公司使用算力券: the place says who, in general
         if collective is not None and collective[k]:
             continue     # 甘肃、青海、陕西就有多个市州出台了算力券: places whose places not named act, in general
-        if _INSTITUTION_AFTER.match(after) is not None:
+        if institutions and _INSTITUTION_AFTER.match(after) is not None:
             continue     # 吉林大学, 延边电视台, 吉林银行珲春支行: an institution's name, not the place speaking
         start_of_par = rm.start <= lead or _LEAD_DATE.fullmatch(par, 0, rm.start) is not None
         label = start_of_par and (_LABEL_AFTER.match(after) is not None or (
@@ -565,6 +566,10 @@ _INSTITUTION_AFTER = fast_re(
     r"[^\s局委厅办府政与和及同、，,。；;：:（(“”\"券市区县省州盟旗]{0,4}?"
     r"(?:大学|学院|中学|小学|学校|医院|银行|分行|支行|农商行|日报|晚报|商报|早报|都市报|报社|电视台|广播电视台|卫视|"
     r"新闻网|证券|保险|集团|有限公司|股份有限公司|分公司)")
+_INSTITUTION_WORD = fast_re(r"大学|学院|中学|小学|学校|医院|银行|分行|支行|农商行|日报|晚报|商报|早报|都市报|报社|电视台|卫视|"
+                            r"新闻网|证券|保险|集团|公司")
+# (every collective holds one of these: the places of a paragraph are matched against it only when it has one)
+_COLLECTIVE_WORD = fast_re(r"多个|各|部分|一些|不少|众多|若干|诸多|多数|个别|[个座](?:盟|市|州|地|区|县|旗|城|省)")
 
 
 def _collectives(par: str, found) -> list[bool] | None:
