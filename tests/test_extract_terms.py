@@ -865,3 +865,18 @@ def test_a_base_right_after_the_voucher_in_its_sentence_is_what_the_voucher_pays
     text = "区政府决定发放智能券1000万元，对新建智算中心按设备投资额的15%给予补助，单个项目最高100万元。"
     ms = measures(text, region="湖南省/株洲市/天元区")
     assert terms(ms[("智能券", "湖南省/株洲市/天元区")]) == (10_000_000, None, None)
+
+
+@pytest.mark.parametrize("body,expected", [
+    # the city's support cited, then the district's own body acting
+    ("在市财政支持的基础上，区财政每年安排算力券资金500万元，按30%补贴。", {"四川省/南充市/顺庆区": (5_000_000, 0.3, None)}),
+    # the city's pool, then the district's: each its own
+    ("市财政每年安排算力券资金1000万元。区财政每年安排算力券资金500万元，按30%补贴。",
+     {"四川省/南充市/顺庆区": (5_000_000, 0.3, None), "四川省/南充市": (10_000_000, None, None)}),
+    # the city bearing a share is no city acting: the district's articles go on
+    ("第一条 区财政每年安排算力券资金500万元，按30%补贴。\n第二条 算力券资金由市财政承担30%。\n第三条 单个企业最高50万元。",
+     {"四川省/南充市/顺庆区": (5_000_000, 0.3, 500_000)}),
+])
+def test_level_words_in_a_districts_own_document(body, expected):
+    ms = measures("顺庆区算力券实施细则\n" + body, region="四川省/南充市/顺庆区")
+    assert {r: terms(m) for (v, r), m in ms.items()} == expected

@@ -673,16 +673,19 @@ def _level_bodies(par: str, issuers) -> list[int]:
     out = []
     for m in _LEVEL_BODY.finditer(par):
         pos = m.start()
+        if pos and par[pos - 1] not in _LEVEL_BEFORE:
+            continue          # (内蒙古自治区政府, 西安市政府: the end of a name; 在市财政支持的基础上: not its subject)
         if any(s <= pos < e for s, e, _ in issuers):
             continue          # (the 市 of 南充市财政局: the place named, an issuer already)
-        if pos and par[pos - 1] not in _LEVEL_BEFORE:
-            continue          # (内蒙古自治区政府, 西安市政府: the end of a name, not a level word)
+        if _ISSUE_VERB.match(par[m.end():m.end() + 40]) is None:
+            continue          # (the body acting: 市财政每年安排…, 市经信局将…, 市政府印发…)
         out.append(pos)
     return out
 
 
-# what may stand before a level word that opens a body's name: punctuation, a start, a preposition or conjunction
-_LEVEL_BEFORE = frozenset("，,。；;：:、 \t\u3000“\"（(由从向对经和与及并将则按请在会同据为")
+# what may stand before a level word that opens a clause as its subject (or its agent: 由市政府统筹安排): a start,
+# a punctuation mark, 由
+_LEVEL_BEFORE = frozenset("，,。；;：:、 \t\u3000“\"（(由")
 
 
 # ------------------------------------------------------------------ main entry
@@ -1249,10 +1252,16 @@ def _apply_event(ev, region, policy, doc_region, st):
         return val, policy
     if kind == "level":
         # 市财政每年安排… said while a district is in force: the body of the city above it
+        # (the region in force or the one above it at that level; else the document's own or the one above it:
+        # 区财政 after the city's sentence is the district's again)
         word = st.par[pos:pos + 1] if st.par is not None else ""
-        node = region
-        while node and node != R.NATIONAL and not _same_level(word, node):
-            node = node.rsplit("/", 1)[0] if "/" in node else None
+        node = None
+        for start in (region, st.home or doc_region):
+            node = start
+            while node and node != R.NATIONAL and not _same_level(word, node):
+                node = node.rsplit("/", 1)[0] if "/" in node else None
+            if node:
+                break
         if node and node != R.NATIONAL and node != region:
             st.local = True
             if st.group is not None and st.group.region != node:
