@@ -591,3 +591,49 @@ def test_the_titles_office_wins_over_the_sites_body_it_belongs_to():
     # another body in the title is not taken over the page's issuer
     assert find_issuer("正文。", "关于转发省工信厅文件的通知", {"issuer": "临沂市人民政府"},
                        region="山东省/临沂市") == "临沂市人民政府"
+
+
+# ------------------------------------------------------------------ a government's own record of its press conference
+
+_BRIEFING = ("发布时间：2026-06-26 15:30　　来源：南充市人民政府新闻办公室\n\n"
+             "时间：2026年6月26日上午10:00\n发布人：南充市经济和信息化局副局长　王建国\n"
+             "主持人：南充市人民政府新闻办公室副主任　刘芳\n\n主持人：\n"
+             "各位媒体朋友，大家上午好！近日，市政府印发了《南充市支持人工智能产业发展十条措施》。\n\n王建国：\n"
+             "第一，发放模型券。市财政每年安排2000万元发放模型券，按合同金额的30%给予补贴。\n\n主持人：\n"
+             "下面进入提问环节，请各位记者朋友举手提问。\n\n南充日报记者：\n请问，企业什么时候可以申报模型券？\n\n"
+             "王建国：\n谢谢您的提问。模型券预计在8月启动申报。\n")
+_BRIEFING_TITLE = "南充市人民政府新闻办公室举行《南充市支持人工智能产业发展十条措施》新闻发布会"
+
+
+def test_an_official_transcript_of_its_own_press_conference_is_the_bodys_word():
+    assert find_stage(_BRIEFING, _BRIEFING_TITLE) == "final"
+    # without a source line, the title names the organ that holds it
+    assert find_stage(_BRIEFING.replace("　　来源：南充市人民政府新闻办公室", ""), _BRIEFING_TITLE) == "final"
+    qa = ("来源：绵阳市经济和信息化局　　发布时间：2026-05-10\n"
+          "问：《绵阳市算力券管理办法》出台的背景是什么？\n答：为降低企业用算成本，我局起草了《办法》。\n"
+          "问：算力券的支持标准是什么？\n答：按合同金额的30%给予补贴，单个企业最高50万元。\n")
+    assert find_stage(qa, "绵阳市经济和信息化局有关负责人就《绵阳市算力券管理办法》答记者问") == "final"
+    assert find_stage(qa, "绵阳市经济和信息化局有关负责人就《绵阳市算力券管理办法（征求意见稿）》答记者问") == "draft"
+
+
+def test_a_third_partys_record_of_a_press_conference_stays_news():
+    # a newspaper's report of the conference, whoever's site carries it
+    report = ("来源：南充日报　　发布时间：2026-06-27\n本报讯（记者 王明）6月26日，市政府新闻办举行新闻发布会，"
+              "介绍《南充市支持人工智能产业发展十条措施》。市财政每年安排2000万元发放模型券。\n")
+    assert find_stage(report, "我市出台人工智能十条措施 每年2000万元发放模型券") == "news"
+    # an outlet's own transcript (its source line names the outlet)
+    outlet = _BRIEFING.replace("来源：南充市人民政府新闻办公室", "来源：川观新闻")
+    assert find_stage(outlet, "《南充市支持人工智能产业发展十条措施》新闻发布会实录") == "news"
+    # a reporter writing from the conference
+    seen = _BRIEFING.replace("各位媒体朋友，大家上午好！", "记者从发布会上获悉，")
+    assert find_stage(seen, _BRIEFING_TITLE) == "news"
+    assert find_stage(_BRIEFING, _BRIEFING_TITLE, authority="news") == "news"
+
+
+def test_a_document_number_in_full_width_digits_reads_as_ascii_digits():
+    text = ("二连浩特市人民政府关于印发《二连浩特市口岸数字经济发展扶持办法》的通知\n二政发〔２０２６〕１１号\n\n"
+            "各镇人民政府、街道办事处：\n根据《关于…的通知》（锡政发〔２０２５〕３号）精神，《办法》已经市人民政府"
+            "第２３次常务会议研究通过，现印发给你们，请认真贯彻执行。\n\n二连浩特市人民政府\n二〇二六年五月十日\n")
+    facts = extract_text(text, region="内蒙古自治区/锡林郭勒盟/二连浩特市")
+    assert facts.doc_number == "二政发〔2026〕11号"
+    assert facts.published == "2026-05-10"

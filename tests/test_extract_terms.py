@@ -35,6 +35,9 @@ OTHER_SUBSIDY_ITEMS = [
     "第三条 对在本市落地的数据中心项目，按照年度用电量给予电费补贴，单个项目每年最高二百万元。",
     # 除…券外: the text itself says it is something else
     "第三条 除算力券外，对新认定的市级数据产业园给予最高250万元奖励。",
+    # a grant for building something, not for a service bought
+    "第三条 对高质量数据集建设给予最高100万元奖励。",
+    "第三条 对行业算力调度平台建设项目，按投资额给予最高300万元补助。",
 ]
 
 
@@ -711,3 +714,169 @@ def test_the_addressees_a_notice_opens_with_are_not_places_in_general():
     assert [(m.voucher, m.budget_yuan, m.ratio, m.cap_yuan) for m in ms] == [("算力券", 30000000, 0.4, 1000000)]
     # places encouraged in general still tie nothing
     assert extract_text("为推动数字经济发展，鼓励各市(区)积极探索发放算力券。", region="江苏省").measures == ()
+
+
+# ------------------------------------------------------------------ places followed by a collective of places not named
+
+@pytest.mark.parametrize("text", [
+    # several provinces listed, the collective after the last one, a filler between
+    "记者梳理发现，仅上半年，宁夏、新疆、西藏就有多个市州出台了算力券、数据券等政策。",
+    "河南、湖北等地已有多个城市推出算力券、模型券。",
+    "云南省内不少地市已发放算力券。",
+    "广西各设区市也有部分城市推出数据券。",
+    "四川各市（州）均已出台算力券政策。",
+    "贵州省已有4个市州发放算力券。",
+])
+def test_a_place_followed_by_a_collective_of_places_not_named_ties_nothing(text):
+    assert measures(text, region="全国", authority="news") == {}
+
+
+def test_the_collective_of_a_region_does_not_carry_into_the_next_sentence():
+    text = ("今年5月，乌海市工业和信息化局印发《乌海市训力券实施细则》，全年安排训力券资金800万元。"
+            "近年来，宁夏各地级市纷纷推出算力券、模型券等政策工具。业内人士表示，训力券的使用有助于降低成本。")
+    ms = measures(text, region="内蒙古自治区/乌海市", authority="news")
+    assert set(ms) == {("训力券", "内蒙古自治区/乌海市")}
+
+
+@pytest.mark.parametrize("text", [
+    "记者了解到，全区各盟市也在积极谋划算力券、数据券等政策。",
+    "据悉，全省各地州正在研究推出算力券。",
+    "目前，全市各县区也在积极谋划数据券。",
+])
+def test_the_collective_of_the_own_region_ties_nothing(text):
+    assert measures(text, region="内蒙古自治区/包头市", authority="news") == {}
+
+
+@pytest.mark.parametrize("text,key", [
+    # places named and each issuing: not a collective
+    ("成都、重庆纷纷推出算力券。", ("算力券", "重庆市")),
+    ("杭州市已有3家企业领取算力券，杭州市算力券单个企业最高50万元。", ("算力券", "浙江省/杭州市")),
+    ("宁夏各地积极发展数字经济，银川市发放算力券，单个企业最高50万元。", ("算力券", "宁夏回族自治区/银川市")),
+])
+def test_named_places_are_still_measures_next_to_collectives(text, key):
+    assert key in measures(text, region="全国", authority="news")
+
+
+def test_the_collective_of_the_whole_region_does_not_bring_back_the_home_region():
+    # 全区各盟市 speaks of places not named: the talk after it is not the home region's voucher
+    text = ("今年8月，满洲里出台算力券政策，全年安排300万元，单个企业全年最高20万元。\n"
+            "记者了解到，全区各盟市也在积极谋划算力券、数据券等政策。\n"
+            "不过，记者在采访中也听到一些企业的建议。有企业表示，算力券申领需要准备的材料较多，希望进一步简化。")
+    ms = measures(text, region="内蒙古自治区/呼伦贝尔市", authority="news")
+    assert set(ms) == {("算力券", "内蒙古自治区/呼伦贝尔市/满洲里市")}
+
+
+# ------------------------------------------------------------------ a place inside an institution's name
+
+@pytest.mark.parametrize("text", [
+    "珲春市科技局介绍，当地企业通过创新券与延边大学、吉林大学等高校开展合作项目30余项。一家企业负责人说，企业用创新券委托高校开展了研究。",
+    "珲春市科技局介绍，企业可持创新券到吉林农业大学、长春理工大学开展检测。企业用创新券委托高校开展了研究。",
+    "珲春市科技局介绍，吉林银行珲春支行为创新券企业提供贷款，企业用创新券购买服务。",
+    "珲春市科技局介绍，吉林日报、延边电视台报道了创新券的发放情况，企业用创新券购买服务。",
+])
+def test_a_place_inside_an_institutions_name_is_not_that_place_speaking(text):
+    ms = measures(text, region="吉林省/延边朝鲜族自治州/珲春市", authority="news")
+    assert set(ms) == {("创新券", "吉林省/延边朝鲜族自治州/珲春市")}
+
+
+def test_a_place_before_its_government_body_still_speaks():
+    ms = measures("吉林省科技厅发布创新券管理办法，单个企业最高30万元。", region="全国", authority="news")
+    assert set(ms) == {("创新券", "吉林省")}
+
+
+# ------------------------------------------------------------------ a level word naming the body of the level above
+
+PRESS_CONFERENCE = (
+    "南充市人民政府新闻办公室举行新闻发布会\n"
+    "王建国：第一，发放模型券。市财政每年安排2000万元发放模型券，按合同金额的30%给予补贴，单个企业每年最高200万元。"
+    "第二，发放语料券。每年安排500万元发放语料券，按采购金额的20%给予补贴，单个企业每年最高50万元。\n"
+    "赵宇：顺庆区将在市级模型券支持的基础上，对区内企业再按合同金额的10%叠加支持，单个企业每年最高50万元。\n")
+
+
+@pytest.mark.parametrize("last", [
+    "陈志强：市财政每年安排人工智能产业发展专项资金1亿元，用于落实各项支持政策，其中包括模型券、语料券以及落户奖励等。",
+    "陈志强：下一步，市经济和信息化局将会同财政部门做好模型券、语料券的兑付工作。",
+    "陈志强：由市政府统筹安排模型券、语料券资金，确保政策兑现。",
+])
+def test_a_city_body_named_by_its_level_word_in_a_districts_talk_is_the_city(last):
+    ms = measures(PRESS_CONFERENCE + last, region="四川省/南充市")
+    assert set(ms) == {("模型券", "四川省/南充市"), ("语料券", "四川省/南充市"), ("模型券", "四川省/南充市/顺庆区")}
+    assert terms(ms[("模型券", "四川省/南充市/顺庆区")]) == (None, 0.1, 500_000)
+    assert terms(ms[("模型券", "四川省/南充市")]) == (20_000_000, 0.3, 2_000_000)
+
+
+def test_a_district_body_named_by_its_level_word_stays_the_district():
+    text = ("顺庆区人民政府关于印发模型券实施细则的通知\n"
+            "区财政每年安排模型券资金300万元，按合同金额的10%给予补贴。")
+    ms = measures(text, region="四川省/南充市/顺庆区")
+    assert terms(ms[("模型券", "四川省/南充市/顺庆区")]) == (3_000_000, 0.1, None)
+
+
+def test_a_fund_that_includes_the_vouchers_among_other_items_is_no_voucher_budget():
+    text = "市财政每年安排人工智能产业发展专项资金1亿元，用于落实各项支持政策，其中包括模型券、语料券以及落户奖励等。"
+    ms = measures(text, region="四川省/南充市")
+    assert {k: m.budget_yuan for k, m in ms.items()} == {("模型券", "四川省/南充市"): None, ("语料券", "四川省/南充市"): None}
+    # the voucher's own pool, with a clause on, stays
+    ms = measures("市财政每年安排模型券资金2000万元，用于支持企业采购大模型服务。", region="四川省/南充市")
+    assert ms[("模型券", "四川省/南充市")].budget_yuan == 20_000_000
+
+
+# ------------------------------------------------------------------ a named place backed in issuing its own voucher
+
+CITY_FIRST = "一、市级发放算力券，每年3000万元，按费用的30%补贴，单个企业最高150万元。\n"
+
+
+@pytest.mark.parametrize("second", [
+    "二、支持杭州高新区（滨江）在市级算力券基础上发放区级模型券，按费用的20%补贴，单个企业最高50万元。",
+    "二、鼓励滨江区在市级算力券的基础上发放模型券，按费用的20%补贴，单个企业最高50万元。",
+    "二、滨江区在市级算力券基础上发放区级模型券，按费用的20%补贴，单个企业最高50万元。",
+])
+def test_a_named_place_backed_in_issuing_its_voucher_on_the_basis_of_the_citys(second):
+    ms = measures(CITY_FIRST + second, region="浙江省/杭州市")
+    assert set(ms) == {("算力券", "浙江省/杭州市"), ("模型券", "浙江省/杭州市/滨江区")}
+    assert terms(ms[("模型券", "浙江省/杭州市/滨江区")]) == (None, 0.2, 500_000)
+    assert terms(ms[("算力券", "浙江省/杭州市")]) == (30_000_000, 0.3, 1_500_000)
+
+
+def test_a_top_up_on_the_basis_of_the_same_voucher_is_the_districts():
+    text = CITY_FIRST + "二、滨江区将在市级算力券支持的基础上，对区内企业再按费用的10%叠加支持，单个企业最高50万元。"
+    ms = measures(text, region="浙江省/杭州市")
+    assert terms(ms[("算力券", "浙江省/杭州市/滨江区")]) == (None, 0.1, 500_000)
+
+
+def test_places_not_named_backed_in_issuing_tie_nothing():
+    assert measures("支持有条件的地方发放算力券，鼓励各区县发放模型券。", region="浙江省/杭州市") == {}
+
+
+def test_a_grant_for_building_something_in_the_next_article_is_not_a_voucher_cap_when_it_has_none():
+    text = ("第一条　发放模型券，对企业采购模型服务的，按费用的40%补贴，每家企业每年不超过200万元。\n"
+            "第二条　发放语料券，支持企业采购训练语料，具体补贴标准另行制定。\n"
+            "第三条　对高质量数据集建设给予最高100万元奖励。")
+    ms = measures(text, region="广东省/中山市", title="中山市模型券和语料券管理办法（征求意见稿）")
+    assert terms(ms[("语料券", "广东省/中山市")]) == (None, None, None)
+    assert terms(ms[("模型券", "广东省/中山市")]) == (None, 0.4, 2_000_000)
+
+
+def test_a_base_right_after_the_voucher_in_its_sentence_is_what_the_voucher_pays_on():
+    text = "区政府决定发放智能券1000万元，企业智能化改造项目按投资额的15%给予支持，单个企业最高100万元。"
+    ms = measures(text, region="湖南省/株洲市/天元区")
+    assert terms(ms[("智能券", "湖南省/株洲市/天元区")]) == (10_000_000, 0.15, 1_000_000)
+    # with a recipient of its own (对…), it is another subsidy
+    text = "区政府决定发放智能券1000万元，对新建智算中心按设备投资额的15%给予补助，单个项目最高100万元。"
+    ms = measures(text, region="湖南省/株洲市/天元区")
+    assert terms(ms[("智能券", "湖南省/株洲市/天元区")]) == (10_000_000, None, None)
+
+
+@pytest.mark.parametrize("body,expected", [
+    # the city's support cited, then the district's own body acting
+    ("在市财政支持的基础上，区财政每年安排算力券资金500万元，按30%补贴。", {"四川省/南充市/顺庆区": (5_000_000, 0.3, None)}),
+    # the city's pool, then the district's: each its own
+    ("市财政每年安排算力券资金1000万元。区财政每年安排算力券资金500万元，按30%补贴。",
+     {"四川省/南充市/顺庆区": (5_000_000, 0.3, None), "四川省/南充市": (10_000_000, None, None)}),
+    # the city bearing a share is no city acting: the district's articles go on
+    ("第一条 区财政每年安排算力券资金500万元，按30%补贴。\n第二条 算力券资金由市财政承担30%。\n第三条 单个企业最高50万元。",
+     {"四川省/南充市/顺庆区": (5_000_000, 0.3, 500_000)}),
+])
+def test_level_words_in_a_districts_own_document(body, expected):
+    ms = measures("顺庆区算力券实施细则\n" + body, region="四川省/南充市/顺庆区")
+    assert {r: terms(m) for (v, r), m in ms.items()} == expected

@@ -159,3 +159,39 @@ def test_first_chars_is_none_where_unbounded():
     assert first_chars(re.compile(r"^\s*(?:相关|推荐)")) == frozenset({"\\s", "相", "推"})
     for p in (r".*[，,]", r"(?:a)?b?", r"[^。]+", r"(?i)token"):
         assert first_chars(re.compile(p)) is None, p
+
+
+# ------------------------------------------------------------------ who pays the share: the subject and the verb decide
+
+@pytest.mark.parametrize("text,value", [
+    # the buyer pays the share (verb after it): the voucher pays the rest
+    ("答：企业按市场价格的75%支付，其余25%由算力券资金支付。", [0.25, 0.25]),
+    ("企业只需按服务价格的60%支付", [0.4]),
+    ("用户按合同金额的七成付费", [0.3]),
+    ("申领企业按订单金额的三分之二结算", [0.333333]),
+    # the buyer pays the share (verb before it)
+    ("企业承担45%", [0.55]), ("企业承担剩余的40%", [0.6]),
+    ("企业自付比例为40%", [0.6]),
+    ("由企业自行负担服务费用的40%", [0.6]),
+    ("企业需支付合同金额的70%", [0.3]),
+    # the buyer is named after the share: 由企业承担
+    ("服务费用的40%由企业承担", [0.6]),
+    ("其余40%由申领企业自筹", [0.6]),
+    ("政府承担70%、企业承担30%", [0.7, 0.7]), ("企业、用户按市场价格的75%支付", [0.25]),
+    # the price charged is what the buyer pays
+    ("服务商按市场价格的80%向企业收费", [0.2]), ("按原价的八成收费", [0.2]), ("平台按挂牌价的60%计费", [0.4]),
+])
+def test_a_share_the_buyer_pays_is_one_minus_it(text, value):
+    assert [round(s.value, 6) for s in find_shares(text, strict=False)] == value
+
+
+@pytest.mark.parametrize("text", [
+    "按合同金额的30%给予补贴", "由算力券支付30%", "30%由算力券资金支付", "算力券按合同金额的30%支付",
+    "对企业按服务费用的30%给予补贴", "按企业实际支付费用的30%给予补贴", "补贴企业承担费用的30%",
+    "企业承担费用的30%由算力券补贴", "企业使用算力券可抵扣服务费用的30%", "按企业承担费用的30%给予奖励",
+    "向企业按合同金额的30%支付", "企业购买算力服务的，按合同金额的30%支付", "财政按企业支付金额的30%承担",
+    "企业研发投入增长30%", "算力券可抵扣企业支付的算力费用的30%", "企业实际支付金额的30%", "企业承担的研发费用的30%",
+    "企业自筹资金不低于30%", "按服务费用的30%收取管理费", "对中小企业、个人按服务费用的30%给予补贴",
+])
+def test_a_share_the_voucher_pays_stays_as_it_is(text):
+    assert [round(s.value, 6) for s in find_shares(text, strict=False)] == [0.3]

@@ -520,3 +520,35 @@ def test_county_short_forms_never_hide_a_city_or_province():
             checked += 1
             assert got[-len(want):] == want if want else True, (text, got, want)
     assert checked > 100
+
+
+# ---------------------------------------------------------------------------- county-level cities written bare
+
+@pytest.mark.parametrize("text,expected", [
+    # a short form of three or more characters names one place in the country: read anywhere
+    ("阿尔山今年推出智能券", ["内蒙古自治区/兴安盟/阿尔山市"]),
+    ("满洲里、二连浩特等口岸", ["内蒙古自治区/呼伦贝尔市/满洲里市", "内蒙古自治区/锡林郭勒盟/二连浩特市"]),
+    ("绥芬河的数据券", ["黑龙江省/牡丹江市/绥芬河市"]),
+    ("霍尔果斯口岸", ["新疆维吾尔自治区/伊犁哈萨克自治州/霍尔果斯市"]),
+    ("张家港、瓦房店、格尔木", ["江苏省/苏州市/张家港市", "辽宁省/大连市/瓦房店市",
+                          "青海省/海西蒙古族藏族自治州/格尔木市"]),
+    # two characters, one of them outside the common characters (GB 2312 level 1): no word, no straddle
+    ("珲春的科技创新券", ["吉林省/延边朝鲜族自治州/珲春市"]),
+    ("邛崃、嵊州、醴陵", ["四川省/成都市/邛崃市", "浙江省/绍兴市/嵊州市", "湖南省/株洲市/醴陵市"]),
+])
+def test_county_level_city_short_forms_are_read_bare(text, expected):
+    assert paths(text) == expected
+    assert paths(text, "广东省/深圳市") == expected     # whatever the context
+
+
+@pytest.mark.parametrize("text", [
+    # two common characters: a word, or two words' edges (扬中 高密 资兴 迁安 海安 兴城 灯塔 同仁)
+    "弘扬中华优秀传统文化", "高密度算力集群", "投资兴业", "搬迁安置", "沿海安全", "振兴城乡", "灯塔工厂",
+    "同仁医院", "义乌小商品",
+])
+def test_county_level_city_short_forms_of_common_characters_are_not_read_bare(text):
+    assert paths(text) == []
+
+
+def test_a_hotel_brand_is_not_the_city():
+    assert paths("上海香格里拉大酒店") == ["上海市"]

@@ -132,6 +132,9 @@ _GENERAL_LOWER = r"(?<![个座\d])(?:县[（(]市[、，,]?区?[)）]|区[（(]�
 _GENERAL_WORDS = (
     r"先进地区|发达地区|兄弟(?:城市|地市|省份|省市)|外地|其他(?:地区|城市|省份|省市)|"     # 学习借鉴先进地区发放算力券的经验
     r"各地|多地|各省|各市|各区县|各区|各(?:园区|开发区|高新区|县区|县市区|市州|地市|城市)|地方|地市|市县|有条件的|一些城市|部分城市|部分地区|不少城市|多个城市|多省|"
+    # a collective of places not named: 各盟市, 各地州, 多个市州, 部分旗县, 不少地区 (各市 各区 各地 above)
+    r"(?:各|多个|部分|一些|不少|众多|若干|诸多)(?:盟市|市州|州市|地州|地市|市县|县市|区县|县区|旗县|县旗|地区|城市|省份|省区|设区的?市|地级市)|"
+    r"各(?:县|旗|盟|州)(?![级委长政])|"
     r"等地|等省|等城市|等多|全国各|国家层面|政府通过|各级政府")
 # a count of places (全国已有20余个城市、十多个省份): the voucher spoken of in general
 # (在3个区县试点: where the region's own voucher runs, not who issues)
@@ -299,6 +302,9 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
         right = par[a.end:a.end + 16]
         if "其中" in right and _TOTAL_OF_PARTS.match(right):
             return None     # 专项资金3000万元（其中算力券2000万元…）: the total of which each voucher has a part
+        far = par[a.end:a.end + 60]
+        if "其中" in far and _TOTAL_OF_PARTS_FAR.match(far):
+            return None     # 专项资金1亿元，用于落实各项政策，其中包括模型券、语料券以及…: likewise, a clause on
         if "分" in right and _OVER_YEARS.match(right):
             return "span"   # 设立1.5亿元算力券，分三年发放: a pool over years, not the year's
         sent_left = par[(a.start - 60 if a.start > 60 else 0):a.start]
@@ -311,6 +317,8 @@ def _classify_amount(par: str, a: Amount, voucher_after: bool) -> str | None:
 
 
 _OVER_YEARS = fast_re(r"^[^。；;]*?分\s*(?:[两二三四五六七八九十]|\d+)\s*(?:个)?(?:年|年度|个年度)")
+# (a clause between with no number of its own, then 其中 and the voucher among what the total pays for)
+_TOTAL_OF_PARTS_FAR = fast_re(r"^[^。；;\d０-９]{0,40}?[，,]\s*其中\s*(?:包括|包含|含|有|涵盖)\s*[\u4e00-\u9fa5“”\"]{0,6}券")
 _TOTAL_OF_PARTS = fast_re(r"^\s*[)）]?\s*[（(，,]?\s*其中\s*(?!首批|第[一二三四五六七八九十\d]+批)[\u4e00-\u9fa5“”\"]{0,6}券")
 _YEAR_SPAN = fast_re(r"\d{4}\s*年?\s*(?:—|–|-|~|～|至|到)\s*\d{4}\s*年|[二两三四五六七八九十]年(?:内|间|期间)|期间")
 _PER_YEAR = fast_re(r"每年|年度|全年|当年|本年|每一年|\d{4}\s*年(?!\s*(?:—|–|-|~|～|至|到))")
@@ -493,6 +501,8 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
     prev_open, prev_end = False, -9
     # (par[:i].strip(" #＃\t【[") == "" exactly when i is at most the length of that lead)
     lead = len(par) - len(par.lstrip(" #＃\t【[")) if found else 0
+    collective = _collectives(par, found) if found and _COLLECTIVE_WORD.search(par) is not None else None
+    institutions = found and _INSTITUTION_WORD.search(par) is not None
     for k, rm in enumerate(found):
         # (the tests run cheapest first; each is computed only when the outcome still depends on it)
         # 绥化、大庆正在组织语料券申报: a place listed after one that opens the clause opens it too
@@ -503,6 +513,10 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
         after = par[rm.end:rm.end + 40]
         if after[:1] in _GENERAL_FIRST and _IN_GENERAL_AFTER.match(after) is not None:
             continue     # 安徽省多个城市相继推出算力券 / 山西某公司使用算力券: the place says who, in general
+        if collective is not None and collective[k]:
+            continue     # 甘肃、青海、陕西就有多个市州出台了算力券: places whose places not named act, in general
+        if institutions and _INSTITUTION_AFTER.match(after) is not None:
+            continue     # 吉林大学, 延边电视台, 吉林银行珲春支行: an institution's name, not the place speaking
         # (what precedes a place at the paragraph's start after a lead date opens with a space, a mark, a
         # digit or a comma: any other first character fails _LEAD_DATE at once)
         start_of_par = rm.start <= lead or ((par[0].isspace() or par[0] in _LEAD_FIRST or par[0].isdecimal())
@@ -519,7 +533,8 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
             continue
         if (label or topic or par[(rm.start - 1 if rm.start > 1 else 0):rm.start] == "《" or _ORGAN_AFTER.match(after) is not None
                 or (_ISSUE_VERB.match(after) is not None
-                    and (start_of_par or _VERB_BEFORE.search(par[(rm.start - 1 if rm.start > 1 else 0):rm.start]) is not None))
+                    and (start_of_par or _VERB_BEFORE.search(par[(rm.start - 1 if rm.start > 1 else 0):rm.start]) is not None
+                         or _BACKS_BEFORE.search(par, rm.start - 4 if rm.start > 4 else 0, rm.start) is not None))
                 or _glued_voucher(after)
                 or ((start_of_par or opens) and not located
                     and (_subject_voucher(after)
@@ -566,10 +581,52 @@ _IN_GENERAL_AFTER = fast_re(
     r"(?:的)?(?:多个|多地|各地|各市|部分|一些|不少|众多|若干|某|[\d一二三四五六七八九十几两]+(?:个|座))"
     r"(?!级)")
 _GENERAL_FIRST = frozenset("的多各部一不众若某0123456789二三四五六七八九十几两")
+# a place followed by a collective of its places not named (内蒙古各盟市, 陕西就有多个市州, 河南等地已有多个城市,
+# 云南省内不少地市): the places act, not the place named. A filler may stand between (就有, 也有, 等地, 省内 …);
+# the collective is a quantity (各, 多个, 部分, 3个 …) and a word for places (市州, 盟市, 城市, 地区, 县 …).
+_COLLECTIVE_AFTER = fast_re(
+    r"(?:等(?:地区?|省份?|城市)?)?(?:省内|区内|境内|辖区内?|全省|全区|全市|所辖|下辖)?"
+    r"(?:就|也|均|都|还|共|已|现|先后|目前|今年|陆续)*有?(?:的)?"
+    r"(?:多个|各|部分|一些|不少|众多|若干|诸多|多数|大部分|个别|[\d一二三四五六七八九十几两]+\s*(?:余|多)?\s*(?:个|座))"
+    r"(?:盟市|市州|州市|地州|地市|市县|县市|区县|县区|旗县|县旗|城市|地区|省份|省区|省市|地方|设区的?市|地级市|"
+    r"[市县区州盟旗省地](?![场级委长政民直属]))")
+
+
+# a place at the head of an institution's name (吉林大学, 吉林农业大学, 北京航空航天大学, 延边电视台, 四川日报, 吉林银行,
+# 中国银行吉林分行): the institution, not the place, acts. A few characters of its own name may stand between,
+# none of a government body's or of a list (局 委 厅 办 府 与 和 、 …).
+_INSTITUTION_AFTER = fast_re(
+    r"[^\s局委厅办府政与和及同、，,。；;：:（(“”\"券市区县省州盟旗]{0,4}?"
+    r"(?:大学|学院|中学|小学|学校|医院|银行|分行|支行|农商行|日报|晚报|商报|早报|都市报|报社|电视台|广播电视台|卫视|"
+    r"新闻网|证券|保险|集团|有限公司|股份有限公司|分公司)")
+_INSTITUTION_WORD = fast_re(r"大学|学院|中学|小学|学校|医院|银行|分行|支行|农商行|日报|晚报|商报|早报|都市报|报社|电视台|卫视|"
+                            r"新闻网|证券|保险|集团|公司")
+# (every collective holds one of these: the places of a paragraph are matched against it only when it has one)
+_COLLECTIVE_WORD = fast_re(r"多个|各|部分|一些|不少|众多|若干|诸多|多数|个别|[个座](?:盟|市|州|地|区|县|旗|城|省)")
+
+
+def _collectives(par: str, found) -> list[bool] | None:
+    """For each place found, whether a collective of places not named follows it (陕西就有多个市州), or it is
+    listed with one that is (甘肃、青海、陕西就有多个市州: all three). None when no place is so followed."""
+    flags = None
+    for k, rm in enumerate(found):
+        if _COLLECTIVE_AFTER.match(par, rm.end) is not None:
+            if flags is None:
+                flags = [False] * len(found)
+            flags[k] = True
+    if flags is None:
+        return None
+    for k in range(len(found) - 2, -1, -1):
+        if flags[k + 1] and not flags[k] and found[k + 1].start - found[k].end <= 3 \
+                and _LIST_SEP.fullmatch(par, found[k].end, found[k + 1].start) is not None:
+            flags[k] = True
+    return flags
 _LIST_SEP = fast_re(r"\s*(?:、|和|及|与|以及|,|，)\s*")
 _LOCATED_BEFORE = fast_re(r"(?:在|于|到|从|向|赴|来|至|落户|入驻)$")
 _TOPIC_AFTER = fast_re(r"^[，,：:]")
 _CITED_BEFORE = fast_re(r"(?:根据|按照|依据|依照|参照|贯彻|落实|对接|争取|获得|申请|享受|符合|持有|使用)[^。；]{0,20}$")
+# 支持乌鲁木齐高新区（新市区）…发放区级模型券: a named place a policy backs in issuing its own voucher
+_BACKS_BEFORE = fast_re(r"(?:^|[，,。；;、\s])(?:支持|鼓励|推动|指导|引导)$")
 _VERB_BEFORE = fast_re(r"[，,。；;\s、和及与】\]：:]$|^$")
 _SUPPORT = fast_re(r"发放|设立|安排|推出|实施|发行|投放|聚焦|侧重|主打|重点|叠加|支持|补贴|补助|给予|予以|按|"
                    r"组织|开展|启动|受理|征集|兑付|兑现|申报|申领")
@@ -631,7 +688,39 @@ def _cell_regions(cell: str) -> list[tuple[int, int, str]]:
 def _doc_ref_regions(par: str) -> list[int]:
     if "本" not in par and "我" not in par and "全" not in par:
         return []     # (every word it looks for opens with one of these)
-    return [m.start() for m in _rx(r"本市|我市|全市|本区|我区|全区|本省|我省|全省|本县|我县|本州|我州|全州|本旗|我旗|全旗").finditer(par)]
+    # (全区各盟市也在谋划算力券: the places of the region in general, not the region: no reference)
+    return [m.start() for m in _rx(r"本市|我市|全市|本区|我区|全区|本省|我省|全省|本县|我县|本州|我州|全州|本旗|我旗|全旗").finditer(par)
+            if _COLLECTIVE_AFTER.match(par, m.end()) is None]
+
+
+# a level word and a body of that level, with no place named (市财政, 市政府, 市科技局, 区人民政府, 省级财政): the
+# body of the region in force or of the one above it at that level (said while a district is in force, 市财政 is
+# the city's). Not 各市/全市/本市 (places in general, the document's own) and not 市级模型券 (a voucher of that
+# level cited, not a body acting).
+_LEVEL_BODY = fast_re(
+    r"(?<![各全本我该每两])([省市区县州盟旗])级?(?:财政(?:局|厅)?|人民政府|政府(?!采购)|委员会|发改委|发展改革委|"
+    r"(?:经济和信息化|工业和信息化|经信|工信|科技|科学技术|数据|大数据|商务|财政)(?:局|厅|委))")
+
+
+def _level_bodies(par: str, issuers) -> list[int]:
+    if "财政" not in par and "政府" not in par and "局" not in par and "委" not in par and "厅" not in par:
+        return []
+    out = []
+    for m in _LEVEL_BODY.finditer(par):
+        pos = m.start()
+        if pos and par[pos - 1] not in _LEVEL_BODY_BEFORE:
+            continue          # (内蒙古自治区政府, 西安市政府: the end of a name; 在市财政支持的基础上: not its subject)
+        if any(s <= pos < e for s, e, _ in issuers):
+            continue          # (the 市 of 南充市财政局: the place named, an issuer already)
+        if _ISSUE_VERB.match(par[m.end():m.end() + 40]) is None:
+            continue          # (the body acting: 市财政每年安排…, 市经信局将…, 市政府印发…)
+        out.append(pos)
+    return out
+
+
+# what may stand before a level word that opens a clause as its subject (or its agent: 由市政府统筹安排): a start,
+# a punctuation mark, 由
+_LEVEL_BODY_BEFORE = frozenset("，,。；;：:、 \t\u3000“\"（(由")
 
 
 # ------------------------------------------------------------------ main entry
@@ -871,6 +960,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
         events.append((pos, "title", t))
     for pos in _doc_ref_regions(par):
         events.append((pos, "docref", None))
+    for pos in _level_bodies(par, issuers):
+        events.append((pos, "level", None))
     if len(events) > 1:
         events.sort(key=_POS)
 
@@ -958,6 +1049,10 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             if cited is not None:
                 cursor = ge     # 参照深圳市训力券做法: another region's voucher, cited
                 continue
+            if k + 1 < len(sent_groups) and "基础上" in par[ge:ge + 8] and _ON_THE_BASIS.match(par, ge) is not None \
+                    and not set(sent_groups[k + 1][2]) & set(vs):
+                cursor = ge     # 在市级算力券基础上发放区级模型券: the voucher built on, not the one issued here
+                continue
             if st.inherited and not st.local and not _TIE.search(sent) and not _has_terms(sent):
                 # a region named paragraphs ago, and this sentence neither issues nor sets terms: talk about
                 # the voucher in general (news commentary), not a measure
@@ -988,7 +1083,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             st.group = grp
             nxt = sent_groups[k + 1][0] if k + 1 < len(sent_groups) else b
             nxt_clause = _item_start(par, ge, nxt) if k + 1 < len(sent_groups) else b
-            other = _other_subsidy(par, ge, nxt_clause, terms_at) if terms_at else None
+            other = _other_subsidy(par, ge, nxt_clause, terms_at, own_sentence=True) if terms_at else None
             if other is not None:
                 # 开展第二批算法券申领，同时对获批…的单位给予最高300万元支持: the voucher's terms end there
                 _attach_all(par, ge, other, grp, amounts, shares, [])
@@ -1041,6 +1136,7 @@ def _other_region_opens(par: str, a: int, b: int, grp: Group, context: str, amou
     return _SUBJECT_NEXT.match(par, start + rms[0].end) is not None
 
 
+_ON_THE_BASIS = fast_re(r"[”\"」]?\s*(?:支持|补贴|政策|资金)?(?:的)?基础上")
 _NEGATED = fast_re(r"(?:未|尚未|暂未|没有|无|不再|停止|不(?:另行?|单独)?(?:设|发|推出|安排|实施|实行))[\u4e00-\u9fa5]{0,4}$")
 _COUNTED_PLACES = fast_re(r"(?:上述|这|该)?([两二三四五六七八九十]|\d+)(?:个)?(?:区|县|市|区县|县区|地|试点区|试点县|试点市)"
                           r"(?:的|各自)?[“\"「]?$")
@@ -1078,6 +1174,8 @@ _OTHER_SUBSIDY = fast_re(
     r"一次性(?:奖励|补助|补贴|资助)|(?:电费|安家|落户|开办|建设|装修|贴息|上市|人才)(?:奖励|补助|补贴|资助)|(?P<match>配套)|"
     # an award to a body for a recognition or a new facility: 对新认定的…给予, 对获批…的单位给予
     # (a listing, a challenge won, a certificate, a first settling: 挂牌交易的产品, 颁发…证书, 首次在本区落地的企业)
+    # a grant for building something (对高质量数据集建设给予…奖励, 对算力平台建设项目给予…): not paid for a service bought
+    r"(?P<build>对[^，。；,;]{0,20}?建设(?:的|项目|工作)?[^，。；,;]{0,4}?(?:给予|予以))|"
     r"(?P<recog>(?:新认定|首次认定|首次入选|新获批|获批|获评|评为|新引进|新建成|新建|新落户|挂牌|揭榜|颁发|授牌|"
     r"首次[^，。；,;]{0,8}?(?:落地|落户|入驻))[^。；;]{0,30}?(?:给予|予以|奖励|补助|资助))|"
     # the object of another application: 同时申报…示范项目奖励（最高200万元） (its verb checked in _other_subsidy)
@@ -1092,14 +1190,14 @@ _USE_WORDS = ("使用", "租用", "购买", "采购", "算力服务", "模型服
 _CLAUSE_CHARS = "，。；;："     # (not an ASCII colon: 1:1配套)
 
 
-def _other_at(par: str, lo: int, hi: int):
+def _other_at(par: str, lo: int, hi: int, own_sentence: bool = False):
     """The first match of _OTHER_SUBSIDY in par[lo:hi] that holds: a word it needs stands before it in its
     clause (the 按 of a base, the 给予 of 配套, the 申报 of an award), and an award for a recognition is not
     a voucher's own term (对新引进企业使用算力的，按30%给予补贴)."""
     m = _OTHER_SUBSIDY.search(par, lo, hi)
     while m is not None:
         kind = m.lastgroup
-        if kind == "recog":
+        if kind == "recog" or kind == "build":
             if not any(w in m.group(0) for w in _USE_WORDS) and "券" not in m.group(0):
                 return m
             m = _OTHER_SUBSIDY.search(par, m.start() + 1, hi)
@@ -1116,7 +1214,10 @@ def _other_at(par: str, lo: int, hi: int):
         k = max(left.rfind(c) for c in _CLAUSE_CHARS)
         if k >= 0:
             left = left[k + 1:]
-        if any(w in left for w in _NEEDS[kind]):
+        if any(w in left for w in _NEEDS[kind]) and not (
+                own_sentence and kind == "base" and "对" not in left and "对" not in par[lo:m.start()]):
+            # (发放智能券1000万元，企业智能化改造项目按投资额的15%给予支持: right after the voucher in its sentence, with
+            # no recipient of its own (对…), the base is what the voucher pays on)
             return m
         m = _OTHER_SUBSIDY.search(par, m.end(), hi)
     return None
@@ -1125,7 +1226,7 @@ def _other_at(par: str, lo: int, hi: int):
 _CLAUSE_MARK = fast_re(r"[，；;：:]|,(?!\d{3})")
 
 
-def _other_subsidy(par: str, lo: int, hi: int, terms_at: list[int]) -> int | None:
+def _other_subsidy(par: str, lo: int, hi: int, terms_at: list[int], own_sentence: bool = False) -> int | None:
     """Start of the first clause in par[lo:hi] that opens another subsidy, or None. `terms_at`: the sorted
     starts of the paragraph's amounts and shares — only a subsidy with terms of its own ends the voucher's
     (旗县区可另行配套 only mentions one), and most sentences have none, so they are looked at first."""
@@ -1134,7 +1235,7 @@ def _other_subsidy(par: str, lo: int, hi: int, terms_at: list[int]) -> int | Non
     i = bisect_left(terms_at, lo)
     if i == len(terms_at) or terms_at[i] >= hi:
         return None
-    m = _other_at(par, lo, hi)
+    m = _other_at(par, lo, hi, own_sentence)
     if m is None:
         return None
     upto = m.start()
@@ -1165,7 +1266,10 @@ def _has_terms(s: str) -> bool:
 
 
 def _names_region_near(par: str, a: int, gs: int, issuers) -> bool:
-    return any(a <= s < gs and gs - s <= 12 for s, _, _ in issuers) and not _rx(r"各地|多地|有条件的|等地|等省|等城市|等多").search(par[a:gs])
+    """An issuer named just before the voucher, with no word of places in general between it and the voucher
+    (各地积极发展…，银川市发放算力券: 银川市's own; 北京、上海等地推出算力券: in general)."""
+    near = [s for s, _, _ in issuers if a <= s < gs and gs - s <= 12]
+    return bool(near) and not _general(par, near[-1], gs) and not _rx(r"各地|多地|有条件的|等地|等省|等城市|等多").search(par[near[-1]:gs])
 
 
 def _apply_event(ev, region, policy, doc_region, st):
@@ -1195,6 +1299,24 @@ def _apply_event(ev, region, policy, doc_region, st):
             if not fit:
                 policy = None        # 《上海市…措施》 is not the policy of 山东省's voucher named next
         return val, policy
+    if kind == "level":
+        # 市财政每年安排… said while a district is in force: the body of the city above it
+        # (the region in force or the one above it at that level; else the document's own or the one above it:
+        # 区财政 after the city's sentence is the district's again)
+        word = st.par[pos:pos + 1] if st.par is not None else ""
+        node = None
+        for start in (region, st.home or doc_region):
+            node = start
+            while node and node != R.NATIONAL and not _same_level(word, node):
+                node = node.rsplit("/", 1)[0] if "/" in node else None
+            if node:
+                break
+        if node and node != R.NATIONAL and node != region:
+            st.local = True
+            if st.group is not None and st.group.region != node:
+                st.group = None
+            return node, policy
+        return region, policy
     if kind == "docref":
         word = st.par[pos:pos + 2] if st.par is not None else ""
         if st.named and region == st.named and _same_level(word, region):

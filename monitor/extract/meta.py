@@ -443,7 +443,8 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
     t = _whole_title((title or "").strip(), text or "")
     head = (text or "")[:400]
     # (a body's own post opening a round is read as its own document, not as a third party's report)
-    if (_NEWS_TEXT.search(head) and not _rx(r"关于.*的通知").search(t)) or _third_party(text or "", t):
+    if ((_NEWS_TEXT.search(head) and not _rx(r"关于.*的通知").search(t)) or _third_party(text or "", t)) \
+            and not _own_briefing(text or "", t, head):
         if not _own_round(text or "", t, head):
             return "news"
         if not _DRAFT.search(t) and not _DRAFT.search(head):
@@ -492,6 +493,30 @@ def _own_round(text: str, title: str, head: str) -> bool:
     ys = [d.iso[:4] for d in find_dates(text[:3000]) if d.has_year]
     year = int(max(set(ys), key=ys.count)) if ys else None
     return find_deadline(text[:20000], year) is not None
+
+
+# a press conference, a briefing, a Q&A with the press: the body's own record of it is its own word
+_BRIEFING_WORD = fast_re(r"发布会|吹风会|答记者问|记者问|见面会|访谈实录|在线访谈|新闻发布")
+# a reporter's own writing (a byline, or 记者从…获悉), not a journalist asking at the body's conference
+_REPORTER_WRITES = fast_re(
+    r"(?m)本报记者|本报讯|新华社|通讯员|[\u4e00-\u9fa5]{2,8}讯[（(]|记者(?:从|在现场|现场|获悉|了解到|注意到|采访|走访|看到|观察)|"
+    r"记者[ \t\u3000]*(?!朋友|们|提问|问|会|见面|招待)[\u4e00-\u9fa5]{2,3}(?=[ \t\u3000、/）)]|报道|摄|$)")
+
+
+def _own_briefing(text: str, title: str, head: str) -> bool:
+    """An official body's own record of its press conference or Q&A (南充市人民政府新闻办公室举行…新闻发布会,
+    …有关负责人就《…》答记者问): the body speaks, the journalists only ask; it is no third party's report. The
+    page's source line (来源：X) or the title names an organ, not an outlet, and no reporter writes."""
+    if not (_BRIEFING_WORD.search(title) or _BRIEFING_WORD.search(head[:200])):
+        return False
+    if _REPORTER_WRITES.search(text[:20000]):
+        return False
+    src = _rx(r"(?:发布机构|发文机关|发布单位|发布部门|信息来源|来源)\s*[:：]\s*(\S{2,40})").search(head)
+    if src is not None:         # the page names its source: an organ of a place (not 南充日报, 川观新闻)
+        m = _ISSUER_LABEL.search(head, src.start())
+        return m is not None and m.start(1) == src.start(1) and _full_organ(m.group(1)) is not None
+    m = _ISSUER_TITLE.match(title) or _rx(rf"^([\u4e00-\u9fa5]{{2,40}}?{_ORGAN})(?:举行|召开|有关负责人|负责人|就)").match(title)
+    return m is not None and _full_organ(m.group(1)) is not None
 
 
 _FIRST_PERSON_ORGAN = fast_re(r"(?:我|本)(?:局|委|厅)(?!员)|我(?:办|中心|院)")

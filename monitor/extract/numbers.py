@@ -344,9 +344,59 @@ _PAY_RE = fast_re(r"(?:仅需|只需|仅|只|自行|自)(?:支付|承担|负担|
                      r"(?:[\u4e00-\u9fa5]{0,6}?(?:费用|价格|金额|价款|成本|款项|费|价)的?|的)?\s*$")
 
 
-def _pays(left: str) -> bool:
-    """_PAY_RE.search(left), asked only when one of its first characters is there (most shares have none)."""
-    return ("仅" in left or "只" in left or "自" in left) and _PAY_RE.search(left) is not None
+def _pays(text: str, start: int, end: int) -> bool:
+    """True when the share text[start:end] is what the buyer pays (so the voucher pays the rest). The
+    subject and the verb decide, before or after the number: 企业仅需支付45% / 企业承担45% / 企业按价格的
+    75%支付 / 40%由企业承担 are the buyer's; 由算力券支付30% / 30%由算力券资金支付 / 按合同金额的30%给予补贴 /
+    按企业支付费用的30%给予补贴 are the voucher's."""
+    left = text[max(0, start - 16):start]
+    right = text[end:end + 16]
+    if "由" in right[:8] or "给" in right[:8] or "予" in right[:8] or "补" in right[:8] or "助" in right[:8] \
+            or "奖" in right[:8] or "抵" in right[:8] or "支持" in right[:8] or "减免" in right[:8]:
+        m = _PAID_BY_RE.match(right)
+        if m is not None:       # 40%由企业承担 (the buyer), 30%由算力券资金支付 (the voucher)
+            return _BUYER_RE.search(m.group(1)) is not None and _PAYER_NOT_BUYER.search(m.group(1)) is None
+        if _SUBSIDY_AFTER_RE.match(right):
+            return False        # 按企业支付费用的30%给予补贴: the voucher's share of what the buyer paid
+    if ("仅" in left or "只" in left or "自" in left) and _PAY_RE.search(left) is not None:
+        return True
+    if ("收" in right or "计" in right or "定价" in right) and "价" in left and _CHARGED_RE.match(right) \
+            and _PRICE_SHARE_RE.search(_CLAUSE_SPLIT.split(left)[-1]):
+        return True             # 服务商按市场价格的80%收费: the price charged is the buyer's part
+    if not _BUYER_HINT.search(left):
+        return False
+    clause = _CLAUSE_SPLIT.split(left)[-1]
+    b = _BUYER_RE.search(clause)
+    if b is None or _NOT_SUBJECT.search(clause, 0, b.start()):
+        return False            # 对企业… 按企业… 算力券抵扣企业…: the buyer is not the one who pays here
+    if _BUYER_PAYS_LEFT.match(clause, b.end()):
+        return True             # 企业承担45% / 企业需支付合同金额的70%
+    # 企业按市场价格的75%支付: the buyer opens the clause, the verb follows the share
+    return _BY_RE.search(clause, b.end()) is not None and _BUYER_PAYS_RIGHT.match(right) is not None
+
+
+_BUYER = (r"(?:企业|用户|客户|单位|主体|个人|买方|购买方|采购方|需求方|使用方|申请人|申领人|商户|商家)")
+_BUYER_RE = fast_re(_BUYER)
+_BUYER_HINT = fast_re(r"企业|用户|客户|单位|主体|个人|买方|方|申请人|申领人|商户|商家")
+_PAYER_NOT_BUYER = fast_re(r"券|财政|政府|资金|专项|平台|补贴|补助|奖补|基金")
+_PAY_VERB = r"(?:支付|承担|负担|自付|自筹|付费|缴纳|出资|结算|付款)"
+_CLAUSE_SPLIT = fast_re(r"[，,、。；;：:！？!?\n]")
+_CHARGED_RE = fast_re(r"\s*(?:的?(?:价格|费用|标准))?\s*(?:向[^，,、。；;\d]{1,8}?)?(?:收费|收取|计费|计价|定价)(?!补贴|补助|奖励)")
+_PRICE_SHARE_RE = fast_re(r"[按以依][^按以依]{0,10}价(?:格|款)?的?\s*$")
+# (what stands before the buyer when the buyer is not the payer: an object of 对/按/补贴…, or a voucher as subject)
+_NOT_SUBJECT = fast_re(r"[按对向给为帮补助持励抵扣减免据依以]|券|财政|政府|资金")
+# (企业承担45%, 企业承担比例为45%; a cost between the verb and the share only after a modal, 企业需支付合同金额的
+# 70%: without one, 企业实际支付金额的30% names the cost, not who pays the share)
+_BUYER_PAYS_LEFT = fast_re(
+    rf"(?:(?:仅需|只需|需要|需|须|应|自行|自|仅|只)(?:再|另|自行)?{_PAY_VERB}\s*"
+    r"(?:(?!的)[\u4e00-\u9fa5]{0,6}?(?:费用|价格|金额|价款|成本|款项|费|价)的?)?|"
+    rf"(?:则|即|可|再|另)?{_PAY_VERB})\s*"
+    r"(?:的?比例)?\s*(?:为|是|不低于|不少于|不得低于|不超过|最低|最多)?\s*(?:(?:剩余|其余|余下)的?)?\s*$")
+_BY_RE = fast_re(r"[按以依]")
+_BUYER_PAYS_RIGHT = fast_re(rf"\s*(?:的?(?:费用|价款|金额|部分|款项))?\s*(?:的?比例)?\s*(?:自行|自)?{_PAY_VERB}(?!补贴|补助|资助|奖励)")
+_PAID_BY_RE = fast_re(r"\s*(?:的?(?:费用|价款|金额|部分|款项|资金))?\s*由\s*([^，,。；;：:\n]{1,12}?)\s*"
+                      rf"(?:自行|自|予以|给予|负责)?(?:{_PAY_VERB}|补贴|补助|资助|兑付|抵扣|抵减|报销|解决|安排)")
+_SUBSIDY_AFTER_RE = fast_re(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以|进行|补贴|补助|资助|奖励|支持|抵扣|抵减|减免|的补)")
 
 
 # 服务费用一半 / 合同金额的一半: half of a cost; 由算力券承担一半 / 补贴半数: half borne by the subsidy
@@ -380,8 +430,7 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         return out
     if "半" in text:
         for m in _HALF_RE.finditer(text):
-            left = text[(m.start() - 16 if m.start() > 16 else 0):m.start()]
-            value, kind = (0.5, "pay") if _pays(left) else (0.5, "pct")
+            value, kind = (0.5, "pay") if _pays(text, m.start(1), m.end(1)) else (0.5, "pct")
             out.append(Share(m.start(1), m.end(1), value, kind, m.group(1)))
     if "半价" in text or "对折" in text:
         for m in _HALF_PRICE_RE.finditer(text):      # 按市场价半价结算, 打对折: half the price, a 五折
@@ -401,16 +450,14 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
             continue
         value = v / 100.0
         kind = "pct"
-        left = text[(m.start() - 16 if m.start() > 16 else 0):m.start()]
-        if _pays(left):
+        if _pays(text, m.start(), m.end()):
             value, kind = 1.0 - value, "pay"
         out.append(_tuple_new(Share, (m.start(), m.end(), round(value, 6), kind, m.group(0))))
     for m in (_FRACTION_RE.finditer(text) if "分之" in text else ()):
         den, num = parse_number(m.group(1)), parse_number(m.group(2))
         if den and num is not None and 0 < num < den:
-            left = text[(m.start() - 16 if m.start() > 16 else 0):m.start()]
             value = num / den
-            value, kind = (1.0 - value, "pay") if _pays(left) else (value, "pct")
+            value, kind = (1.0 - value, "pay") if _pays(text, m.start(), m.end()) else (value, "pct")
             out.append(Share(m.start(), m.end(), round(value, 6), kind, m.group(0)))
     for m in (_DISCOUNT_RE.finditer(text) if "折" in text else ()):
         raw = m.group(1).replace("点", "")
@@ -427,7 +474,7 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         if not 0 < v <= 10:
             continue
         left = text[(m.start() - 16 if m.start() > 16 else 0):m.start()]
-        if _pays(left):     # 仅需支付采购费用的六成: the buyer's part, the voucher pays the rest
+        if _pays(text, m.start(), m.end()):     # 仅需支付采购费用的六成: the buyer's part, the voucher pays the rest
             out.append(Share(m.start(), m.end(), round(1.0 - v / 10.0, 6), "pay", m.group(0)))
             continue
         if strict and not _rx(r"按|给予|补贴|补助|资助|承担|抵扣|支持|奖励|最高|不超过|比例|费用|金额").search(left[-12:]) \

@@ -27,6 +27,9 @@ How names are read (the rules, not fitted to any one document):
   one candidate, looked for under a city or municipality, never a whole province. resolve() of the
   bare name accepts it when it is unique. So does a county-level city whose 城市 is the word city
   (海城市 兴城市 应城市: 沿海城市, 新兴城市, 相应城市).
+- The short form of a county-level city is read bare, like a prefecture's, where it names one place in
+  the country and can be neither a word nor straddle two: three characters or more (满洲里 阿尔山 绥芬河
+  二连浩特), or two with one outside the common characters (珲春 邛崃 嵊州; not 扬中 高密 迁安 海安).
 - A name whose kind character begins a word with the next character is not read there: 区域 区县
   区市, 县域 县级 县区 县市, 市场 (新兴区域, 比如县级, 南部县市, 合作市场); a 市场 right after a district
   or county is its market bureau (西湖区市场监督管理局) and keeps the name. Written right after its
@@ -87,7 +90,9 @@ class Gazetteer:
             best = min(tier for tier, _ in entries)
             paths = [p for tier, p in entries if tier == best]
             self._names[surface] = tuple(dict.fromkeys(paths))
-            if best == _DISTRICT_SHORT or (best == _FULL and _straddles(surface) and all(
+            if best == _DISTRICT_SHORT and _distinct_city_short(surface, self._all[surface], blocked):
+                pass        # 满洲里 阿尔山 绥芬河 珲春: a county-level city's short form that names one place
+            elif best == _DISTRICT_SHORT or (best == _FULL and _straddles(surface) and all(
                     self.nodes.get(p) == "district" for p in self._names[surface])):
                 # 费县 献县 环县: two characters that straddle words (经费县级, 贡献县域); 海城市
                 # 兴城市 应城市: a county-level city whose 城市 is the word city (沿海城市, 新兴城市)
@@ -296,6 +301,30 @@ _UNSET = object()
 # written right after its parent): 区域 区县 区市, 县域 县级 县区 县市, 市场 (but 西湖区市场监管局 and
 # 平定县市场监管局 are the district's and the county's: a following 市场 is the market)
 _BREAKS = {"区": "域县市", "县": "域级区市", "市": "场"}
+
+
+def _distinct_city_short(surface: str, paths: tuple[str, ...], blocked) -> bool:
+    """The short form of a county-level city (满洲里 for 满洲里市) that is read bare in any text, like a
+    prefecture's (盘锦): it names that one place in the country (no other region has it as any kind of
+    name, no common word holds it), and it can be no ordinary word and straddle no two words — it has
+    three characters or more (阿尔山 绥芬河 二连浩特), or two of which one is outside the common characters
+    (GB 2312 level 1: 珲春 邛崃 嵊州; not 扬中 高密 资兴 迁安 海安, which 弘扬中华 高密度 投资兴业 搬迁安置 沿海安全
+    hold)."""
+    if len(paths) != 1 or surface in blocked or len(surface) < 2:
+        return False
+    parts = paths[0].split("/")
+    if len(parts) != 3 or not parts[2].endswith("市") or parts[2] == surface:
+        return False          # not a county-level city under a prefecture
+    return len(surface) >= 3 or not all(_common_char(c) for c in surface)
+
+
+def _common_char(ch: str) -> bool:
+    """One of the 3755 characters in common use (GB 2312 level 1, rows 16–55)."""
+    try:
+        b = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(b) == 2 and 0xB0 <= b[0] <= 0xD7
 
 
 def _straddles(surface: str) -> bool:
