@@ -880,3 +880,60 @@ def test_a_base_right_after_the_voucher_in_its_sentence_is_what_the_voucher_pays
 def test_level_words_in_a_districts_own_document(body, expected):
     ms = measures("顺庆区算力券实施细则\n" + body, region="四川省/南充市/顺庆区")
     assert {r: terms(m) for (v, r), m in ms.items()} == expected
+
+
+# ------------------------------------------------------------------ speakers of a transcript; funds
+
+SPEAKER_TRANSCRIPT = (
+    "市政府新闻办举行新闻发布会\n"
+    "主持人：\n"
+    "今天我们邀请到市经信局副局长张伟先生，鼓楼区人民政府副区长李强先生介绍有关情况。\n"
+    "市经信局副局长 张伟：\n"
+    "市财政每年安排算力券5000万元，按合同金额的30%给予支持，单个企业最高300万元。\n"
+    "晚报记者：\n"
+    "请问李强先生，鼓楼区有什么配套举措？\n"
+    "鼓楼区人民政府副区长 李强：\n"
+    "鼓楼区已出台配套政策，对使用市级算力券的企业，由鼓楼区再按合同金额的10%叠加发放算力券，单个企业叠加部分最高50万元。\n"
+    "电视台记者：\n"
+    "请问张伟先生，算力券什么时候开始申领？\n"
+    "市经信局副局长 张伟：\n"
+    "算力券申领将在8月份启动，具体时间另行通知。\n"
+)
+
+
+def test_a_speaker_line_binds_what_the_speaker_says_to_the_speakers_body():
+    ms = measures(SPEAKER_TRANSCRIPT, region="福建省/福州市")
+    assert {k: terms(m) for k, m in ms.items()} == {
+        ("算力券", "福建省/福州市"): (50_000_000, 0.3, 3_000_000),
+        ("算力券", "福建省/福州市/鼓楼区"): (None, 0.1, 500_000),
+    }
+
+
+def test_a_speaker_line_of_a_province_body_speaks_for_the_province():
+    text = ("省政府新闻办举行新闻发布会\n"
+            "主持人：\n"
+            "近日，省数据资源管理局印发了《安徽省算力券实施办法》。今天我们邀请到合肥市人民政府副秘书长周涛先生介绍有关情况。\n"
+            "省数据资源管理局副局长 刘建华：\n"
+            "省级财政每年安排算力券3亿元，按照不超过合同金额的30%给予支持，单个企业年度最高1000万元。\n"
+            "合肥市人民政府副秘书长 周涛：\n"
+            "合肥市将建设运营好先进计算中心，为企业提供普惠的算力服务。\n"
+            "晚报记者：\n"
+            "请问刘建华先生，算力券何时开始申领？\n"
+            "省数据资源管理局副局长 刘建华：\n"
+            "首批算力券申领将在8月份启动。\n")
+    ms = measures(text, region="安徽省")
+    assert {k: terms(m) for k, m in ms.items()} == {("算力券", "安徽省"): (300_000_000, 0.3, 10_000_000)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "此外，省级还设立了总规模200亿元的人工智能子基金，与算力券、数据券形成“券+基金”的组合支持。",
+    "同时，200亿元的新兴产业引导基金将与算力券、数据券协同发力。",
+    "另外，人工智能母基金总规模达50亿元，与算力券、数据券形成组合。",
+])
+def test_a_fund_is_not_the_pool_of_the_vouchers_named_with_it(sentence):
+    text = "省级财政每年安排算力券、数据券资金，按30%给予支持。" + sentence
+    ms = measures(text, region="安徽省")
+    assert all(m.budget_yuan is None for m in ms.values())
+    # a voucher's pool drawn from a fund is still its pool
+    ms = measures("从产业引导基金中每年安排算力券资金1亿元，按30%给予支持。", region="安徽省")
+    assert ms[("算力券", "安徽省")].budget_yuan == 100_000_000

@@ -340,6 +340,9 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
     if not clause.strip() and _LABEL_END.search(left):
         clause = _rx(r"[，,。；;（(]").split(left)[-1]     # a label: 资金总额：3000万元
     right = par[a.end:a.end + 12]
+    if ("基金" in clause and _FUND_SIZE.search(clause) is not None) or (
+            "基金" in par[a.end:a.end + 24] and _FUND_AFTER.match(par, a.end) is not None):
+        return None     # 总规模200亿元的…子基金 / 引导基金总规模达50亿元: a fund, another subsidy, not a voucher's pool
     # (substring tests first: each pattern below can only match where its words occur)
     if ("张" in right and _FACE.match(right)) or (("张" in clause or "面" in clause) and _rx(
             r"每张\s*(?:价值|面值|面额)?\s*$|面额|面值|票面").search(clause)):
@@ -411,6 +414,10 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
     return "cap"
 
 
+# the size of a fund (基金, 子基金, 母基金): an amount the fund's name follows in its clause, or one its size is
+# stated as (基金总规模达50亿元) — not 从产业基金中安排算力券1亿元 (a voucher's pool drawn from a fund)
+_FUND_AFTER = fast_re(r"[^，,。；;：:券]{0,20}?基金")
+_FUND_SIZE = fast_re(r"基金[^，,。；;：:券]{0,6}?(?:总规模|规模|总额|总量)[^，,。；;：:券]{0,4}$")
 _YEAR_IS = fast_re(r"^\s*(?:\d{4}\s*年度?|今年|当年|本年度?|首年|明年)\s*(?:为|是|拟安排|计划安排|安排|预算|共|合计)?\s*$")
 _RATIO_BAD = fast_re(
     r"增长|下降|降低|提升|提高了|同比|环比|增速|节省|缩短|减少|占比|占|获贷率|利率|贡献|覆盖率|达到|(?<!不)超过|完成率|比重|股权|持股|权重")
@@ -750,6 +757,12 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
 
     for i, par in enumerate(paragraphs):
         body = par.lstrip("#＃ ").strip()
+        if body[-1:] in ("：", ":") and len(body) <= 48 and _SPEAKER.match(body) is not None:
+            # 省数据资源管理局副局长 刘建华： / 合肥市人民政府副秘书长 周涛： / 新华社记者：: a speaker's turn in a
+            # transcript speaks for the speaker's body until the next speaker (a reporter or the host: the document's own)
+            st.current = _speaker_region(body, st, doc_region)
+            st.group, st.inherited, st.inherit_level, st.named = None, False, None, None
+            continue
         # (_ENUM is anchored: its one match is the list marker at the start, which opens with one of
         # _ENUM_FIRST or a digit; body is stripped, so its \s* matches nothing)
         first = body[:1]
@@ -810,6 +823,36 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
         if st.inherited and (st.current, st.inherited) != was:
             st.inherit_level = level if level is not None else 99
     return _fold(groups, text, year, title)
+
+
+# a speaker line of a transcript: a body and a role (and a name), or a reporter, or the host, then a colon alone
+_SPEAKER_ROLE = (r"(?:记者|主持人|局长|主任|秘书长|巡视员|调研员|负责人|发言人|书记|省长|市长|区长|县长|州长|旗长|厅长|处长|"
+                 r"科长|部长|主席|院长|董事长|总经理|总监|专家|教授|研究员|总工程师|总经济师|委员)")
+_SPEAKER = fast_re(r"^[^，,。；;！!？?：:]{0,30}?" + _SPEAKER_ROLE + r"(?:[（(][^）)：:]{0,30}[)）])?[\s\u3000]*"
+                   r"[\u4e00-\u9fa5·]{0,4}[\s\u3000]*(?:[（(][^）)：:]{0,30}[)）])?[：:]$")
+_SPEAKER_OWN = fast_re(r"^[^，,。；;]{0,12}?(?:记者|主持人)")
+
+
+def _speaker_region(line: str, st: _State, doc_region: str) -> str:
+    """The region a speaker speaks for: the place that heads the speaker's body (合肥市人民政府副秘书长), a level
+    body of the document's region or the one above it (省数据资源管理局 in a city's document: the province), else
+    (a reporter, the host, a body of no place) the document's own."""
+    own = st.heading or doc_region
+    if _SPEAKER_OWN.match(line) is not None:
+        return own
+    context = own or st.home
+    for rm in R.find_regions(line, context):
+        if rm.start <= 1:
+            return rm.path
+        break
+    word = line[:1]
+    if word in "省市区县州盟旗" and line[1:2] != "级" or line[1:2] == "级" and word in "省市区县":
+        node = own or st.home
+        while node and node != R.NATIONAL and not _same_level(word, node):
+            node = node.rsplit("/", 1)[0] if "/" in node else None
+        if node and node != R.NATIONAL:
+            return node
+    return own
 
 
 _ENUM = fast_re(
@@ -1014,8 +1057,11 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             nat = region == R.NATIONAL and _NATIONAL_ENCOURAGE.search(sent_left)
             cm = _CONDITION.search(par[(gs - 10 if gs - 10 > a else a):gs])
             condition = cm is not None and not _rx(r"给予|予以|发放|安排|设立|条件的").search(cm.group(1))
-            if condition and st.group is None and authority == "official" and doc_region:
+            if condition and st.group is None and authority == "official" and doc_region \
+                    and not (st.named is not None and st.named == region and region != doc_region):
                 # 对获得苏州市算力券支持的企业，区级再按10%叠加支持: a top-up by the document's own region
+                # (合肥市已出台配套政策，对使用省级算力券的企业，由合肥市再按10%叠加发放算力券: the place named in
+                # the paragraph tops up; the voucher it builds on is a condition, not a measure)
                 region = doc_region
                 condition = False
             cited = next((p for e, p in cited_glued if 0 <= gs - e <= 4), None) if cited_glued else None
