@@ -1226,6 +1226,9 @@ def test_hidden_boxes_beside_a_visible_article_stay_hidden():
     p = parse_page(html)
     assert "发放算力券" in p.text
     assert "代办" not in p.text and "90%" not in p.text and "语料券" not in p.text
+    # inside the article's own container, a smaller hidden block of sentences stays hidden too
+    p = parse_page(_article(f"<div id='zoom'>{P}{P}" + boxes[1] + "</div>"))
+    assert "发放算力券" in p.text and "90%" not in p.text
     # the hidden block is the biggest text of the page, but spam: never the article
     spam = "<div style='visibility:hidden'>" + "毛片在线观看，一区二区高清视频。算力券代办包过，最高500万。" * 6 + "</div>"
     p = parse_page(_article(f"<div class='abc'>{P}</div>" + spam))
