@@ -1170,3 +1170,91 @@ def test_a_line_dropped_whole_starts_with_a_character_of_drop_first(parts):
 def test_only_the_ascii_space_is_a_printable_space():
     # _info_fields takes a printable line without ' ' to hold no space at all
     assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
+
+
+# ================================================================== content hidden until a script shows it
+
+_WX_BODY = ("<p>为降低企业用数成本，本市决定开展数据要素券申领工作。</p>"
+            "<p>数据要素券发放总额1000万元，按采购金额的40%给予支持，单家企业最高80万元。</p>"
+            "<p>申领时间：即日起至2026年4月20日，逾期不予受理。</p>")
+_WX_RELATED = ("<section class='related_article'><p><strong>往期推荐</strong></p><ul>"
+               "<li><a href='https://mp.weixin.qq.com/s/1'>长沙市算力券申领指南</a></li>"
+               "<li><a href='https://mp.weixin.qq.com/s/2'>湘潭语料券建设正当时</a></li>"
+               "<li><a href='https://mp.weixin.qq.com/s/3'>一图读懂：岳阳市训力券</a></li></ul></section>")
+
+
+def _wechat(body: str, style: str = "visibility: hidden;", nickname: str = "株洲市数据局", name_el: bool = True) -> str:
+    name = (f"<span class='rich_media_meta rich_media_meta_nickname' id='profileBt'>"
+            f"<a href='javascript:void(0);' id='js_name'>\n  {nickname}\n</a></span>") if name_el else ""
+    return _article(
+        "<div class='rich_media_wrp' id='js_article'><div id='page-content' class='rich_media_area_primary'>"
+        "<h1 class='rich_media_title' id='activity-name'>关于开展数据要素券申领工作的公告</h1>"
+        f"<div id='meta_content' class='rich_media_meta_list'>{name}"
+        "<em id='publish_time' class='rich_media_meta rich_media_meta_text'>2026年3月18日 18:02</em></div>"
+        f"<div class='rich_media_content' id='js_content' style='{style}'>{body}</div>"
+        "<div class='rich_media_tool'><span>阅读 3891</span><a href='#'>在看</a></div></div></div>"
+        f"<script>var nickname = htmlDecode(\"{nickname}\"); var ct = \"1773828120\";</script>",
+        url_title="关于开展数据要素券申领工作的公告")
+
+
+@pytest.mark.parametrize("style", ["visibility: hidden;", "visibility: hidden; opacity: 0;", "opacity:0",
+                                   "VISIBILITY:HIDDEN !important"])
+def test_wechat_article_hidden_until_its_script_shows_it_is_read(style):
+    p = parse_page(_wechat(_WX_BODY + _WX_RELATED, style))
+    assert "按采购金额的40%给予支持，单家企业最高80万元" in p.text
+    assert "即日起至2026年4月20日" in p.text
+    assert "长沙市算力券" not in p.text and "岳阳市训力券" not in p.text
+
+
+def test_an_article_hidden_until_shown_is_read_in_any_container():
+    # not a known container: the densest block of the page, hidden by an inline style a script removes
+    nav = "<div class='menu'>" + "".join(f"<a href='/c{i}'>栏目{i}</a>" for i in range(12)) + "</div>"
+    html = _article(nav + f"<div class='post-body' style='opacity:0;transition:opacity .3s'>{P}{_WX_BODY}</div>")
+    p = parse_page(html)
+    assert "发放算力券" in p.text and "单家企业最高80万元" in p.text
+    assert "栏目" not in p.text
+    # the whole page wrapped and faded in (its hidden spam stays hidden)
+    html = _article("<div id='app' style='visibility:hidden'>" + nav + f"<div class='xyz'>{P}{_WX_BODY}</div>"
+                    "<div style='display:none'>毛片在线观看 一区二区 算力券代办</div></div>")
+    p = parse_page(html)
+    assert "发放算力券" in p.text and "单家企业最高80万元" in p.text and "代办" not in p.text
+
+
+def test_hidden_boxes_beside_a_visible_article_stay_hidden():
+    farm = "".join(f"<a href='http://s{i}.example/'>算力券代办{i}</a> " for i in range(8))
+    boxes = [
+        f"<div style='visibility:hidden'>{farm}</div>",                                      # a link box
+        "<div style='visibility:hidden'><p>另有模型券按合同金额的90%补贴。最高900万元。</p></div>",  # smaller than the article
+        "<div style='opacity:0'>算力券 模型券 语料券 数据券 最高500万 代办包过</div>",             # keywords, no sentence
+    ]
+    html = _article(f"<div class='abc'>{P}{P}</div>" + "".join(boxes))
+    p = parse_page(html)
+    assert "发放算力券" in p.text
+    assert "代办" not in p.text and "90%" not in p.text and "语料券" not in p.text
+    # inside the article's own container, a smaller hidden block of sentences stays hidden too
+    p = parse_page(_article(f"<div id='zoom'>{P}{P}" + boxes[1] + "</div>"))
+    assert "发放算力券" in p.text and "90%" not in p.text
+    # the hidden block is the biggest text of the page, but spam: never the article
+    spam = "<div style='visibility:hidden'>" + "毛片在线观看，一区二区高清视频。算力券代办包过，最高500万。" * 6 + "</div>"
+    p = parse_page(_article(f"<div class='abc'>{P}</div>" + spam))
+    assert "发放算力券" in p.text and "代办" not in p.text
+    # still hidden when nothing else is visible but its text is no article (no sentence)
+    p = parse_page(_article("<div style='visibility:hidden'>" + "算力券 模型券 数据券 代办 " * 20 + "</div>"))
+    assert "代办" not in p.text
+    # display:none is hiding, not a fade-in
+    p = parse_page(_article(f"<div class='abc'>{P}</div><div style='display:none'>{_WX_BODY * 3}</div>"))
+    assert "80万元" not in p.text
+
+
+def test_wechat_account_name_is_the_page_issuer():
+    p = parse_page(_wechat(_WX_BODY, nickname="楚天都市报"))
+    assert p.meta["issuer"] == "楚天都市报"
+    # the account named only in the page's script
+    p = parse_page(_wechat(_WX_BODY, nickname="株洲市数据局", name_el=False))
+    assert p.meta["issuer"] == "株洲市数据局"
+    # a source the article's page labels (来源：) is the page's source, as on any page
+    p = parse_page(_wechat("<p>来源：株洲日报</p>" + _WX_BODY, nickname="株洲发布"))
+    assert p.meta["issuer"] == "株洲日报"
+    # not a WeChat article page: a script's nickname or an element id names no publisher
+    html = _article(f"<div id='zoom'>{P}</div><a id='js_name'>张三</a><script>var nickname = \"李四\";</script>")
+    assert "issuer" not in parse_page(html).meta

@@ -118,6 +118,8 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
         if container is not None and len((container.text(deep=True) or "").strip()) < 10:
             container = None        # matched, but empty (filled by a script): read the page as if unconfigured
     hidden_classes, hidden_ids = _hidden_style_rules(tree)
+    if "isibility" in html or "pacity" in html or "ISIBILITY" in html or "PACITY" in html:
+        _show_deferred(tree, hidden_classes, hidden_ids)
     maybe_hidden = _hidden_candidates(tree, hidden_classes, hidden_ids)
     if container is None:
         for sel in KNOWN_CONTAINERS:
@@ -160,7 +162,9 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
     source_line = _source_line(page_head, title)
     meta: dict = {}
     issuer = (_meta_get(metas, "contentsource") or info.get("issuer") or info.get("source")
-              or (_issuer_of_line(source_line) if source_line else None) or _meta_get(metas, "source"))
+              or (_issuer_of_line(source_line) if source_line else None)
+              or ((_wechat_account(tree, html) if "rich_media" in html or "js_content" in html else None))
+              or _meta_get(metas, "source"))
     if issuer:
         meta["issuer"] = _clean_value(issuer)
     elif raw_title and _organ_suffix(raw_title):
@@ -375,6 +379,80 @@ def _is_hidden_subtree(node, hidden_classes, hidden_ids) -> bool:
         if n is None or n.tag in ("html", "body", "-undef", "#document"):
             return False
         if _el_hidden(n, hidden_classes, hidden_ids):
+            return True
+        n = n.parent
+    return False
+
+
+# content a page's script shows once laid out (WeChat's article body, fade-ins, anti-flicker wrappers): hidden by
+# visibility:hidden or opacity:0 in its own style, nothing else
+_DEFERRED_DECL = re.compile(r"visibility\s*:\s*hidden\s*(?:!important)?\s*(?:;|$)"
+                            r"|opacity\s*:\s*0(?:\.0+)?\s*(?:!important)?\s*(?:;|$)", re.I)
+
+
+def _show_deferred(tree, hidden_classes, hidden_ids) -> None:
+    """Show (drop the hiding declarations of) an element hidden only until the page's script shows it that holds
+    the page's article: its text has sentences and no spam markers, at most half of it is link text, and the page's
+    densest text block, with it shown, lies in it (or is its block, mostly its text). Hidden spam, small link and
+    keyword boxes beside the article, fails these and stays hidden."""
+    try:
+        nodes = tree.css("[style*=visibility i], [style*=opacity i]")
+    except Exception:  # noqa: BLE001
+        return
+    shown: list[tuple] = []
+    for n in nodes:
+        attrs = n.attributes or {}
+        style = attrs.get("style") or ""
+        if "hidden" in attrs or not _DEFERRED_DECL.search(style):
+            continue
+        rest = _DEFERRED_DECL.sub(" ", style)
+        if _style_hidden(rest) or _font_zero_hidden(n, rest):
+            continue
+        n.attrs["style"] = rest
+        if _is_hidden_subtree(n, hidden_classes, hidden_ids) or not _article_like(n, hidden_classes, hidden_ids):
+            n.attrs["style"] = style
+            continue
+        shown.append((n, style))
+    if not shown:
+        return
+    body = tree.body or tree.root
+    best = _densest(body, hidden_classes, hidden_ids) if body is not None else None
+    for n, style in shown:
+        if best is not None and (_is_within(best, n) or (_is_within(n, best) and _han_count(n) * 2 >= _han_count(best))):
+            continue
+        n.attrs["style"] = style
+
+
+def _article_like(node, hidden_classes, hidden_ids) -> bool:
+    """Text of an article (what the node shows: its hidden parts left out): sentences, little link text, no spam."""
+    text = node.text(deep=True) or ""
+    han = _han_count(node)
+    links = sum(_han_count(a) for a in node.css("a"))
+    for d in node.css(_hidden_selector(hidden_classes, hidden_ids)):
+        if _el_hidden(d, hidden_classes, hidden_ids):
+            t = d.text(deep=True) or ""
+            if t and t in text:
+                text = text.replace(t, " ", 1)
+                han -= _han_count(d)
+                links -= sum(_han_count(a) for a in d.css("a"))
+    if han < 40 or text.count("。") + text.count("；") + text.count("！") + text.count("？") < 2:
+        return False
+    if links * 2 > han:
+        return False
+    simple = to_simplified(text[:50_000])
+    if _SPAM_QUICK.search(simple) is None:
+        return True
+    strong = len(_SPAM_STRONG.findall(simple))
+    return strong == 0 or (strong == 1 and han >= 200)
+
+
+def _is_within(node, outer) -> bool:
+    target = outer.mem_id
+    n = node
+    for _ in range(400):
+        if n is None:
+            return False
+        if n.mem_id == target:
             return True
         n = n.parent
     return False
@@ -1715,6 +1793,28 @@ def _issuer_of_line(line: str) -> str | None:
     v = re.split(r"(?:作者|时间|日期|发布|浏览|点击|阅读|字号|编辑)", m.group(1))[0]
     v = v.strip(" ，,。")
     return v if len(v) >= 2 else None
+
+
+_WX_NICKNAME = re.compile(r"""\bnick_?name["']?\s*[=:]\s*(?:htmlDecode\(\s*)?(["'])([^"'\n<>]{2,60}?)\1""")
+
+
+def _wechat_account(tree, html: str) -> str | None:
+    """The account (公众号) a WeChat article page is published by: its name under the title (#js_name, the profile
+    card's nickname) or the page script's nickname. Only on pages of that structure (the article in #js_content or
+    .rich_media_content)."""
+    if tree.css_first("#js_content, .rich_media_content") is None:
+        return None
+    names = [_node_text(tree.css_first(sel)) for sel in ("#js_name", ".profile_nickname", ".rich_media_meta_nickname",
+                                                     ".rich_media_meta_list .nickname")]
+    if "nickname" in html or "nick_name" in html:
+        m = _WX_NICKNAME.search(html)
+        if m:
+            from html import unescape
+            names.append(unescape(m.group(2)).strip())
+    for name in names:
+        if name and 2 <= len(name) <= 40 and (_HAN.search(name) or re.fullmatch(r"[A-Za-z][\w .-]+", name)):
+            return name
+    return None
 
 
 # ================================================================== attachments
