@@ -99,3 +99,66 @@ def test_month_day_scan_from_each_month_char_matches_the_pattern(text):
     # find_dates reads month-day dates from each 月 instead of trying _MD_RE at every digit: same matches
     from monitor.extract.dates import _MD_RE, _md_matches
     assert list(_md_matches(text)) == [(m.start(1), m.end(), m.group(1), m.group(2)) for m in _MD_RE.finditer(text)]
+
+
+# ------------------------------------------------------------------ heldout12: transitions, 今年/明年, lower bodies' reports
+
+@pytest.mark.parametrize("text", [
+    "四、本通知自2026年7月1日起施行。2026年7月1日前已受理的申请，按照调整前的标准执行。",
+    "2026年7月1日前已受理的。申请，按照调整前的标准执行；",          # (the voucher's name masked out of the clause)
+    "7月1日前受理的申请，仍按原办法执行。",
+    "2026年6月30日之前已经提交申请的企业，按原标准兑付。",
+    "本办法施行前已申领但未使用的算力券，可在2026年12月31日前继续使用。",
+])
+def test_applications_already_received_before_a_day_are_a_transition_not_a_deadline(text):
+    # which applications keep the old terms (…前已受理的申请按原标准): no last day to apply
+    assert find_deadline(text, 2026) is None
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("请于2026年7月1日前提交申请，逾期不予受理。", "2026-07-01"),
+    ("企业应于7月1日前受理完毕的项目清单报送。申报截止时间为7月1日。", "2026-07-01"),
+    ("申报材料请于2026年7月1日前报送，已受理的申请不再退回。", "2026-07-01"),
+])
+def test_a_day_before_which_to_apply_is_still_the_deadline(text, iso):
+    assert find_deadline(text, 2026) == iso
+
+
+@pytest.mark.parametrize("text,year,iso", [
+    ("武汉市经济和信息化局表示，申请将于今年9月30日截止，逾期不再受理。", 2026, "2026-09-30"),
+    ("申报截止时间为明年1月15日。", 2026, "2027-01-15"),
+    ("申领时间：即日起至今年11月30日。", 2025, "2025-11-30"),
+    ("企业须在本年12月20日前提交申请。", 2026, "2026-12-20"),
+])
+def test_this_or_next_year_with_month_and_day_takes_the_year_of_the_text(text, year, iso):
+    assert find_deadline(text, year) == iso
+
+
+def test_relative_year_dates():
+    ds = find_dates("今年9月30日，明年1月15日，去年12月1日", 2026)
+    assert [d.iso for d in ds] == ["2026-09-30", "2027-01-15", "2025-12-01"]
+    assert not any(d.has_year for d in ds)                 # (never a page's own dated line)
+    assert find_dates("今年9月30日", None) == []
+    # a recurring day or a year of something else: no date
+    assert find_dates("每年9月30日前", 2026) == []
+    assert find_dates("当年9月30日", 2026) == []
+    assert find_dates("次年3月31日", 2026) == []
+    assert [d.iso for d in find_dates("2024年9月30日", 2026)] == ["2024-09-30"]
+
+
+@pytest.mark.parametrize("text,iso", [
+    # lower bodies reporting how their work went: no application, no deadline
+    ("请各地工业和信息化主管部门于2026年11月30日前将本地区行动开展情况报送工业和信息化部。", None),
+    ("各县区于2026年12月10日前将年度工作总结报送市工信局。", None),
+    # lower bodies handing on applications: still read when nothing else is given
+    ("请各区于2026年6月30日前报送申报材料。", "2026-06-30"),
+    ("各县区于2026年6月30日前将企业申报情况汇总报送市工信局。", "2026-06-30"),
+])
+def test_lower_bodies_reporting_on_their_work_give_no_deadline(text, iso):
+    assert find_deadline(text, 2026) == iso
+
+
+def test_month_end_of_a_relative_year():
+    assert find_deadline("申报截止时间为今年9月底。", 2026) == "2026-09-30"
+    assert find_deadline("企业须于明年2月底前提交申请。", 2026) == "2027-02-28"
+    assert find_deadline("每年9月底前提交申请。", 2026) is None

@@ -637,3 +637,31 @@ def test_a_document_number_in_full_width_digits_reads_as_ascii_digits():
     facts = extract_text(text, region="内蒙古自治区/锡林郭勒盟/二连浩特市")
     assert facts.doc_number == "二政发〔2026〕11号"
     assert facts.published == "2026-05-10"
+
+
+# ------------------------------------------------------------------ heldout12: stage
+
+_NATIONAL = ("各省、自治区、直辖市工业和信息化主管部门，有关单位：\n现就开展2026年中小企业数字化转型促进行动有关事项通知如下。\n"
+             "一、鼓励有条件的地方通过发放算力券、数据券等方式，降低中小企业使用算力的成本。\n"
+             "二、请各地工业和信息化主管部门于2026年11月30日前将本地区行动开展情况报送工业和信息化部。\n"
+             "工业和信息化部办公厅\n2026年3月24日\n")
+
+
+def test_lower_bodies_reporting_their_work_make_no_application_round():
+    # lower bodies reporting by a day is no round of companies applying
+    title = "工业和信息化部办公厅关于开展2026年中小企业数字化转型促进行动的通知"
+    assert find_stage(_NATIONAL, title) == "final"
+    # a round whose applications the lower bodies hand on is still a round
+    text = ("各区工信部门，各有关企业：\n现开展第二轮算力券发放工作。\n请各区于2026年6月30日前报送申报材料。\n")
+    assert find_stage(text, "关于开展第二轮算力券发放工作的通知") == "application"
+
+
+def test_a_wire_services_journalist_asking_at_the_bodys_conference_is_no_byline():
+    qa = _BRIEFING.replace("南充日报记者：", "新华社记者：")
+    assert find_stage(qa, _BRIEFING_TITLE) == "final"
+    assert find_stage(_BRIEFING.replace("南充日报记者：", "新华社记者提问："), _BRIEFING_TITLE) == "final"
+    # the wire service writing the story: a third party's report
+    wire = _BRIEFING.replace("各位媒体朋友，大家上午好！", "新华社成都6月26日电 ")
+    assert find_stage(wire, _BRIEFING_TITLE) == "news"
+    assert find_stage(_BRIEFING.replace("各位媒体朋友，大家上午好！", "据新华社报道，"), _BRIEFING_TITLE) == "news"
+    assert find_stage(_BRIEFING.replace("南充日报记者：", "新华社记者 王明\n"), _BRIEFING_TITLE) == "news"

@@ -56,10 +56,13 @@ _CN_DIGIT_SET = frozenset(_CN_D)
 _MD_TAIL = re.compile(rf"\s*{_D}\s*[日号]")
 
 
-def _md_matches(text: str):
+def _md_matches(text: str, relative: list | None = None):
     """What _MD_RE.finditer gives, as (start, end, month, day), found from each 月 instead of trying the
     pattern at every digit: a match holds exactly one 月, and its start is where the run of digits (or of
-    Chinese digits) before that 月 and its spaces begins (the look-behind forbids a start inside a run)."""
+    Chinese digits) before that 月 and its spaces begins (the look-behind forbids a start inside a run).
+
+    With `relative` (a list), a month and day after a year named relative to the text's own (今年9月30日,
+    明年1月15日, 去年12月1日) is appended to it as (start, end, month, day, years to add), its start at 今年."""
     k = text.find("月")
     while k >= 0:
         j = k
@@ -75,7 +78,18 @@ def _md_matches(text: str):
                 t = _MD_TAIL.match(text, k + 1)
                 if t is not None:
                     yield r, t.end(), mon, t.group(1)
+        elif n and relative is not None and r >= 2 and text[r - 2:r] in _RELATIVE_YEAR:
+            mon = text[r:j]
+            if (n <= 2 and mon.isdecimal()) or (n <= 3 and all(c in _CN_DIGIT_SET for c in mon)):
+                t = _MD_TAIL.match(text, k + 1)
+                if t is not None:
+                    relative.append((r - 2, t.end(), mon, t.group(1), _RELATIVE_YEAR[text[r - 2:r]]))
         k = text.find("月", k + 1)
+
+
+# a year named relative to the text's own (its publication year): 今年9月30日, 明年1月15日. (每年, 当年 and 次年 —
+# a recurring day, or the year after another one the text names — are no year of the text's.)
+_RELATIVE_YEAR = {"今年": 0, "本年": 0, "明年": 1, "去年": -1}
 
 
 _NUMERIC_DATE_HINT = fast_re(r"\d[-/.]\d")
@@ -127,7 +141,8 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
             out.append(_tuple_new(DateMention, (m.start(), m.end(), iso, True)))
             taken.append((m.start(), m.end()))
     starts = [a for a, _ in taken]      # (full dates: in order and apart, so one bisect finds the one that may hold s)
-    for s, e, mon, day in (_md_matches(text) if year is not None and "月" in text else ()):
+    relative: list | None = [] if "年" in text else None
+    for s, e, mon, day in (_md_matches(text, relative) if year is not None and "月" in text else ()):
         k = bisect_right(starts, s) - 1
         if k >= 0 and s < taken[k][1]:
             continue
@@ -136,6 +151,12 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
         iso = _mk(year, _num(mon), _num(day))
         if iso:
             out.append(_tuple_new(DateMention, (s, e, iso, False)))
+    if relative:
+        # 今年9月30日: the text's year (the publication's), read as a date without a year of its own
+        for s, e, mon, day, add in relative:
+            iso = _mk(year + add, _num(mon), _num(day))
+            if iso:
+                out.append(_tuple_new(DateMention, (s, e, iso, False)))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -143,13 +164,19 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
 # the end of a month or a year (11月底, 2026年2月末, 2026年底): its last day. Read only for deadlines.
 # (每年12月底, 每月末: a recurring day, no deadline; 今年年底: the year of the text)
 _MONTH_END_RE = fast_re(rf"(?<![每年\d{_CN_D}])(?:{_Y}\s*年\s*)?{_M}\s*月\s*(?:底|末)(?!\s*[日号])"
-                        rf"|(?<!\d){_Y}\s*年\s*(?:底|末)|(今年|本年度?)\s*年?\s*(?:底|末)")
+                        rf"|(?<!\d){_Y}\s*年\s*(?:底|末)|(今年|本年度?)\s*年?\s*(?:底|末)"
+                        # 今年9月底, 明年3月末: the month of a year named relative to the text's
+                        rf"|(今年|本年|明年|去年)\s*{_M}\s*月\s*(?:底|末)(?!\s*[日号])")
 
 
 def _month_ends(text: str, year: int | None) -> list[DateMention]:
     out: list[DateMention] = []
     for m in _MONTH_END_RE.finditer(text):
-        if m.group(4) is not None:
+        if m.group(5) is not None:
+            if year is None:
+                continue
+            y, mo = year + _RELATIVE_YEAR[m.group(5)], _num(m.group(6))
+        elif m.group(4) is not None:
             y, mo = year, 12
         elif m.group(3) is not None:
             y, mo = _num(m.group(3)), 12
@@ -159,7 +186,7 @@ def _month_ends(text: str, year: int | None) -> list[DateMention]:
         if y is None or mo is None or not 1 <= mo <= 12:
             continue
         last = (_dt.date(y + (mo == 12), mo % 12 + 1, 1) - _dt.timedelta(days=1)).isoformat()
-        out.append(DateMention(m.start(), m.end(), last, m.group(2) is None or m.group(1) is not None))
+        out.append(DateMention(m.start(), m.end(), last, m.group(5) is None and (m.group(2) is None or m.group(1) is not None)))
     return out
 
 
@@ -230,6 +257,9 @@ _RANGE_TAIL_RE = fast_re(_CLOCK + r"\s*(?:期间|内|之间)?\s*(?:进行|登录
 _BEFORE_RE = fast_re(_CLOCK + r"\s*(?:[（(]含[）)])?\s*(?:下班|当日|当天)?(?:前|之前|以前|止|截止|结束|关闭|"
                      r"(?:之后|以后|后)[^。；;！!\n]{0,12}?(?:不再|不予|停止|不)(?=受理|接收|接受|申报|申请|办理))")
 _BEFORE_OPENS = first_chars(_BEFORE_RE) - {"\\s", "\\d"}
+# what follows DATE前 when the day sorts applications already made (7月1日前已受理的申请, 6月30日之前已经提交申请的
+# 企业, 7月1日前受理的项目): a transition between old and new terms, not a last day to apply
+_RECEIVED_BEFORE = fast_re(rf"\s*(?:已经?|业已)|\s*{_APPLY}[\u4e00-\u9fa5]{{0,3}}?的")
 # 最迟不超过 DATE / 不晚于 DATE (提交): the latest day, said before it
 _LATEST_LEFT = fast_re(r"(?:最迟|最晚|不晚于)(?:不超过|不晚于|于|在|至|到|为)?\s*$")
 _SINCE_NOW = fast_re(r"(?:即日|发布之日|印发之日|通知之日|公告之日)起?[\u4e00-\u9fa5]{0,4}(?:至|到)\s*$")
@@ -250,6 +280,16 @@ def _lower_body_subject(clause_left: str) -> bool:
     part = _rx(r"[，,]").split(clause_left)[-1]
     m = _LOWER_BODY.search(part)
     return m is not None and not _APPLICANT.search(part, m.end())
+
+
+# what lower bodies hand on when it is an account of their work (开展情况, 工作总结, 成效自评), not applications
+_WORK_REPORT = fast_re(r"情况|总结|成效|进展|报告|自评|评估|经验|做法")
+_APPLICATIONS_NAMED = fast_re(r"申报|申请|申领|推荐|受理|报名|名单|项目|兑付|兑现|征集|登记|填报|领取")
+
+
+def _work_report(ctx: str) -> bool:
+    """ctx (a lower body's hand-on clause) names an account of its work and no application."""
+    return _WORK_REPORT.search(ctx) is not None and _APPLICATIONS_NAMED.search(ctx) is None
 
 
 # 6月1日至30日: a range whose end names only its day (the month of its start)
@@ -376,7 +416,10 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
             tail_clause = _CLAUSE_END.split(text[d.end:d.end + 24])[0]
             if (_APPLY_RE.search(sentence + tail_clause) or "截止" in clause_left) \
                     and not _NOT_DEADLINE.search(sentence + tail_clause):
-                found.append((4 if _lower_body_subject(clause_left) else 3, d.iso))
+                if not _lower_body_subject(clause_left):
+                    found.append((3, d.iso))
+                elif not _work_report(sentence + tail_clause):
+                    found.append((4, d.iso))
                 continue
         # 即日起至 DATE (止)
         # (every match of _SINCE_NOW holds 日 and 至 or 到)
@@ -392,12 +435,18 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
             if c in _BEFORE_OPENS or c.isspace() or c.isdecimal() else None
         if m:
             tail = text[d.end + m.end():d.end + m.end() + 24]
+            if m.group(0)[-1] == "前" and _RECEIVED_BEFORE.match(tail):
+                continue      # 7月1日前已受理的申请按原标准执行: which applications keep the old terms, no last day
             tail_clause = _CLAUSE_END.split(tail)[0]
             ctx = clause_left[-20:] + " " + m.group(0) + tail_clause
             if _APPLY_RE.search(ctx) and not _NOT_DEADLINE.search(ctx):
                 # a day by which lower bodies (各县区, 主管部门) hand on what they gathered: only when
-                # the text gives no day for the applicants themselves
-                found.append((4 if _lower_body_subject(clause_left) else 3, d.iso))
+                # the text gives no day for the applicants themselves; none when what they hand on is an account
+                # of their own work (将本地区行动开展情况报送), not applications
+                if not _lower_body_subject(clause_left):
+                    found.append((3, d.iso))
+                elif not _work_report(ctx):
+                    found.append((4, d.iso))
                 continue
     if not found:
         return None
