@@ -937,3 +937,24 @@ def test_a_fund_is_not_the_pool_of_the_vouchers_named_with_it(sentence):
     # a voucher's pool drawn from a fund is still its pool
     ms = measures("从产业引导基金中每年安排算力券资金1亿元，按30%给予支持。", region="安徽省")
     assert ms[("算力券", "安徽省")].budget_yuan == 100_000_000
+
+
+# ------------------------------------------------------------------ a place at the head of a park's own name
+
+@pytest.mark.parametrize("title,region", [
+    ("海南生态软件园管理局关于印发《海南生态软件园算力券实施细则》的通知", "海南省/澄迈县"),
+    ("鹤壁京东云产业园管委会关于发放算力券的通知", "河南省/鹤壁市/淇滨区"),
+    ("徐州淮海软件园管理办公室关于印发算力券实施细则的通知", "江苏省/徐州市/泉山区"),
+])
+def test_a_place_at_the_head_of_a_parks_own_name_is_not_that_place_speaking(title, region):
+    text = title + "\n第一条 园区每年安排算力券800万元，按照实际结算金额的35%给予支持，单个企业每年最高80万元。"
+    ms = measures(text, region=region)
+    assert {k: terms(m) for k, m in ms.items()} == {("算力券", region): (8_000_000, 0.35, 800_000)}
+
+
+def test_a_place_before_a_generic_zone_word_still_speaks():
+    # (a zone the gazetteer does not know, named by its city and a generic kind: the city's)
+    ms = measures("鹤壁高新区发放算力券，单个企业最高50万元。", region="全国", authority="news")
+    assert set(ms) == {("算力券", "河南省/鹤壁市")}
+    ms = measures("鹤壁市发放算力券，单个企业最高50万元，支持鹤壁京东云产业园建设。", region="全国", authority="news")
+    assert set(ms) == {("算力券", "河南省/鹤壁市")}

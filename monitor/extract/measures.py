@@ -510,6 +510,7 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
     lead = len(par) - len(par.lstrip(" #＃\t【[")) if found else 0
     collective = _collectives(par, found) if found and _COLLECTIVE_WORD.search(par) is not None else None
     institutions = found and _INSTITUTION_WORD.search(par) is not None
+    parks = found and ("园" in par or "区" in par) and _PARK_WORD.search(par) is not None
     for k, rm in enumerate(found):
         # (the tests run cheapest first; each is computed only when the outcome still depends on it)
         # 绥化、大庆正在组织语料券申报: a place listed after one that opens the clause opens it too
@@ -524,6 +525,11 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
             continue     # 甘肃、青海、陕西就有多个市州出台了算力券: places whose places not named act, in general
         if institutions and _INSTITUTION_AFTER.match(after) is not None:
             continue     # 吉林大学, 延边电视台, 吉林银行珲春支行: an institution's name, not the place speaking
+        if parks:
+            pm = _PARK_AFTER.match(after)
+            if pm is not None and _GENERIC_ZONE.fullmatch(pm.group(1)) is None \
+                    and (k + 1 == len(found) or found[k + 1].start >= rm.end + pm.end()):
+                continue     # 海南生态软件园, 徐州淮海软件园: the head of a park's own name, not the place speaking
         # (what precedes a place at the paragraph's start after a lead date opens with a space, a mark, a
         # digit or a comma: any other first character fails _LEAD_DATE at once)
         start_of_par = rm.start <= lead or ((par[0].isspace() or par[0] in _LEAD_FIRST or par[0].isdecimal())
@@ -608,6 +614,16 @@ _INSTITUTION_AFTER = fast_re(
     r"新闻网|证券|保险|集团|有限公司|股份有限公司|分公司)")
 _INSTITUTION_WORD = fast_re(r"大学|学院|中学|小学|学校|医院|银行|分行|支行|农商行|日报|晚报|商报|早报|都市报|报社|电视台|卫视|"
                             r"新闻网|证券|保险|集团|公司")
+# a place at the head of a park's or a zone's own name (海南生态软件园, 鹤壁京东云产业园, 郑州航空港经济综合实验区 when
+# the gazetteer did not know it): the park, not the place, acts; the park lies in the region the text places it in.
+# A few characters of the park's own name stand between, none of a body's or a list's, and not a generic kind
+# alone (鹤壁高新区, 合肥经开区: a zone the gazetteer does not know, named by its city and its kind, is the city's).
+_PARK_WORD = fast_re(r"软件园|产业园|科技园|工业园|创新园|园区|示范区|实验区|试验区|开发区|新区|合作区|先导区")
+_PARK_AFTER = fast_re(
+    r"([^\s局委厅办府政与和及同、，,。；;：:（(“”\"《》券市区县省州盟旗的于在对向由]{1,10}?)"
+    r"(?:软件园|产业园|科技园|工业园|创新园|园区|示范区|实验区|试验区|开发区|新区|合作区|先导区)")
+_GENERIC_ZONE = fast_re(r"(?:国家级|省级|市级|国家)?(?:高新技术产业|高新技术|经济技术|经济|高新|高|经开|工业|产业|科技|软件|"
+                        r"综合保税|保税|创新)?")
 # (every collective holds one of these: the places of a paragraph are matched against it only when it has one)
 _COLLECTIVE_WORD = fast_re(r"多个|各|部分|一些|不少|众多|若干|诸多|多数|个别|[个座](?:盟|市|州|地|区|县|旗|城|省)")
 
