@@ -25,9 +25,9 @@ RELATED = "".join(f"<li><a href='/a/{i}.html'>关于开展2025年度第{i}批项
                   for i in range(30))
 
 
-def pages() -> list[str]:
+def pages(texts: Path = ROOT / "tests" / "golden") -> list[str]:
     out = []
-    for p in sorted((ROOT / "tests" / "golden").glob("*.txt")):
+    for p in sorted(texts.glob("*.txt")):
         text = decode_text(p.read_bytes())
         lines = [ln for ln in text.splitlines() if ln.strip()]
         if not lines:
@@ -49,8 +49,10 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--docs", type=int, default=200)
+    ap.add_argument("--texts", type=Path, default=ROOT / "tests" / "golden",
+                    help="the .txt documents wrapped into pages (default tests/golden; e.g. ../shared/seeds: real articles)")
     a = ap.parse_args(argv)
-    ps = pages()
+    ps = pages(a.texts)
     docs = [ps[i % len(ps)] for i in range(a.docs)]
     sizes = sorted(len(d.encode()) for d in docs)
     extract_html(docs[0], region="上海市")   # warm-up (OpenCC, gazetteer)
