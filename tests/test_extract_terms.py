@@ -958,3 +958,39 @@ def test_a_place_before_a_generic_zone_word_still_speaks():
     assert set(ms) == {("算力券", "河南省/鹤壁市")}
     ms = measures("鹤壁市发放算力券，单个企业最高50万元，支持鹤壁京东云产业园建设。", region="全国", authority="news")
     assert set(ms) == {("算力券", "河南省/鹤壁市")}
+
+
+# ------------------------------------------------------------------ a voucher kind named in general
+
+GLOSSARY_AFTER_A_CITY = (
+    "株洲：智能券推动装备制造升级\n"
+    "株洲市工业和信息化局发布智能券申领通知，今年智能券发放总额1500万元，单个企业年度最高80万元。\n"
+    "【链接】常见“补贴券”有哪些？\n"
+    "算力券：用于购买智能算力服务，主要支持大模型训练和推理，是目前各地发放最多的一类。\n"
+    "“科技创新券”：是指用于购买研发设计、检验检测等科技服务的凭证，是发放时间最早的一类。\n")
+
+
+def test_a_glossary_of_voucher_kinds_is_no_measure_of_the_place_before_it():
+    ms = measures(GLOSSARY_AFTER_A_CITY, region="湖南省", authority="news")
+    assert set(ms) == {("智能券", "湖南省/株洲市")}
+
+
+def test_a_definition_with_terms_or_in_a_regions_own_document_still_ties():
+    ms = measures("算力券：用于购买智能算力服务，按合同金额的30%给予支持，单个企业最高100万元。", region="湖南省/株洲市")
+    assert terms(ms[("算力券", "湖南省/株洲市")]) == (None, 0.3, 1_000_000)
+
+
+@pytest.mark.parametrize("sentence", [
+    "业内人士认为，随着算力券等普惠政策落地，河南人工智能产业有望迎来新一轮加速发展。",
+    "专家表示，算力券、数据券等政策工具的推广，将进一步降低企业成本。",
+])
+def test_a_voucher_kind_named_among_policies_in_general_is_no_measure(sentence):
+    text = ("郑州市算力券总规模为1.5亿元，单家企业最高可获得500万元支持。\n"
+            "记者了解到，全省智能算力规模已突破1.2万P。" + sentence)
+    ms = measures(text, region="河南省", authority="news")
+    assert set(ms) == {("算力券", "河南省/郑州市")}
+
+
+def test_a_place_issuing_a_voucher_among_policies_still_ties():
+    ms = measures("洛阳市出台算力券等一揽子支持政策，助力企业降本。", region="河南省", authority="news")
+    assert set(ms) == {("算力券", "河南省/洛阳市")}

@@ -1070,6 +1070,9 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             # (the addressees a notice opens with, 各市(区)工信局：, are not places spoken of in general)
             gen_left = _ADDRESSEE_HEAD.sub("", sent_left) if "各" in sent_left else sent_left
             general = _general(gen_left[-40:]) and not _names_region_near(par, a, gs, issuers)
+            if not general and ge < len(par) and not (authority == "official" and region == doc_region) \
+                    and _kind_in_general(par, a, b, gs, ge, issuers):
+                general = True
             nat = region == R.NATIONAL and _NATIONAL_ENCOURAGE.search(sent_left)
             cm = _CONDITION.search(par[(gs - 10 if gs - 10 > a else a):gs])
             condition = cm is not None and not _rx(r"给予|予以|发放|安排|设立|条件的").search(cm.group(1))
@@ -1172,6 +1175,27 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
         groups[first_group:] = [g for g in groups[first_group:] if g.vouchers]
         if st.group is not None and not st.group.vouchers:
             st.group = None
+
+
+# a voucher kind named in general: defined (算力券：用于购买… / “科技创新券”：是指…, a glossary line), or named
+# among policies (随着算力券等普惠政策落地 / 算力券、数据券等政策工具): no place's measure, where the sentence holds no
+# terms, no place is named just before, and (among policies) no verb issues it (洛阳市出台算力券等政策)
+_DEFINES = fast_re(r"[”\"」]?\s*[：:]\s*(?:主要|一般|通常|多)?(?:用于|是指|指|即|是一种|是政府|是由|系)")
+_AMONG_POLICIES = fast_re(r"[”\"」]?\s*等[\u4e00-\u9fa5]{0,6}?(?:政策|措施|举措|工具|手段)")
+_KIND_OPEN = fast_re(r"^[\s“\"「【\[]*$")
+
+
+def _kind_in_general(par: str, a: int, b: int, gs: int, ge: int, issuers) -> bool:
+    c = par[ge:ge + 2]
+    if "：" in c or ":" in c:
+        if _DEFINES.match(par, ge) is None or _KIND_OPEN.match(par[a:gs]) is None:
+            return False
+    elif "等" in par[ge:ge + 3]:
+        if _AMONG_POLICIES.match(par, ge) is None or _TIE.search(par, _clause_start(par, a, gs), gs) is not None:
+            return False
+    else:
+        return False
+    return not _names_region_near(par, a, gs, issuers) and not _has_terms(par[a:b])
 
 
 _CONDITION = fast_re(r"(?:符合|满足|获得|享受|使用|持有|领取)([^，。；]{0,6})$")
