@@ -994,3 +994,21 @@ def test_a_voucher_kind_named_among_policies_in_general_is_no_measure(sentence):
 def test_a_place_issuing_a_voucher_among_policies_still_ties():
     ms = measures("洛阳市出台算力券等一揽子支持政策，助力企业降本。", region="河南省", authority="news")
     assert set(ms) == {("算力券", "河南省/洛阳市")}
+
+
+# ------------------------------------------------------------------ a price in an example is no cap
+
+@pytest.mark.parametrize("example", [
+    "株洲一家企业负责人算了一笔账：“一条产线的智能化改造服务报价200万元，用券后企业只需支付150万元。”",
+    "一家企业负责人介绍，公司购买的算力服务合同金额300万元，用券抵扣了90万元。",
+    "据测算，一家企业的改造费用约为250万元。",
+])
+def test_a_price_quoted_in_an_example_is_no_cap(example):
+    text = "株洲市今年智能券发放总额1500万元，凭智能券可按七五折结算，单个企业年度最高80万元。" + example
+    ms = measures(text, region="湖南省", authority="news")
+    assert terms(ms[("智能券", "湖南省/株洲市")]) == (15_000_000, 0.25, 800_000)
+
+
+def test_a_cap_on_a_cost_is_still_a_cap():
+    ms = measures("株洲市发放智能券，按改造费用的25%给予支持，每家企业支持费用最高100万元。", region="湖南省", authority="news")
+    assert ms[("智能券", "湖南省/株洲市")].cap_yuan == 1_000_000

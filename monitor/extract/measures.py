@@ -392,6 +392,9 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
                 and not _RECIPIENT.search(_SENT_SPLIT.split(par[(a.start - 40 if a.start > 40 else 0):a.start])[-1]))):
         # 首批算力券800万元 / 首批兑付320万元: the pool of a batch (kept only when no yearly pool is stated)
         return "budget"
+    if _PRICE_WORD.search(clause) is not None and _PRICE_BEFORE.search(clause) is not None \
+            and not _CAP_WORD.search(clause):
+        return None     # 一条产线的改造服务报价200万元 / 合同金额300万元 / 只需支付150万元: a price or a cost (an example), no cap
     if _STRONG_CAP.search(clause):
         return "cap"
     if _POOL_QUOTA.search(clause) and not _CAP_WORD.search(clause):
@@ -418,6 +421,13 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
 # stated as (基金总规模达50亿元) — not 从产业基金中安排算力券1亿元 (a voucher's pool drawn from a fund)
 _FUND_AFTER = fast_re(r"[^，,。；;：:券]{0,20}?基金")
 _FUND_SIZE = fast_re(r"基金[^，,。；;：:券]{0,6}?(?:总规模|规模|总额|总量)[^，,。；;：:券]{0,4}$")
+# a price or a cost the amount is, or what one buyer saved (an example's: 报价200万元, 合同金额300万元, 只需支付150万元,
+# 费用约为250万元, 用券抵扣了90万元),
+# the amount right after the word; the first pattern is the gate (each word of the second holds one of its characters)
+_PRICE_WORD = fast_re(r"[价费本额资付花扣省免]")
+_PRICE_BEFORE = fast_re(r"(?:报价|价格|售价|标价|原价|总价|造价|费用|花费|花了|成本|合同金额|合同额|总投资|投资额|支付|付了|"
+                        r"抵扣了|抵了|省了|省下了?|减免了)"
+                        r"\s*(?:为|是|约|约为|达|达到|共|合计|高达|仅|只有)?\s*$")
 _YEAR_IS = fast_re(r"^\s*(?:\d{4}\s*年度?|今年|当年|本年度?|首年|明年)\s*(?:为|是|拟安排|计划安排|安排|预算|共|合计)?\s*$")
 _RATIO_BAD = fast_re(
     r"增长|下降|降低|提升|提高了|同比|环比|增速|节省|缩短|减少|占比|占|获贷率|利率|贡献|覆盖率|达到|(?<!不)超过|完成率|比重|股权|持股|权重")
