@@ -45,7 +45,11 @@ def fixture_pages() -> dict[str, str]:
 
 def bench_pages() -> dict[str, str]:
     from bench_extract import pages
-    return {f"bench:{i}": p for i, p in enumerate(pages())}
+    out = {f"bench:{i}": p for i, p in enumerate(pages())}
+    seeds = Path("/work/shared/seeds")
+    if seeds.is_dir():      # real articles in the portal template (one of them one <p> per printed line)
+        out.update({f"bench-seed:{i}": p for i, p in enumerate(pages(seeds))})
+    return out
 
 
 _TXT = ["关于开展2025年度人工智能算力券申报工作的通知", "對符合條件的企業給予補貼，單個企業最高不超過５００萬元。",
@@ -182,8 +186,128 @@ def link_list_pages(n: int = 300) -> dict[str, str]:
     return out
 
 
+_DATES = ["2025-05-06", "2025-5-6", "[2025-05-06]", "(05-06)", "2025年05月06日", "05-06", "２０２５－０５－０６", "2025/05/06",
+          "2025.05.06", "2025-05-06 10:30", "【2025-05-06】", "  2025-05-06  ", "\u30002025-05-06", ""]
+
+
+def _dated_list(rng: random.Random, depth: int) -> str:
+    """A related-articles or column list: a link and a date (or a note) beside it in each item, as portals write them,
+    with the odd piece that changes how it is judged (a long text, a heading or footer word, an attachment, a hidden
+    item, markup that is skipped or kept, a nested list)."""
+    tag = rng.choice(["ul", "ul", "ul", "ol", "dl", "div", "section", "table"])
+    item = {"ul": "li", "ol": "li", "dl": "dd", "div": rng.choice(["p", "div", "li"]), "section": "div",
+            "table": "tr"}[tag]
+    dtag = rng.choice(["span", "span", "span", "em", "i", "font", "b", "div", "p", "small", "label", "time", "strong"])
+    items = []
+    for _ in range(rng.choice([1, 2, 3, 3, 4, 5, 8, 10, 15, 30])):
+        k = rng.random()
+        text = (rng.choice(_LINK_TEXTS) if rng.random() < 0.25 else
+                f"关于开展2025年度第{rng.randint(1, 99)}批项目申报工作的通知" + rng.choice(["", "", "（附件）", "……"]))
+        href = rng.choice(_LIST_HREFS + ["/a/1.html"] * 6)
+        date = rng.choice(_DATES)
+        ia = rng.choice(["", "", "", "", " class='on'", " style='display:none'", " class='hide'", " id='x1'",
+                         " style='color:red'", " title='附件'"])
+        a = f"<a href='{href}'{ia if rng.random() < 0.2 else ''}>{text}</a>"
+        dattr = rng.choice(["", "", " class='date'", " style='float:right'", " hidden"])
+        d = f"<{dtag}{dattr}>{date}</{dtag}>"
+        if k < 0.6:
+            inner = a + d
+        elif k < 0.7:
+            inner = d + a
+        elif k < 0.75:
+            inner = a + date
+        elif k < 0.78:
+            inner = a + rng.choice(["<span>来源：某局</span>", "<span>点击数：12</span>", "<span>相关链接</span>",
+                                    "<span>版权所有</span>", "<span>" + "正文一段很长的文字，" * rng.randint(1, 60) + "</span>",
+                                    "<span>附件</span>", "<span>上一篇</span>"])
+        elif k < 0.80 and depth < 2:
+            inner = a + d + _dated_list(rng, depth + 1)
+        elif k < 0.83:
+            inner = a + d + rng.choice(["<script>var x=1;</script>", "<!-- c -->", "<br>", "<img src='a.png'>",
+                                        " | ", "\u3000", "<form><input></form>", "<pre> x </pre>", "<i></i>",
+                                        "<span></span>", "<a href='/b'>更多</a>"])
+        elif k < 0.86:
+            inner = f"<a href='/a'><span>{text}</span><em>{date}</em></a>"
+        elif k < 0.88:
+            inner = f"<div>{a}</div><div>{d}</div>"
+        elif k < 0.90:
+            inner = a + d + d
+        elif k < 0.92:
+            inner = text + d
+        else:
+            inner = a + d
+        if tag == "table":
+            items.append(f"<tr><td>{a}</td><td>{d}</td></tr>" if rng.random() < 0.8 else f"<tr><td>{inner}</td></tr>")
+        else:
+            at = rng.choice(["", "", "", "", " class='on'", " style='display:none'", " hidden", " class='hide'"])
+            items.append(f"<{item}{at if rng.random() < 0.15 else ''}>{inner}</{item}>")
+    lattr = rng.choice(["", "", " class='list'"])
+    lst = f"<{tag}{lattr}>{''.join(items)}</{tag}>"
+    if rng.random() < 0.25:
+        lst = rng.choice(["<h3>相关链接</h3>", "<div>相关文章</div>", "<p>正文一段。</p>", "<h2>通知公告</h2>",
+                          "<div class='title'>政策文件</div>"]) + lst
+    wrap = rng.choice(["", "", "div", "td", "li"])
+    if wrap == "td":
+        return f"<table><tr><td>{lst}</td><td>x</td></tr></table>"
+    if wrap == "li":
+        return f"<ul><li>{lst}</li></ul>"
+    return f"<{wrap}>{lst}</{wrap}>" if wrap else lst
+
+
+def dated_list_pages(n: int = 300) -> dict[str, str]:
+    rng = random.Random(20261124)
+    out = {}
+    for i in range(n):
+        body = rng.choice(["正文：按合同金额的30%给予补贴，最高500万元。" * rng.randint(1, 30), "x",
+                           "".join(f"<p>{rng.choice(_TXT)}</p>" for _ in range(rng.randint(1, 40)))])
+        cont = rng.choice([f"<div id='zoom'>{body}</div>", f"<div class='article'><h1>某某通知</h1><p>{body}</p></div>",
+                           f"<ul><li><a href='/a'>甲</a><span>2025-05-06</span></li><li><div id='zoom'>{body}</div></li></ul>",
+                           body])
+        parts = [_dated_list(rng, 0) for _ in range(rng.randint(1, 5))]
+        parts.insert(rng.randint(0, len(parts)), cont)
+        style = rng.choice(["", "<style>.hide{display:none}</style>", "<style>.date{display:none}</style>"])
+        out[f"dated:{i}"] = (f"<html><head><title>某通知_某市人民政府</title>{style}</head><body>"
+                             f"{''.join(parts)}</body></html>")
+    return out
+
+
+_LINE_PIECES = ["关于开展2025年度人工智能算力券申报工作的通知", "各区工业和信息化局，有关单位：", "为贯彻落实《某某意见》，推动",
+                "人工智能产业高质量发展，现将有关事项通知如下", "一、支持对象", "（一）在本市注册的企业", "按合同金额的30%给予补贴，",
+                "最高500万元。", "申报截止时间为2025年6月30日。", "附件：1.申报表", "深圳市工业和信息化局", "2025年3月10日",
+                "对符合條件的企業給予補貼，單個企業最高", "不超過５００萬元；", "ａｂｃ ABC 123", "第一章 总则", "国 家 数 据 局",
+                "算力券覆盖", "范围包括：", "　　", "二〇二六年六月十二日", "大科发〔2026〕31号", "  ", "联系电话：0755-12345678",
+                "1.申报材料", "①企业营业执照", "其他事项", "This is a wrapped English", "sentence in Latin script"]
+
+
+def short_line_pages(n: int = 120) -> dict[str, str]:
+    """Texts of many short lines (a page with one <p> or <br> per printed line: a PDF or a copy-paste pasted as it
+    was printed): fixed-width wrapping with its paragraph ends, blank lines, headings and lists, Traditional lines."""
+    rng = random.Random(20261125)
+    out = {}
+    for i in range(n):
+        width = rng.choice([8, 12, 16, 20, 24, 30, 40])
+        lines = []
+        for _ in range(rng.randint(3, 300)):
+            k = rng.random()
+            if k < 0.6:
+                s = "".join(rng.choice(_LINE_PIECES) for _ in range(3))
+                lines.extend(s[j:j + width + rng.choice([0, 0, 0, 1, -1, -3])] for j in range(0, len(s), width))
+            elif k < 0.7:
+                lines.append("")
+            else:
+                lines.append(rng.choice(_LINE_PIECES))
+        sep = rng.choice(["p", "br", "div", "p"])
+        if sep == "br":
+            body = "<br>".join(lines)
+        else:
+            body = "".join(f"<{sep}>{ln}</{sep}>" for ln in lines)
+        out[f"lines:{i}"] = f"<html><head><title>某通知</title></head><body><div id='zoom'>{body}</div></body></html>"
+    return out
+
+
 def snapshot() -> dict:
-    pages = {**fixture_pages(), **bench_pages(), **synthetic_pages(), **link_list_pages()}
+    pages = {**fixture_pages(), **bench_pages(), **synthetic_pages(), **link_list_pages(), **dated_list_pages(),
+             **short_line_pages()}
     out = {}
     for name, html in pages.items():
         for vi, kw in enumerate(VARIANTS):
