@@ -487,3 +487,29 @@ def test_extract_html_reads_the_page_text_once_normalised():
         slow = extract_text(page.text, title=page.title, published=published, meta=dict(page.meta or {}),
                             region="上海市", url=p.name)
         assert extract_html(html, url=p.name, region="上海市") == slow, p.name
+
+
+# ------------------------------------------------------------------ heldout12: a news headline that states terms
+
+_XIANGYANG_BODY = ("楚天都市报记者 刘洋\n5月11日，记者从襄阳市经济和信息化局获悉，襄阳市正式出台训力券政策，支持本地企业开展大模型训练。\n"
+                   "根据政策，单个企业一年最多可获得300万元训力券。\n")
+
+
+def test_a_news_headline_stating_one_places_voucher_terms_is_read_with_its_body():
+    facts = extract_text(_XIANGYANG_BODY, title="襄阳拿出3000万元发放训力券，单个企业最高可获300万元",
+                         region="湖北省", authority="news")
+    got = {(m.voucher, m.region): (m.budget_yuan, m.cap_yuan) for m in facts.measures}
+    assert got == {("训力券", "湖北省/襄阳市"): (30_000_000, 3_000_000)}
+
+
+@pytest.mark.parametrize("title", [
+    "湖北多地发放训力券 襄阳单企最高补贴300万元",        # a roundup's headline: many places
+    "襄阳宜昌发放训力券 每年3000万元",                    # two places: the headline ties none of them
+    "襄阳训力券、算力券齐发力 总额3000万元",               # two vouchers
+    "襄阳训力券政策出台 企业用AI更省钱",                   # no terms: nothing to add
+])
+def test_a_news_headline_of_many_places_vouchers_or_no_terms_adds_nothing(title):
+    def terms(facts):
+        return {(m.voucher, m.region): (m.budget_yuan, m.ratio, m.cap_yuan) for m in facts.measures}
+    got = terms(extract_text(_XIANGYANG_BODY, title=title, region="湖北省", authority="news"))
+    assert got == {("训力券", "湖北省/襄阳市"): (None, None, 3_000_000)}

@@ -132,7 +132,8 @@ def extract_text(text: str, *, title: str | None = None, published: str | None =
     doc_region = _doc_region(region, title, issuer, authority)
     policy = _policy_of_title(title)
     body = text
-    if title and authority != "news" and _mentions_voucher(title) and not text.lstrip().startswith(title[:12]):
+    if title and _mentions_voucher(title) and not text.lstrip().startswith(title[:12]) and (
+            authority != "news" or _headline_states_terms(title, region)):
         body = title + "\n" + text      # the vouchers a document's title names are the document's own
     # a news source's region is where its 我市/本市 point, never the default issuer of what it reports
     measures = find_measures(body, doc_region=doc_region if authority != "news" else "", title=title, year=year,
@@ -322,6 +323,30 @@ def _policy_of_title(title: str | None) -> str | None:
 
 def _mentions_voucher(s: str) -> bool:
     return "券" in s
+
+
+_TERM_IN_HEADLINE = re.compile(r"[\d一二两三四五六七八九十百千]\s*(?:万|亿)?元|\d\s*[%％]|[一二三四五六七八九十\d]\s*成|"
+                               r"[一二三四五六七八九]\s*折")
+
+
+_MANY_PLACES = re.compile(r"多地|多市|多城|多区|多县|各地|各市|各区|等地|两地|三地|数地|多个")
+
+
+def _headline_states_terms(title: str, home: str = "") -> bool:
+    """A news headline that states terms of one region's one voucher (襄阳拿出3000万元发放训力券，单个企业最高可获300万元):
+    the story's own lead, read with its body. A headline naming several places or vouchers (武汉合肥加码算力券模型券)
+    ties none of them to another, and one without an amount or a share adds nothing to the body."""
+    if not _TERM_IN_HEADLINE.search(title) or _MANY_PLACES.search(title):
+        return False
+    from .vouchers import find_vouchers
+    if len({v.voucher for v in find_vouchers(title)}) != 1:
+        return False
+    try:
+        paths = sorted({r.path for r in _regions.find_regions(title, home or None)}, key=len)
+        # one place, however many of its levels are named (海口龙华区: 海口市 above 龙华区)
+        return bool(paths) and all(_regions.covers(p, paths[-1]) for p in paths)
+    except Exception:  # noqa: BLE001
+        return False
 
 
 def _doc_region(region: str, title: str | None, issuer: str | None, authority: str) -> str:
