@@ -1012,3 +1012,13 @@ def test_a_price_quoted_in_an_example_is_no_cap(example):
 def test_a_cap_on_a_cost_is_still_a_cap():
     ms = measures("株洲市发放智能券，按改造费用的25%给予支持，每家企业支持费用最高100万元。", region="湖南省", authority="news")
     assert ms[("智能券", "湖南省/株洲市")].cap_yuan == 1_000_000
+
+
+@pytest.mark.parametrize("text", [
+    "襄阳市正式出台训力券政策，今年拿出3000万元，支持本地企业开展大模型训练和行业模型精调。",
+    "襄阳市出台训力券政策，拿出3000万元支持企业开展模型训练。",
+    "襄阳市发放训力券，市财政划拨3000万元，支持企业开展模型训练。",
+])
+def test_what_a_government_takes_out_for_the_voucher_is_its_pool(text):
+    ms = measures(text, region="湖北省", authority="news")
+    assert terms(ms[("训力券", "湖北省/襄阳市")]) == (30_000_000, None, None)
