@@ -150,6 +150,7 @@ def test_relative_year_dates():
     # lower bodies reporting how their work went: no application, no deadline
     ("请各地工业和信息化主管部门于2026年11月30日前将本地区行动开展情况报送工业和信息化部。", None),
     ("各县区于2026年12月10日前将年度工作总结报送市工信局。", None),
+    ("请各省（区、市）工信厅于2026年11月30日前将工作进展情况报送工业和信息化部。", None),
     # lower bodies handing on applications: still read when nothing else is given
     ("请各区于2026年6月30日前报送申报材料。", "2026-06-30"),
     ("各县区于2026年6月30日前将企业申报情况汇总报送市工信局。", "2026-06-30"),

@@ -660,6 +660,7 @@ def test_a_wire_services_journalist_asking_at_the_bodys_conference_is_no_byline(
     qa = _BRIEFING.replace("南充日报记者：", "新华社记者：")
     assert find_stage(qa, _BRIEFING_TITLE) == "final"
     assert find_stage(_BRIEFING.replace("南充日报记者：", "新华社记者提问："), _BRIEFING_TITLE) == "final"
+    assert find_stage(_BRIEFING.replace("南充日报记者：", "新华社记者"), _BRIEFING_TITLE) == "final"   # (a label line)
     # the wire service writing the story: a third party's report
     wire = _BRIEFING.replace("各位媒体朋友，大家上午好！", "新华社成都6月26日电 ")
     assert find_stage(wire, _BRIEFING_TITLE) == "news"

@@ -501,7 +501,7 @@ _BRIEFING_WORD = fast_re(r"发布会|吹风会|答记者问|记者问|见面会|
 # (新华社记者：/新华社记者提问 is the wire service's journalist asking at the conference, its name only the asker's
 # label: 新华社 writes where it opens a dispatch, 新华社北京7月15日电, or is cited, 据新华社报道)
 _REPORTER_WRITES = fast_re(
-    r"(?m)本报记者|本报讯|新华社(?!记者\s*[:：]|记者(?:提问|问))|通讯员|[\u4e00-\u9fa5]{2,8}讯[（(]|记者(?:从|在现场|现场|获悉|了解到|注意到|采访|走访|看到|观察)|"
+    r"(?m)本报记者|本报讯|新华社(?!记者[ \t\u3000]*(?:[:：]|$)|记者(?:提问|问))|通讯员|[\u4e00-\u9fa5]{2,8}讯[（(]|记者(?:从|在现场|现场|获悉|了解到|注意到|采访|走访|看到|观察)|"
     r"记者[ \t\u3000]*(?!朋友|们|提问|问|会|见面|招待)[\u4e00-\u9fa5]{2,3}(?=[ \t\u3000、/）)]|报道|摄|$)")
 
 
