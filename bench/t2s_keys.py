@@ -10,6 +10,8 @@ occurs therefore comes out unchanged. Every such changing key holds a character 
 one-character key is in the set itself; a changing phrase (乾燥 → 干燥) holds a character that is a key of a character
 dictionary (乾, kept as it is alone), and those characters are in the set. So a text holding none of the set's
 characters holds no changing key. (Checked: every changing phrase holds such a character; the script fails otherwise.)
+No key holds a space or a control character (checked too), so no piece spans a line break: each line of a text is
+converted as it would be alone, and to_simplified converts only the lines holding a character of the set.
 """
 from __future__ import annotations
 
@@ -71,6 +73,12 @@ def witness_chars(tool: Path, share: Path) -> str:
     config = json.loads((share / "t2s.json").read_text(encoding="utf-8"))
     dicts = [_read_text_dict(tool, share / f) for f in dict.fromkeys(_dicts_of(config))]
     char_keys = {k for d in dicts for k in d if len(k) == 1}
+    # normalize.to_simplified converts only the lines holding a character of the set: t2s never matches across a
+    # line break, as no key holds a space or a control character
+    for d in dicts:
+        for k in d:
+            if any(c.isspace() or ord(c) < 32 for c in k):
+                raise SystemExit(f"the key {k!r} holds a space or a control character: lines are not converted alone")
     chars: set[str] = set()
     phrases = []
     for d in dicts:

@@ -49,6 +49,29 @@ def test_to_simplified_is_safe_from_threads():
     assert "数据" in want and "數據" not in want
 
 
+def test_to_simplified_of_lines_is_that_of_the_whole_text():
+    """to_simplified converts only the lines holding a t2s key (t2s never matches across a line break): the result is
+    OpenCC's on the whole text, whether keys are rare (覆盖 in a Simplified text), dense (a Traditional page) or
+    phrases (乾燥, 反覆) at a line's start or end."""
+    from monitor.extract.normalize import _convert
+    rng = random.Random(7)
+    words = "乾燥 於是 瞭解 覆蓋 反覆 發展 萬元 著作 甚麼 後來 頭髮 理髮 乾隆 聯繫 關係 隻 祇 裡面 著名 摺疊 臺灣 麵包 餘 鍾 鐘 覆盖".split()
+    base = [ln for f in sorted(Path(__file__).parent.glob("golden/*.txt"))[:20]
+            for ln in f.read_bytes().decode("utf-8", "replace").splitlines()]
+    trad = [ln for f in sorted(SEEDS.glob("004_*.txt")) for ln in f.read_text(encoding="utf-8").splitlines()]
+    assert base
+    for k in range(300):
+        lines = rng.sample(base, min(len(base), rng.randint(1, 120)))
+        if trad and k % 10 == 0:
+            lines[rng.randrange(len(lines)):0] = trad[:rng.randint(1, len(trad))]
+        for _ in range(rng.randint(0, 30)):
+            i = rng.randrange(len(lines))
+            j = rng.choice([0, len(lines[i]), rng.randint(0, len(lines[i]))])
+            lines[i] = lines[i][:j] + rng.choice(words) + lines[i][j:]
+        text = rng.choice(["\n", "\n\n", "\r\n", "\n \n"]).join(lines)
+        assert to_simplified(text) == _convert(text)
+
+
 def test_fold_width_digits_letters_percent_brackets():
     assert fold_width("２０２５年ＡＩ补贴３０％，最高１００．５万元") == "2025年AI补贴30%，最高100.5万元"
     assert fold_width("（含）") == "(含)"

@@ -65,9 +65,48 @@ def to_simplified(text: str) -> str:
         return text or ""
     # no key t2s would replace (none of its characters in the BMP, no character beyond it: UTF-16 two bytes each):
     # OpenCC would return the text unchanged
-    if _T2S_KEY is not None and _T2S_KEY.search(text) is None \
-            and len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+    if _T2S_KEY is None or len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text):
+        return _convert(text)
+    m = _T2S_KEY.search(text)
+    if m is None:
         return text
+    if len(text) < 400:
+        return _convert(text)
+    # only the lines holding a key (runs of them, with short gaps, as one piece): t2s never matches across a line
+    # break (no dictionary key holds a space or a control character: bench/t2s_keys.py checks it), so it cuts the
+    # text at every '\n' and converts each line alone, and a line holding no key comes out unchanged (see above)
+    out: list[str] = []
+    last = 0
+    search = _T2S_KEY.search
+    find, rfind = text.find, text.rfind
+    n = len(text)
+    while m is not None:
+        a = rfind("\n", last, m.start()) + 1
+        if a == 0:
+            a = last
+        b = find("\n", m.end())
+        if b < 0:
+            b = n
+        taken = 0
+        while True:            # take in the next lines holding a key when they come soon
+            m = search(text, b)
+            if m is None or m.start() - b > 200:
+                break
+            taken += 1
+            if taken > 16:     # a Traditional text: keys on every line, the rest converted at once
+                b, m = n, None
+                break
+            b = find("\n", m.end())
+            if b < 0:
+                b = n
+        out.append(text[last:a])
+        out.append(_convert(text[a:b]))
+        last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _convert(text: str) -> str:
     cc = _converter()
     with _cc_lock:  # the binding's thread safety is not documented: serialise (conversion is fast, ~30 MB/s)
         return cc.convert(text)
