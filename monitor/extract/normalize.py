@@ -224,6 +224,28 @@ def _join_pair(a: str, b: str) -> str:
     return a + b
 
 
+# what joinable asks of the line after the break, in one match: it starts mid-sentence, not as a list item or
+# heading (the two patterns as lookaheads at its start: the same test)
+_NEXT_OK = re.compile(f"(?={_CONT_START.pattern})(?!{_ITEM_START.pattern})")
+assert _CONT_START.flags == _ITEM_START.flags == re.U
+
+
+def _joinable(a: str, b: str) -> bool:
+    if not a or not b or a[-1] in _TERMINAL or " | " in a or " | " in b:
+        return False
+    # (a holds no line break: a search for an ending 'x$' is a test of the end, done without scanning a)
+    if a.endswith(_TITLE_WORDS) or _NEXT_OK.match(b) is None:
+        return False
+    # b is stripped: a document number line ends with 号, a date line starts with 19 or 20 and ends with 日 or a
+    # digit (\d is str.isdecimal): tested before the patterns are
+    y = b[-1]
+    if (y == "号" and _DOC_NO_LINE.match(b)) or ((y == "日" or y.isdecimal()) and b[0] in "12" and _DATE_LINE.match(b)):
+        return False
+    x, y = a[-1], b[0]
+    return bool(_CONT_END.match(x) and (CJK_RE.match(x) or CJK_RE.match(y) or x.isdigit() or y.isdigit()
+                                        or x in "，、"))
+
+
 def join_lines(text: str) -> str:
     """Join line breaks inside sentences: a line that ends mid-sentence (CJK, digit, ，、 …; not 。！？；：),
     is as wide as the lines around it (text wrapped every N characters), and is followed by a line that starts
@@ -236,41 +258,45 @@ def join_lines(text: str) -> str:
     stripped = list(map(str.strip, lines))
     # = [_width(s) for s in stripped], without a call a line
     widths = [len(s) + (len(s.encode("utf-8", "surrogatepass")) - len(s)) // 2 for s in stripped]
-    nonblank: list[int] = []
-    pos: dict[int, int] = {}
-
-    def neighbours(i: int) -> list[int]:
-        if not nonblank:        # built on first use: most texts never ask
-            nonblank.extend(j for j in range(n) if stripped[j])
-            pos.update({j: k for k, j in enumerate(nonblank)})
-        k = pos[i]
-        ws = [widths[j] for j in nonblank[max(0, k - 4):k] + nonblank[k + 1:k + 5]]
-        return [w for w in ws if w >= 8]
+    nb_widths: list[int] = []      # the widths of the non-blank lines, in order
+    pos: dict[int, int] = {}        # line index → its place among them
 
     def full(i: int, strict: bool) -> bool:
+        # (the caller has checked 24 <= widths[i] <= 130: wrapped lines hold ~12 to ~65 Chinese characters; longer
+        # lines are paragraphs)
+        if not pos:        # built on first use: most texts never ask
+            nb = [j for j in range(n) if stripped[j]]
+            nb_widths.extend([widths[j] for j in nb])
+            pos.update(zip(nb, range(len(nb))))
         w = widths[i]
-        if w < 24 or w > 130:   # wrapped lines hold ~12 to ~65 Chinese characters; longer lines are paragraphs
-            return False
-        ws = neighbours(i)
+        k = pos[i]
+        # the widths (of 8 and more) of up to 4 non-blank lines before it and 4 after it
+        ws = [x for x in nb_widths[k - 4 if k > 4 else 0:k] if x >= 8]
+        ws += [x for x in nb_widths[k + 1:k + 5] if x >= 8]
         if len(ws) < 2:
             return False
         ws.sort()
         med = ws[len(ws) // 2]
         if strict:
-            close = sum(1 for x in ws if abs(x - w) <= max(3, 0.15 * w))
+            tol = 0.15 * w      # = max(3, 0.15 * w)
+            if tol < 3:
+                tol = 3
+            close = 0
+            for x in ws:
+                if -tol <= x - w <= tol:      # = abs(x - w) <= tol (integers)
+                    close += 1
             return w >= 0.8 * med and close >= 2
-        return w >= 0.75 * med and any(abs(x - w) <= max(3, 0.2 * w) for x in ws)
-
-    def joinable(a: str, b: str) -> bool:
-        if not a or not b or a[-1] in _TERMINAL or " | " in a or " | " in b:
+        if w < 0.75 * med:
             return False
-        # (a holds no line break: a search for an ending 'x$' is a test of the end, done without scanning a)
-        if a.endswith(_TITLE_WORDS) or _DOC_NO_LINE.match(b) or _DATE_LINE.match(b):
-            return False
-        return bool(_CONT_END.match(a, len(a) - 1) and _CONT_START.match(b) and not _ITEM_START.match(b)
-                    and (CJK_RE.search(a[-1]) or CJK_RE.search(b[0]) or a[-1].isdigit() or b[0].isdigit()
-                         or a[-1] in "，、"))
+        tol = 0.2 * w
+        if tol < 3:
+            tol = 3
+        for x in ws:
+            if -tol <= x - w <= tol:      # = abs(x - w) <= tol (exact: x - w is an integer)
+                return True
+        return False
 
+    joinable = _joinable
     out: list[str] = []
     terminal = _TERMINAL         # (joinable's first test, made before calling it)
     i = 0
@@ -282,7 +308,8 @@ def join_lines(text: str) -> str:
             # a single blank line inside a fixed-width wrapped text
             # (the line after it is wide too, or ends the sentence: not a heading standing alone)
             if (cur is not None and i + 1 < n and stripped[i + 1] and cur_last == i - 1
-                    and cur[-1] not in terminal and joinable(cur, stripped[i + 1]) and full(cur_last, strict=True)
+                    and cur[-1] not in terminal and 24 <= widths[cur_last] <= 130
+                    and joinable(cur, stripped[i + 1]) and full(cur_last, strict=True)
                     and (widths[i + 1] >= 0.6 * widths[cur_last] or stripped[i + 1][-1] in _TERMINAL)):
                 cur = _join_pair(cur, stripped[i + 1])
                 cur_last = i + 1
@@ -296,7 +323,8 @@ def join_lines(text: str) -> str:
             continue
         if cur is None:
             cur, cur_last = s, i
-        elif cur_last == i - 1 and cur[-1] not in terminal and joinable(cur, s) and full(cur_last, strict=False):
+        elif cur_last == i - 1 and cur[-1] not in terminal and 24 <= widths[cur_last] <= 130 \
+                and joinable(cur, s) and full(cur_last, strict=False):
             cur = _join_pair(cur, s)
             cur_last = i
         else:
