@@ -1067,7 +1067,7 @@ _INLINE_FURNITURE = [
     (("字体", "字号", "字號"), _rx(r"字[体號号]\s*[:：]?\s*[【\[〖(（]?\s*[大中小]\s*[】\]]?\s*[【\[]?\s*[中小大]\s*[】\]]?\s*"
                                  r"[【\[]?\s*[小中大]?\s*[】\]〗)）]?")),
     (("中",), _rx(r"[【\[(（〖]\s*大\s*[|｜]?\s*中\s*[|｜]?\s*小\s*[】\])）〗]")),
-    (("打印", "关闭", "收藏", "返回", "纠错", "分享", "扫一扫"),
+    (("打印", "关闭", "收藏", "返回", "纠错", "分享"),       # (every word of it holds one)
      _rx(r"[【\[]\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏|返回顶部|纠错|我要纠错|分享|加入收藏)\s*[】\]]")),
     (("打印", "关闭", "收藏", "返回", "纠错", "扫一扫"),
      _rx(r"(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|我要纠错|扫一扫在手机打开当前页|扫一扫在手机上查看当前页面)")),
@@ -1076,6 +1076,11 @@ _INLINE_FURNITURE = [
                      r"(?:[星期周礼拜]{1,2}[一二三四五六日天])?")),
     (("今天是",), _rx(r"今天是\s*[:：]?\s*(?:[星期周]{1,2}[一二三四五六日天])")),
 ]
+_SIZE_BRACKETS = _INLINE_FURNITURE[1][1]
+assert _INLINE_FURNITURE[1][0] == ("中",) and _SIZE_BRACKETS.pattern.startswith(r"[【\[(（〖][^\S\n]*大[^\S\n]*[|｜]?[^\S\n]*中")
+_BIG_MID = _rx(r"大\s*[|｜]?\s*中")
+_BRACKETED_BUTTONS = _INLINE_FURNITURE[2][1]
+assert _BRACKETED_BUTTONS.pattern.startswith(r"[【\[][^\S\n]*(?:打印本页")
 _COUNTER_GUARD = ("点击", "浏览", "阅读", "访问", "點擊", "瀏覽", "閱讀")
 _COUNTER_WORDS = ("点击量|点击数|点击次数|点击率|浏览次数|浏览量|浏览数|阅读数|阅读量|阅读次数|访问量|访问次数|"
                   "點擊量|點擊數|點擊次數|瀏覽次數|瀏覽量|閱讀數|閱讀量")
@@ -1185,7 +1190,13 @@ def _clean_lines(text: str, keep_counters: bool = False) -> str:
         for guards, rx in _INLINE_FURNITURE:
             for g in guards:
                 if g in hay:
-                    text = rx.sub(" ", text)
+                    # (the 大中小 pattern, whose guard 中 is everywhere: first the part every match of it holds,
+                    # found fast as it starts with a literal)
+                    if rx is _SIZE_BRACKETS:
+                        if _BIG_MID.search(text) is not None:
+                            text = rx.sub(" ", text)
+                    elif rx is not _BRACKETED_BUTTONS or "【" in text or "[" in text:     # (it starts with one)
+                        text = rx.sub(" ", text)
                     break
         if not keep_counters:
             for g in _COUNTER_GUARD:
