@@ -1022,3 +1022,16 @@ def test_a_cap_on_a_cost_is_still_a_cap():
 def test_what_a_government_takes_out_for_the_voucher_is_its_pool(text):
     ms = measures(text, region="湖北省", authority="news")
     assert terms(ms[("训力券", "湖北省/襄阳市")]) == (30_000_000, None, None)
+
+
+def test_a_speaker_named_again_alone_or_speaking_on_the_same_line_keeps_the_body():
+    text = ("市政府新闻办举行新闻发布会\n"
+            "主持人：今天我们邀请到鼓楼区人民政府副区长李强先生、市经信局副局长张伟先生介绍有关情况。\n"
+            "市经信局副局长 张伟：市财政每年安排算力券5000万元，按合同金额的30%给予支持，单个企业最高300万元。\n"
+            "鼓楼区人民政府副区长 李强：\n"
+            "鼓楼区将做好政策宣传，为企业提供普惠的算力服务。\n"
+            "晚报记者：请问李强先生，鼓楼区企业何时可以申领算力券？\n"
+            "张伟：\n"
+            "算力券申领将在8月份启动，具体时间另行通知。\n")
+    ms = measures(text, region="福建省/福州市")
+    assert {k: terms(m) for k, m in ms.items()} == {("算力券", "福建省/福州市"): (50_000_000, 0.3, 3_000_000)}

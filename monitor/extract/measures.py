@@ -341,7 +341,7 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
         clause = _rx(r"[，,。；;（(]").split(left)[-1]     # a label: 资金总额：3000万元
     right = par[a.end:a.end + 12]
     if ("基金" in clause and _FUND_SIZE.search(clause) is not None) or (
-            "基金" in par[a.end:a.end + 24] and _FUND_AFTER.match(par, a.end) is not None):
+            par.find("基金", a.end, a.end + 24) >= 0 and _FUND_AFTER.match(par, a.end) is not None):
         return None     # 总规模200亿元的…子基金 / 引导基金总规模达50亿元: a fund, another subsidy, not a voucher's pool
     # (substring tests first: each pattern below can only match where its words occur)
     if ("张" in right and _FACE.match(right)) or (("张" in clause or "面" in clause) and _rx(
@@ -392,7 +392,7 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
                 and not _RECIPIENT.search(_SENT_SPLIT.split(par[(a.start - 40 if a.start > 40 else 0):a.start])[-1]))):
         # 首批算力券800万元 / 首批兑付320万元: the pool of a batch (kept only when no yearly pool is stated)
         return "budget"
-    if _PRICE_WORD.search(clause) is not None and _PRICE_BEFORE.search(clause) is not None \
+    if _PRICE_BEFORE.search(clause, len(clause) - 10 if len(clause) > 10 else 0) is not None \
             and not _CAP_WORD.search(clause):
         return None     # 一条产线的改造服务报价200万元 / 合同金额300万元 / 只需支付150万元: a price or a cost (an example), no cap
     if _STRONG_CAP.search(clause):
@@ -423,8 +423,7 @@ _FUND_AFTER = fast_re(r"[^，,。；;：:券]{0,20}?基金")
 _FUND_SIZE = fast_re(r"基金[^，,。；;：:券]{0,6}?(?:总规模|规模|总额|总量)[^，,。；;：:券]{0,4}$")
 # a price or a cost the amount is, or what one buyer saved (an example's: 报价200万元, 合同金额300万元, 只需支付150万元,
 # 费用约为250万元, 用券抵扣了90万元),
-# the amount right after the word; the first pattern is the gate (each word of the second holds one of its characters)
-_PRICE_WORD = fast_re(r"[价费本额资付花扣省免]")
+# the amount right after the word (searched in the clause's last 10 characters: a word and its filler)
 _PRICE_BEFORE = fast_re(r"(?:报价|价格|售价|标价|原价|总价|造价|费用|花费|花了|成本|合同金额|合同额|总投资|投资额|支付|付了|"
                         r"抵扣了|抵了|省了|省下了?|减免了)"
                         r"\s*(?:为|是|约|约为|达|达到|共|合计|高达|仅|只有)?\s*$")
@@ -775,6 +774,7 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
     # paragraphs worth reading in full: those naming a voucher and the few before them (where the issuer
     # is often named); the rest only for headings and while a group's terms continue
     has_v = [("券" in p or "oken" in p) for p in paragraphs]
+    speakers: dict[str, str] = {}     # a transcript's speakers named with their body: name → region
     near = [False] * len(paragraphs)
     for i, h in enumerate(has_v):
         if h:
@@ -783,12 +783,23 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
 
     for i, par in enumerate(paragraphs):
         body = par.lstrip("#＃ ").strip()
-        if body[-1:] in ("：", ":") and len(body) <= 48 and _SPEAKER.match(body) is not None:
-            # 省数据资源管理局副局长 刘建华： / 合肥市人民政府副秘书长 周涛： / 新华社记者：: a speaker's turn in a
-            # transcript speaks for the speaker's body until the next speaker (a reporter or the host: the document's own)
-            st.current = _speaker_region(body, st, doc_region)
-            st.group, st.inherited, st.inherit_level, st.named = None, False, None, None
-            continue
+        colon = body.find("：", 0, 49)
+        if colon < 0:
+            colon = body.find(":", 0, 49)
+        # (a speaker's line holds a role word, each with one of _SPEAKER_GATE's characters, or a name said before)
+        if colon > 0 and ((speakers and colon <= 5) or _SPEAKER_GATE.search(body, 0, colon) is not None):
+            # 省数据资源管理局副局长 刘建华： / 合肥市人民政府副秘书长 周涛： / 新华社记者： / 刘建华： (named before with
+            # a body): a speaker's turn in a transcript speaks for the speaker's body until the next speaker (a
+            # reporter or the host: the document's own). On a line of its own, or opening the speech (then only a
+            # body's speaker, a reporter or the host: 专家：… is a heading)
+            head = body[:colon + 1]
+            alone = colon == len(body) - 1
+            sp = _speaker(head, alone, st, doc_region, speakers)
+            if sp is not None:
+                st.current = sp
+                st.group, st.inherited, st.inherit_level, st.named = None, False, None, None
+                if alone:
+                    continue
         # (_ENUM is anchored: its one match is the list marker at the start, which opens with one of
         # _ENUM_FIRST or a digit; body is stripped, so its \s* matches nothing)
         first = body[:1]
@@ -856,7 +867,32 @@ _SPEAKER_ROLE = (r"(?:记者|主持人|局长|主任|秘书长|巡视员|调研�
                  r"科长|部长|主席|院长|董事长|总经理|总监|专家|教授|研究员|总工程师|总经济师|委员)")
 _SPEAKER = fast_re(r"^[^，,。；;！!？?：:]{0,30}?" + _SPEAKER_ROLE + r"(?:[（(][^）)：:]{0,30}[)）])?[\s\u3000]*"
                    r"[\u4e00-\u9fa5·]{0,4}[\s\u3000]*(?:[（(][^）)：:]{0,30}[)）])?[：:]$")
+_SPEAKER_GATE = fast_re(r"[记持长任员人席家授监师理]")
 _SPEAKER_OWN = fast_re(r"^[^，,。；;]{0,12}?(?:记者|主持人)")
+_SPEAKER_NAME = fast_re(r"([\u4e00-\u9fa5·]{2,4})[\s\u3000]*(?:[（(][^）)：:]{0,30}[)）])?[：:]$")
+_NAME_ONLY = fast_re(r"^[\u4e00-\u9fa5·]{2,4}[：:]$")
+
+
+def _speaker(head: str, alone: bool, st: _State, doc_region: str, speakers: dict) -> str | None:
+    """The region of the speaker a line opens with (head: up to its colon), or None where it names none."""
+    m = _SPEAKER.match(head)
+    if m is None:
+        if speakers and len(head) <= 6 and _NAME_ONLY.match(head) is not None:
+            return speakers.get(head[:-1])     # 刘建华： named before with a body
+        return None
+    own = _SPEAKER_OWN.match(head) is not None
+    if not alone and not own and _SPEAKER_BODY.match(head) is None:
+        return None      # 专家：“补贴券”要防止… (a heading), 项目负责人：… (a form's field)
+    region = _speaker_region(head, st, doc_region)
+    if not own:
+        nm = _SPEAKER_NAME.search(head)
+        if nm is not None and _rx(_SPEAKER_ROLE + "$").search(nm.group(1)) is None:
+            speakers[nm.group(1)] = region
+    return region
+
+
+# a body's speaker: the body's name (a place or a level word, then a body word) before the role
+_SPEAKER_BODY = fast_re(r"^[^，,。；;：:]{1,24}?(?:政府|局|委|厅|办|办公室|委员会|管委会|中心|院|部)[^，,。；;：:]{0,8}?" + _SPEAKER_ROLE)
 
 
 def _speaker_region(line: str, st: _State, doc_region: str) -> str:
@@ -1080,7 +1116,9 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             # (the addressees a notice opens with, 各市(区)工信局：, are not places spoken of in general)
             gen_left = _ADDRESSEE_HEAD.sub("", sent_left) if "各" in sent_left else sent_left
             general = _general(gen_left[-40:]) and not _names_region_near(par, a, gs, issuers)
-            if not general and ge < len(par) and not (authority == "official" and region == doc_region) \
+            # (a definition opens with a colon after the voucher, a kind among policies with 等)
+            if not general and ge < len(par) and par[ge] in _KIND_NEXT and _KIND_MARK.match(par, ge) is not None \
+                    and not (authority == "official" and region == doc_region) \
                     and _kind_in_general(par, a, b, gs, ge, issuers):
                 general = True
             nat = region == R.NATIONAL and _NATIONAL_ENCOURAGE.search(sent_left)
@@ -1192,6 +1230,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
 # terms, no place is named just before, and (among policies) no verb issues it (洛阳市出台算力券等政策)
 _DEFINES = fast_re(r"[”\"」]?\s*[：:]\s*(?:主要|一般|通常|多)?(?:用于|是指|指|即|是一种|是政府|是由|系)")
 _AMONG_POLICIES = fast_re(r"[”\"」]?\s*等[\u4e00-\u9fa5]{0,6}?(?:政策|措施|举措|工具|手段)")
+_KIND_NEXT = frozenset("：:等”\"」 ")
+_KIND_MARK = fast_re(r"[”\"」\s]?(?:[：:]|等[^级次])")
 _KIND_OPEN = fast_re(r"^[\s“\"「【\[]*$")
 
 
