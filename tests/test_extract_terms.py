@@ -1035,3 +1035,8 @@ def test_a_speaker_named_again_alone_or_speaking_on_the_same_line_keeps_the_body
             "算力券申领将在8月份启动，具体时间另行通知。\n")
     ms = measures(text, region="福建省/福州市")
     assert {k: terms(m) for k, m in ms.items()} == {("算力券", "福建省/福州市"): (50_000_000, 0.3, 3_000_000)}
+
+
+def test_a_park_the_text_places_nowhere_deeper_is_in_the_place_heading_its_name():
+    ms = measures("成都天府软件园发放算力券，单个企业最高50万元。", region="全国", authority="news")
+    assert set(ms) == {("算力券", "四川省/成都市")}

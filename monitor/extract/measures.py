@@ -536,9 +536,12 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
             continue     # 吉林大学, 延边电视台, 吉林银行珲春支行: an institution's name, not the place speaking
         if parks:
             pm = _PARK_AFTER.match(after)
-            if pm is not None and _GENERIC_ZONE.fullmatch(pm.group(1)) is None \
+            if pm is not None and context.startswith(rm.path + "/") and _GENERIC_ZONE.fullmatch(pm.group(1)) is None \
                     and (k + 1 == len(found) or found[k + 1].start >= rm.end + pm.end()):
-                continue     # 海南生态软件园, 徐州淮海软件园: the head of a park's own name, not the place speaking
+                # 海南生态软件园, 徐州淮海软件园: the head of a park's own name, not the place speaking, where the text
+                # places the park deeper inside that place (the region in force lies under it); elsewhere the place
+                # is the most the text says of where the park is (成都天府软件园 in national news: 成都市)
+                continue
         # (what precedes a place at the paragraph's start after a lead date opens with a space, a mark, a
         # digit or a comma: any other first character fails _LEAD_DATE at once)
         start_of_par = rm.start <= lead or ((par[0].isspace() or par[0] in _LEAD_FIRST or par[0].isdecimal())
