@@ -1281,3 +1281,20 @@ def test_wechat_account_name_is_the_page_issuer():
     # not a WeChat article page: a script's nickname or an element id names no publisher
     html = _article(f"<div id='zoom'>{P}</div><a id='js_name'>张三</a><script>var nickname = \"李四\";</script>")
     assert "issuer" not in parse_page(html).meta
+
+
+def test_publish_time_element_found_in_any_case_the_page_matches():
+    """The quick test before the publish-time selector (an id or class holding 'time') passes wherever the selector
+    matches: quirks mode (no doctype) matches ids and classes ignoring case, standards mode exactly."""
+    from selectolax.lexbor import LexborHTMLParser
+    from monitor.extract.page import _publish_time_element
+    for doc, want in [
+        ("<html><body><em id=PUBLISH_TIME>2025-05-06</em></body></html>", "2025-05-06"),
+        ("<html><body><span class='a PubTime'>2025年5月7日</span></body></html>", "2025-05-07"),
+        ("<!DOCTYPE html><html><body><span class='publishTime'>2025-05-08</span></body></html>", "2025-05-08"),
+        ("<!DOCTYPE html><html><body><span class='pubTime'>2025-05-08</span></body></html>", None),
+        ("<!DOCTYPE html><html><body><span class='PUBTIME'>2025-05-08</span></body></html>", None),
+        ("<!DOCTYPE html><html><body><span class='time'>2025-05-08</span></body></html>", None),
+        ("<html><body><p>2025-05-08</p></body></html>", None),
+    ]:
+        assert _publish_time_element(LexborHTMLParser(doc)) == want, doc

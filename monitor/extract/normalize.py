@@ -383,5 +383,6 @@ def normalize_simplified(text: str) -> str:
     if _SPACED_PAIR.search(text):       # (every letter-spaced run holds one: a cheap search for the rare case)
         text = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = join_lines(text)
-    text = _BLANKS.sub("\n\n", text)
+    if "\n\n\n" in text:      # (every match of _BLANKS holds it)
+        text = _BLANKS.sub("\n\n", text)
     return text.strip()

@@ -1759,9 +1759,17 @@ _PUBLISH_TIME_SELECTOR = ("#publish_time, #publishTime, #publish-time, #pubtime,
                           ".publishTime, .pub_time, .pub-time, .pubtime")
 
 
+_TIME_ATTR = '[id*="time" i], [class*="time" i]'
+assert all("time" in sel.lower() for sel in _PUBLISH_TIME_SELECTOR.split(","))
+
+
 def _publish_time_element(tree) -> str | None:
     """The date of an element the page marks as its publication time (a WeChat post's <em id="publish_time">)."""
     try:
+        # (every element the selector matches has an id or a class holding 'time', in any case: quirks mode matches
+        # ids and classes ignoring case; one quick query for those first, as most pages have none)
+        if tree.css_first(_TIME_ATTR) is None:
+            return None
         node = tree.css_first(_PUBLISH_TIME_SELECTOR)
     except Exception:  # noqa: BLE001
         return None
