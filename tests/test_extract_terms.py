@@ -1040,3 +1040,21 @@ def test_a_speaker_named_again_alone_or_speaking_on_the_same_line_keeps_the_body
 def test_a_park_the_text_places_nowhere_deeper_is_in_the_place_heading_its_name():
     ms = measures("成都天府软件园发放算力券，单个企业最高50万元。", region="全国", authority="news")
     assert set(ms) == {("算力券", "四川省/成都市")}
+
+
+@pytest.mark.parametrize("definition", [
+    "所谓算力券，是指政府向企业发放的用于购买算力服务的电子凭证。",
+    "什么是算力券？算力券是政府向企业发放的一种用于购买算力服务的电子凭证。",
+    "名词解释：算力券，即政府发放的算力消费凭证。",
+])
+def test_a_definition_of_a_voucher_kind_in_other_words_is_no_measure(definition):
+    text = "株洲市今年智能券发放总额1500万元，单个企业年度最高80万元。\n" + definition
+    ms = measures(text, region="湖南省", authority="news")
+    assert set(ms) == {("智能券", "湖南省/株洲市")}
+
+
+def test_a_definition_undoes_no_tie_of_its_paragraph():
+    text = "株洲市近日推出算力券。所谓算力券，是指政府向企业发放的用于购买算力服务的电子凭证。"
+    assert set(measures(text, region="湖南省", authority="news")) == {("算力券", "湖南省/株洲市")}
+    text = "株洲市近日推出算力券，算力券即日起开始申领。"
+    assert set(measures(text, region="湖南省", authority="news")) == {("算力券", "湖南省/株洲市")}

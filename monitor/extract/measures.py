@@ -1123,7 +1123,9 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             if not general and ge < len(par) and par[ge] in _KIND_NEXT and _KIND_MARK.match(par, ge) is not None \
                     and not (authority == "official" and region == doc_region) \
                     and _kind_in_general(par, a, b, gs, ge, issuers):
-                general = True
+                st.group = None     # (a kind spoken of: no measure, and no other mention of the paragraph is undone)
+                cursor = ge
+                continue
             nat = region == R.NATIONAL and _NATIONAL_ENCOURAGE.search(sent_left)
             cm = _CONDITION.search(par[(gs - 10 if gs - 10 > a else a):gs])
             condition = cm is not None and not _rx(r"给予|予以|发放|安排|设立|条件的").search(cm.group(1))
@@ -1228,25 +1230,25 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             st.group = None
 
 
-# a voucher kind named in general: defined (算力券：用于购买… / “科技创新券”：是指…, a glossary line), or named
-# among policies (随着算力券等普惠政策落地 / 算力券、数据券等政策工具): no place's measure, where the sentence holds no
-# terms, no place is named just before, and (among policies) no verb issues it (洛阳市出台算力券等政策)
-_DEFINES = fast_re(r"[”\"」]?\s*[：:]\s*(?:主要|一般|通常|多)?(?:用于|是指|指|即|是一种|是政府|是由|系)")
+# a voucher kind named in general: defined (算力券：用于… / “科技创新券”：是指… / 所谓算力券，是指… / 算力券是政府…
+# 的一种凭证, at the start of its sentence or after a label), or named among policies (随着算力券等普惠政策落地 /
+# 算力券、数据券等政策工具): no place's measure, where the sentence holds no terms, no place is named just before,
+# and (among policies) no verb issues it (洛阳市出台算力券等政策)
+_KIND_NEXT = frozenset("：:，,等”\"」 是即指系")
+_KIND_MARK = fast_re(r"[”\"」]?\s*(?:(?P<colon>[：:])\s*(?:主要|一般|通常|多)?(?:用于|是指|指|即|是一种|是一类|是政府|是由|系)|"
+                     r"[，,]?\s*(?P<defn>是指|指的是|即(?!可|将|日)|是一种|是一类|是政府|是由政府|系政府)|(?P<among>等[^级次]))")
 _AMONG_POLICIES = fast_re(r"[”\"」]?\s*等[\u4e00-\u9fa5]{0,6}?(?:政策|措施|举措|工具|手段)")
-_KIND_NEXT = frozenset("：:等”\"」 ")
-_KIND_MARK = fast_re(r"[”\"」\s]?(?:[：:]|等[^级次])")
-_KIND_OPEN = fast_re(r"^[\s“\"「【\[]*$")
+_KIND_OPEN = fast_re(r"^[\s“\"「【\[]*(?:所谓|[^，,。；;：:]{0,10}[：:】\]])?[\s“\"「]*$")
 
 
 def _kind_in_general(par: str, a: int, b: int, gs: int, ge: int, issuers) -> bool:
-    c = par[ge:ge + 2]
-    if "：" in c or ":" in c:
-        if _DEFINES.match(par, ge) is None or _KIND_OPEN.match(par[a:gs]) is None:
-            return False
-    elif "等" in par[ge:ge + 3]:
+    m = _KIND_MARK.match(par, ge)
+    if m is None:
+        return False
+    if m.lastgroup == "among":
         if _AMONG_POLICIES.match(par, ge) is None or _TIE.search(par, _clause_start(par, a, gs), gs) is not None:
             return False
-    else:
+    elif _KIND_OPEN.match(par[a:gs]) is None:
         return False
     return not _names_region_near(par, a, gs, issuers) and not _has_terms(par[a:b])
 
