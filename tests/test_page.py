@@ -1298,3 +1298,52 @@ def test_publish_time_element_found_in_any_case_the_page_matches():
         ("<html><body><p>2025-05-08</p></body></html>", None),
     ]:
         assert _publish_time_element(LexborHTMLParser(doc)) == want, doc
+
+
+def test_plain_item_lists_render_as_the_walk_does(monkeypatch):
+    """<ul>s of plain items (a link and a date or note beside it) are rendered from what _list_items reads of them:
+    the page reads exactly as when the walk visits their nodes one by one (texts, spaces, hidden items, heading and
+    footer words, attachments, after a related-links heading)."""
+    import monitor.extract.page as P
+    rng = random.Random(11)
+    texts = ["关于开展2025年度第3批项目申报工作的通知", "相关链接", "上一篇：某通知", "版权所有 ICP备12345号", "附件1.申报表",
+             "来源：某局", " ", "\n  ", "  标题  ", "政务公开", "x", "2025-05-06", "主办单位：某局 网站地图 联系我们",
+             "【2025-05-06】", "更多", "正文一段很长的文字，" * 70]
+
+    def page() -> str:
+        lists = []
+        for _ in range(rng.randint(1, 4)):
+            items = []
+            pool = rng.choice([texts, texts[:1] + texts[6:11] + ["2025-05-06"] * 5])
+            for _ in range(rng.randint(1, 12)):
+                a = f"<a href='{rng.choice(['/a/1.html', '/a/2.html', '/f/x.pdf', '#'])}'>{rng.choice(pool)}</a>"
+                tag = rng.choice(['span', 'em', 'font', 'i'])
+                d = f"<{tag}>{rng.choice(pool)}</{tag}>"
+                inner = rng.choice([a + d, a + d, d + a, a + rng.choice(texts) + d, a, rng.choice(texts),
+                                    a + "<!-- c -->" + d, a + "\n  " + d + "\n", a + "<b>x</b><br>"])
+                attr = rng.choice(["", "", "", " class='hide'", " style='display:none'"])
+                items.append(f"<li{attr}>{inner}</li>" + rng.choice(["", "\n", " "]))
+            head = rng.choice(["", "", "<h3>相关链接</h3>", "<div>相关文章</div>"])
+            lists.append(head + f"<{rng.choice(['ul', 'ol'])}>{''.join(items)}</ul>")
+        lists.insert(rng.randint(0, len(lists)), "<div id='zoom'>" + "按合同金额的30%给予补贴，最高500万元。" * 5 + "</div>")
+        return ("<html><head><title>某通知_某市人民政府</title><style>.hide{display:none}</style></head><body>"
+                + "".join(lists) + "</body></html>")
+
+    def rendered(html: str) -> tuple:
+        from selectolax.lexbor import LexborHTMLParser
+        tree = LexborHTMLParser(html)
+        hc, hi = P._hidden_style_rules(tree)
+        r = P._Renderer(tree.css_first("#zoom"), hc, hi, limit=P.META_SCAN * 2, visits=P.PAGE_VISITS,
+                        maybe_hidden=P._hidden_candidates(tree, hc, hi), fast=True)
+        r.render(tree.body)
+        return r.page_text(), r.captured, parse_page(html)
+
+    pages = [page() for _ in range(150)]
+    fast = [rendered(p) for p in pages]
+    used = []
+    real = P._Renderer._list_items
+    monkeypatch.setattr(P._Renderer, "_list_items", lambda self, node, room: used.append(real(self, node, room)))
+    slow = [rendered(p) for p in pages]
+    assert any(u is not None for u in used) and any(u is None for u in used)
+    for f, s in zip(fast, slow):
+        assert f == s

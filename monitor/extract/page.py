@@ -781,15 +781,19 @@ class _Renderer:
                     continue
                 if kind == _K_IMG:
                     continue
+                items = None
                 if kind > _K_A:       # header, form (blocks), or a skip tag that is the container
                     kind = _K_BLOCK if tag in _BLOCK_TAGS else _K_INLINE
                 elif kind == _K_BLOCK and fast and tag in _LINK_LIST_TAGS and not in_link and not in_pre \
-                        and not self.after_related and mid not in container_path:
-                    n = dropped_list(node, max_visits - visited)
-                    if n:
-                        # the walk would visit its n nodes and then drop it whole, changing nothing else
-                        visited += n
-                        continue
+                        and mid not in container_path:
+                    if not self.after_related:
+                        n = dropped_list(node, max_visits - visited)
+                        if n:
+                            # the walk would visit its n nodes and then drop it whole, changing nothing else
+                            visited += n
+                            continue
+                    if tag == "ul" or tag == "ol":
+                        items = self._list_items(node, max_visits - visited)
                 if kind >= _K_BLOCK:
                     if kind == _K_A:
                         start = len(pieces)
@@ -816,6 +820,13 @@ class _Renderer:
                 elif kind == _K_PRE:
                     in_pre += 1
                 frames.append(fr)
+                if items is not None:
+                    # a list of plain items (a link and a date or note beside it): its nodes rendered as the walk
+                    # would, from what _list_items read of them; the list itself ends as any block does
+                    visited += items[1]
+                    out += self._emit_items(items[0], frames, items[2])
+                    push(None)
+                    continue
                 child = node.child
                 if child is not None:
                     if child.tag == "-text" and child.next is None and visited < max_visits and out <= limit:
@@ -952,6 +963,171 @@ class _Renderer:
         self.fast_budget -= n
         return n if n <= room else 0
 
+    def _list_items(self, node, room: int) -> tuple[list, int, bool] | None:
+        """For a <ul> or <ol> the walk is about to enter (not in a link or <pre>, not holding the container): when
+        it holds only <li>s (and texts and comments), each holding only texts, comments and inline elements (<a>,
+        <span>, <em> …) that hold one text each, none of them maybe hidden, the items as events for _emit_items and
+        the number of nodes under it (which the walk would visit; they fit in room) and whether no footer mark or
+        word can be found in what it holds; else None."""
+        maybe_hidden = self.maybe_hidden
+        check = not self.hidden_ok
+        events: list = []
+        add = events.append
+        count = 0
+        li = node.child
+        while li is not None:
+            count += 1
+            tag = li.tag
+            if tag == "-text":
+                add((0, li.text_content))
+            elif tag == "li":
+                if check and li.mem_id in maybe_hidden:
+                    return None
+                add((1,))
+                ch = li.child
+                while ch is not None:
+                    count += 1
+                    ctag = ch.tag
+                    if ctag == "-text":
+                        add((0, ch.text_content))
+                    elif not ctag:
+                        return None
+                    elif ctag[0] in "-!#":
+                        pass             # a comment: the walk passes it by
+                    else:
+                        k = _K_A if ctag == "a" else _KIND.get(ctag, _K_INLINE)
+                        if k != _K_A and k != _K_INLINE and k != _K_CHECKED:
+                            return None
+                        if check and ch.mem_id in maybe_hidden:
+                            return None
+                        t = ch.child
+                        if t is None or t.tag != "-text" or t.next is not None:
+                            return None
+                        count += 1
+                        attach = False
+                        if k == _K_A:
+                            href = ch.attrs.get("href")
+                            attach = bool(href and _EXT_HINT.search(href) and _is_attachment_href(href))
+                        add((3, k, ctag, attach, t.text_content))
+                    ch = ch.next
+                add((2,))
+            elif not tag or tag[0] not in "-!#":
+                return None
+            li = li.next
+        if count > room:
+            return None
+        # every match of _FOOTER_ANY holds a character _FOOTER_QUICK finds: in none of the texts, in no element's
+        quiet = _FOOTER_QUICK.search(node.text(deep=True) or "") is None
+        return events, count, quiet
+
+    def _emit_items(self, events: list, frames: list, quiet: bool) -> int:
+        """Render the events of _list_items as the walk renders those nodes (the same text rule, frames and end
+        judgements; the list's frame on top of frames, no link or <pre> open): the characters of text added."""
+        pieces = self.pieces
+        append = pieces.append
+        keep_fn = self._keep
+        ws_sub = _WS.sub
+        head_first = _HEAD_FIRST_OR_BRACKET
+        skip = 0
+        out = 0
+        i = -1
+        last = len(events) - 4
+        for ev in events:
+            i += 1
+            typ = ev[0]
+            if skip:
+                skip -= 1
+                continue
+            if typ == 1 and i <= last and quiet and not self.after_related:
+                # the common item, <li><a>title</a><span>date</span></li>, whose every test below is known
+                # from its two texts: written at once (else its events are rendered one by one, below)
+                a, x, end = events[i + 1], events[i + 2], events[i + 3]
+                if end[0] == 2 and a[0] == 3 and x[0] == 3 and a[1] == _K_A and x[1] != _K_A and not a[3]:
+                    t1, t2 = a[4], x[4]
+                    if t1 and t2 and t2[0] not in _INFO_FIRST and "附件" not in t1 \
+                            and not _NEEDS_WS(t1) and not _NEEDS_WS(t2):
+                        n1, n2 = len(t1.strip()), len(t2.strip())
+                        head = t1 + t2 if len(t1) < 40 else t1
+                        chars = n1 + n2
+                        # the <a> is kept; the inline element is kept (no footer mark or word in its text); so is
+                        # the item, unless it is long or starts with a heading word (then _keep is asked)
+                        if (x[1] != _K_CHECKED or not n2 or (n2 <= 600 and t2.lstrip()[:1] not in head_first)) \
+                                and (not chars or (chars <= 600 and head.lstrip()[:1] not in head_first)):
+                            pieces += ("\n", t1, t2, "\n")
+                            out += len(t1) + len(t2)
+                            p = frames[-1]
+                            p[2] += chars
+                            p[3] += n1
+                            p[4] += 1
+                            if len(p[6]) < 40:
+                                p[6] += head
+                            skip = 3
+                            continue
+            if typ == 1:                    # an <li> starts
+                append("\n")
+                frames.append([_K_BLOCK, len(pieces) - 1, 0, 0, 0, False, "", False, False, "li"])
+                continue
+            if typ == 0:                    # a text, in the list or an item
+                fr = frames[-1]
+                t = ev[1]
+                in_link = False
+            elif typ == 3:                  # an inline element holding one text
+                k = ev[1]
+                fr = [k, len(pieces), 0, 0, 1 if k == _K_A else 0, ev[3], "", False, False, ev[2]]
+                t = ev[4]
+                in_link = k == _K_A
+            else:                           # the <li> ends
+                fr = frames.pop()
+                t = None
+            if t:
+                if "\n" in t or "  " in t or "\t" in t or "\r" in t or "\f" in t:
+                    t = ws_sub(" ", t)
+                    if t == " ":
+                        if pieces and not pieces[-1].endswith((" ", "\n")):
+                            append(" ")
+                        t = ""
+                if t:
+                    if t[0] in _INFO_FIRST and _info_break(pieces, t):
+                        append("\n")
+                    append(t)
+                    out += len(t)
+                    n = len(t.strip())
+                    fr[2] += n
+                    if in_link:
+                        fr[3] += n
+                    if len(fr[6]) < 40:
+                        fr[6] += t
+            if typ == 0:
+                continue
+            # the element ends (as at the end of render's loop)
+            kind = fr[0]
+            if self.after_related:
+                keep = keep_fn(fr)
+            elif kind == _K_A:
+                keep = True
+                if "附件" in fr[6]:
+                    fr[5] = True
+            elif kind < _K_CHECKED or not fr[2]:
+                keep = True
+            elif fr[4] < 3 and fr[2] <= 600 and not fr[5] and fr[6].lstrip()[:1] not in head_first:
+                keep = quiet or _FOOTER_ANY.search("".join(pieces[fr[1]:])) is None or keep_fn(fr)
+            else:
+                keep = keep_fn(fr)
+            if not keep:
+                del pieces[fr[1]:]
+            elif kind == _K_BLOCK:
+                append("\n")
+            if keep:
+                p = frames[-1]
+                p[2] += fr[2]
+                p[3] += fr[3]
+                p[4] += fr[4]
+                if fr[5]:
+                    p[5] = True
+                if len(p[6]) < 40:
+                    p[6] += fr[6]
+        return out
+
     def _holds_container(self, node) -> bool:
         if self.container_id is None:
             return False
@@ -1051,6 +1227,8 @@ class _Renderer:
 
 
 _WS = re.compile(r"[ \t\r\n\f]+")
+# does a text hold what the walk's text rule collapses ('\n', '  ', '\t', '\r', '\f')?
+_NEEDS_WS = re.compile(r"[\n\t\r\f]|  ").search
 _START, _END = "\x02", "\x03"     # the container's span in the rendered pieces
 
 
