@@ -669,6 +669,26 @@ def _info_break(pieces: list, t: str) -> bool:
     return _INFO_LINE.search(line) is not None
 
 
+def _beside_link(node) -> bool:
+    """Does the first item of a list hold text or an element beside its links (a date, a note)?"""
+    li = node.child
+    while li is not None and li.tag != "li":
+        li = li.next
+    if li is None:
+        return False
+    ch = li.child
+    while ch is not None:
+        tag = ch.tag
+        if tag == "-text":
+            t = ch.text_content
+            if t and not t.isspace():
+                return True
+        elif tag and tag != "a" and tag[0] not in "-!#":
+            return True
+        ch = ch.next
+    return False
+
+
 class _Renderer:
     """One iterative pass over a subtree: text pieces with block breaks, tables as rows, furniture dropped."""
 
@@ -786,13 +806,19 @@ class _Renderer:
                     kind = _K_BLOCK if tag in _BLOCK_TAGS else _K_INLINE
                 elif kind == _K_BLOCK and fast and tag in _LINK_LIST_TAGS and not in_link and not in_pre \
                         and mid not in container_path:
-                    if not self.after_related:
+                    # (both ways give what the walk gives: which is tried first only saves time. A list whose first
+                    # item holds more than a link is no list of links alone)
+                    is_list = tag == "ul" or tag == "ol"
+                    beside = is_list and _beside_link(node)
+                    if beside:
+                        items = self._list_items(node, max_visits - visited)
+                    if items is None and not self.after_related:
                         n = dropped_list(node, max_visits - visited)
                         if n:
                             # the walk would visit its n nodes and then drop it whole, changing nothing else
                             visited += n
                             continue
-                    if tag == "ul" or tag == "ol":
+                    if is_list and not beside:
                         items = self._list_items(node, max_visits - visited)
                 if kind >= _K_BLOCK:
                     if kind == _K_A:
