@@ -1064,7 +1064,7 @@ class _Renderer:
             if skip:
                 skip -= 1
                 continue
-            if typ == 1 and i <= last and quiet and not self.after_related:
+            if typ == 1 and i <= last and not self.after_related:
                 # the common item, <li><a>title</a><span>date</span></li>, whose every test below is known
                 # from its two texts: written at once (else its events are rendered one by one, below)
                 a, x, end = events[i + 1], events[i + 2], events[i + 3]
@@ -1077,8 +1077,10 @@ class _Renderer:
                         chars = n1 + n2
                         # the <a> is kept; the inline element is kept (no footer mark or word in its text); so is
                         # the item, unless it is long or starts with a heading word (then _keep is asked)
-                        if (x[1] != _K_CHECKED or not n2 or (n2 <= 600 and t2.lstrip()[:1] not in head_first)) \
-                                and (not chars or (chars <= 600 and head.lstrip()[:1] not in head_first)):
+                        if (x[1] != _K_CHECKED or not n2 or (n2 <= 600 and t2.lstrip()[:1] not in head_first
+                                                             and (quiet or _FOOTER_ANY.search(t2) is None))) \
+                                and (not chars or (chars <= 600 and head.lstrip()[:1] not in head_first
+                                                   and (quiet or _FOOTER_ANY.search("\n" + t1 + t2) is None))):
                             pieces += ("\n", t1, t2, "\n")
                             out += len(t1) + len(t2)
                             p = frames[-1]
