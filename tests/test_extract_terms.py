@@ -1058,3 +1058,85 @@ def test_a_definition_undoes_no_tie_of_its_paragraph():
     assert set(measures(text, region="湖南省", authority="news")) == {("算力券", "湖南省/株洲市")}
     text = "株洲市近日推出算力券，算力券即日起开始申领。"
     assert set(measures(text, region="湖南省", authority="news")) == {("算力券", "湖南省/株洲市")}
+
+
+@pytest.mark.parametrize("target", [
+    "到2027年，力争人工智能核心产业规模突破500亿元，集聚企业300家以上。",
+    "目标到2028年，全区数字经济核心产业营收达到800亿元。",
+    "力争全市人工智能产业规模超过1000亿元。",
+    "预计到2027年，算力产业总规模将达到300亿元以上。",
+    "力争到2028年全区人工智能产业规模达到500亿元。",
+    "到2027年，数字经济增加值超过2000亿元。",
+])
+def test_a_target_of_the_economy_is_never_a_pool(target):
+    text = ("朝阳区算力券管理办法\n第一条　算力券年度总额3000万元，单个企业每年最高20万元。\n" + target + "\n")
+    ms = measures(text, region="北京市/朝阳区", title="朝阳区算力券管理办法")
+    assert terms(ms[("算力券", "北京市/朝阳区")]) == (30_000_000, None, 200_000)
+
+
+def test_a_target_is_a_pool_only_where_it_is_the_vouchers_own():
+    ms = measures("力争今年全市算力券发放规模达到1亿元，单个企业最高100万元。", region="福建省/福州市")
+    assert terms(ms[("算力券", "福建省/福州市")]) == (100_000_000, None, 1_000_000)
+
+
+@pytest.mark.parametrize("appendix", [
+    "附：朝阳区支持中小企业发展的其他措施",
+    "附件2",
+    "附件：朝阳区人工智能产业其他扶持政策",
+    "起草说明：",
+    "附：起草说明",
+])
+def test_an_appendix_not_naming_the_voucher_ends_its_terms(appendix):
+    text = ("朝阳区中小企业服务券管理办法\n"
+            "第一条　中小企业服务券年度总额3000万元。\n"
+            "第二条　服务券按照服务合同金额的50%予以支持，单个企业每年最高20万元。\n"
+            "第三条　本办法自2026年3月1日起施行。\n"
+            + appendix + "\n"
+            "支持高校与企业共建联合实验室，按照建设投入的30%给予最高200万元补助。\n"
+            "对在区内新设立的区域总部，按照实缴注册资本的1%给予奖励，最高2000万元。\n"
+            "鼓励企业参加国内外重要展会，按照展位费的50%给予补贴，单个企业每年最高30万元。\n")
+    ms = measures(text, region="北京市/朝阳区", title="朝阳区中小企业服务券管理办法")
+    assert terms(ms[("服务券", "北京市/朝阳区")]) == (30_000_000, 0.5, 200_000)
+
+
+def test_an_appendix_naming_the_voucher_keeps_its_terms():
+    text = ("关于开展2026年度算力券申报工作的通知\n"
+            "各有关单位：现开展算力券申报工作，详见附件。\n"
+            "附件：2026年度算力券申报指南\n"
+            "一、支持标准\n"
+            "按照合同金额的30%给予支持，单个企业最高100万元。\n")
+    ms = measures(text, region="福建省/福州市", title="关于开展2026年度算力券申报工作的通知")
+    assert terms(ms[("算力券", "福建省/福州市")]) == (None, 0.3, 1_000_000)
+
+
+@pytest.mark.parametrize("other", [
+    "对在区内新设立的区域总部，按照实缴注册资本的1%给予奖励，最高2000万元。",
+    "鼓励企业参加国内外重要展会，按照展位费的50%给予补贴，单个企业每年最高30万元。",
+    "支持高校与企业共建联合实验室，按照建设投入的30%给予最高200万元补助。",
+    "对开放应用场景并形成标杆案例的单位，经评审后每个场景给予最高50万元奖励。",
+    "对企业开展网络安全等级保护测评的，按照测评费用的60%给予补贴，最高10万元。",
+])
+def test_a_paragraph_opening_a_subsidy_for_another_object_ends_the_vouchers_terms(other):
+    text = ("朝阳区算力券管理办法\n"
+            "算力券年度总额3000万元，按照合同金额的50%予以支持，单个企业每年最高20万元。\n" + other + "\n")
+    ms = measures(text, region="北京市/朝阳区", title="朝阳区算力券管理办法")
+    assert terms(ms[("算力券", "北京市/朝阳区")]) == (30_000_000, 0.5, 200_000)
+
+
+def test_a_paragraph_of_the_vouchers_own_use_keeps_its_terms():
+    text = ("朝阳区算力券管理办法\n"
+            "算力券年度总额3000万元。\n"
+            "对企业采购非国产算力服务的，按照合同金额的20%给予支持，单个企业最高50万元。\n"
+            "对企业租用国产智能算力的，按照合同金额的40%给予支持，单个企业最高200万元。\n")
+    ms = measures(text, region="北京市/朝阳区", title="朝阳区算力券管理办法")
+    assert terms(ms[("算力券", "北京市/朝阳区")]) == (30_000_000, 0.4, 2_000_000)
+
+
+@pytest.mark.parametrize("own", [
+    "对符合条件的企业，按照合同金额的30%给予支持，单个企业最高100万元。",
+    "对经审核通过的企业，按照实际发生费用的30%给予支持，最高100万元。",
+])
+def test_a_paragraph_bringing_the_terms_the_voucher_lacks_is_its_own(own):
+    text = "朝阳区算力券管理办法\n算力券年度总额3000万元。\n" + own + "\n"
+    ms = measures(text, region="北京市/朝阳区", title="朝阳区算力券管理办法")
+    assert terms(ms[("算力券", "北京市/朝阳区")]) == (30_000_000, 0.3, 1_000_000)

@@ -334,9 +334,32 @@ _INCL_END = fast_re(r"含\s*$")
 _LIMIT_WORD = fast_re(r"最高|不超过|不高于|上限|限额|额度")
 
 
+# a target of the economy (力争人工智能核心产业规模突破500亿元, 数字经济增加值超过2000亿元): the size of an industry,
+# its output or revenue, or a goal (力争, 目标, 预计) reached (突破, 达到, 超过) — never a voucher's pool or cap
+_ECONOMY = fast_re(r"产业(?:总)?规模|产业集群|产值|增加值|营业收入|营收|经济总量|市场规模|交易规模|营业额|销售收入")
+_GOAL = fast_re(r"力争|目标|预计|预期|有望|争取")
+_REACHED = fast_re(r"(?:突破|达到|达|超过|超|迈上|跨越|实现)\s*$")
+
+
+def _economy_target(par: str, a: Amount, clause: str) -> bool:
+    if "券" in clause:
+        return False
+    sent_left = _SENT_SPLIT.split(par[(a.start - 60 if a.start > 60 else 0):a.start])[-1]
+    if "券" in sent_left:
+        return False
+    e = _ECONOMY.search(clause)
+    if e is not None and _rx(r"[^的给予补奖助贴按最不]{0,10}$").match(clause, e.end()) is not None:
+        return True     # (not 按营业收入的5%给予最高50万元: an amount paid on revenue)
+    return _REACHED.search(clause) is not None and _GOAL.search(sent_left) is not None \
+        and _rx(r"发放|安排|投放|设立|拿出|下达|预算").search(sent_left) is None
+
+
 def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
     left = par[(a.start - 24 if a.start > 24 else 0):a.start]
     clause = _CLAUSE_SPLIT.split(left)[-1]
+    if ("产" in clause or "营" in clause or "值" in clause or "总量" in clause or "收入" in clause
+            or "破" in clause or "达" in clause or "超" in clause) and _economy_target(par, a, clause):
+        return None
     if not clause.strip() and _LABEL_END.search(left):
         clause = _rx(r"[，,。；;（(]").split(left)[-1]     # a label: 资金总额：3000万元
     right = par[a.end:a.end + 12]
@@ -803,6 +826,11 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
                 st.group, st.inherited, st.inherit_level, st.named = None, False, None, None
                 if alone:
                     continue
+        if st.group is not None and body[:1] in "附起编" and _APPENDIX.match(body) is not None \
+                and not ("券" in body or "oken" in body):
+            # 附：朝阳区支持中小企业发展的其他措施 / 附件2 / 起草说明：: an appendix (another text: other measures,
+            # a background) that does not name the voucher ends the voucher's terms (附则 is the rules' own)
+            st.group = None
         # (_ENUM is anchored: its one match is the list marker at the start, which opens with one of
         # _ENUM_FIRST or a digit; body is stripped, so its \s* matches nothing)
         first = body[:1]
@@ -863,6 +891,10 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
         if st.inherited and (st.current, st.inherited) != was:
             st.inherit_level = level if level is not None else 99
     return _fold(groups, text, year, title)
+
+
+_APPENDIX = fast_re(r"(?:附(?:件|录)?\s*[\d０-９一二三四五六七八九十]*\s*(?:[：:]|$)|附件\s*[\d０-９一二三四五六七八九十]*\s*[^\d\s]|"
+                     r"(?:关于[^。；，]{0,40})?(?:起草|编制|修订)说明\s*(?:[：:]|$))")
 
 
 # a speaker line of a transcript: a body and a role (and a name), or a reporter, or the host, then a colon alone
@@ -1013,6 +1045,30 @@ def _table_row(par: str, st: _State, groups: list[Group], doc_region: str, autho
     return True
 
 
+# a paragraph that opens a subsidy of its own for another object (对在区内新设立的区域总部，…给予奖励，最高2000万元 /
+# 鼓励企业参加国内外重要展会，按照展位费的50%给予补贴 / 支持…共建联合实验室，按照建设投入的30%…): after the voucher's
+# terms, a paragraph that does not name the voucher, opens with its own recipient or object (对…, 支持…, 鼓励…), grants
+# (给予, 予以) a share or an amount with a limit, and whose object is no use of what a voucher buys (使用, 租用, 购买,
+# 采购, 调用; 算力, 模型, 语料, 算法, 训练, Token …) is another subsidy: it ends the voucher's terms
+_OBJECT_OPENS = fast_re(r"(?:第[一二三四五六七八九十百\d]+条|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+\s*[、.．])?\s*"
+                        r"(?:对|支持|鼓励)([^。；;]{2,60}?)(?:[，,]|给予|予以|按)")
+_VOUCHER_USE = fast_re(r"使用|租用|租赁|购买|购置算力|采购|调用|订购|算力|模型|语料|算法|训练|推理|[Tt]oken|词元|云服务|上云|"
+                       r"服务商|服务机构|数据(?:产品|服务|交易|采购)")
+_GRANT_LIMIT = fast_re(r"(?:给予|予以)[^。；;]{0,12}?(?:最高|不超过|\d+(?:\.\d+)?\s*[%％]|[\d.]+\s*万元)|"
+                       r"\d+(?:\.\d+)?\s*[%％][^。；;]{0,6}?(?:给予|予以)|最高[^。；;]{0,4}?\d")
+
+
+_GENERIC_OBJECT = fast_re(r"符合[^，,]{0,12}?(?:条件|要求)的?|经[^，,]{0,6}?(?:审核|认定|评审)(?:通过)?的?|本[市区县]|区内|市内|"
+                          r"(?:中小|小微|科技型|重点|相关|上述|申报|申领|入库)?(?:企业|单位|主体|机构|项目)|的")
+
+
+def _another_object(par: str) -> bool:
+    m = _OBJECT_OPENS.match(par)
+    if m is None or len(_GENERIC_OBJECT.sub("", m.group(1))) < 2:
+        return False      # (对符合条件的企业: the voucher's own recipient said again)
+    return _VOUCHER_USE.search(m.group(1)) is None and _GRANT_LIMIT.search(par) is not None
+
+
 def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, authority: str,
                     table: bool = True) -> None:
     context = st.current or st.heading or doc_region or st.home    # (a news source: its own city names bare districts)
@@ -1053,6 +1109,11 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     if issuers and issuers[0][0] <= 2:
         st.group = None
     if label_breaks or (not mentions and _topic_break(par[:60], st.current or doc_region)):
+        st.group = None
+    elif not mentions and st.group is not None and amounts and ("给予" in par or "予以" in par) \
+            and (st.group.caps or st.group.strong_caps) and (st.group.ratios or not shares) and _another_object(par):
+        # (only where the voucher's terms are stated already: a paragraph that brings the share or the cap the
+        # voucher still lacks may be its own — 算力券年度总额3000万元。对符合条件的企业，按30%给予支持，最高100万元)
         st.group = None
 
     region = st.current
