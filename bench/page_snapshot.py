@@ -308,11 +308,27 @@ def short_line_pages(n: int = 120) -> dict[str, str]:
 def snapshot() -> dict:
     pages = {**fixture_pages(), **bench_pages(), **synthetic_pages(), **link_list_pages(), **dated_list_pages(),
              **short_line_pages()}
+    # the rendered page text too (what the metadata is read from: a difference there may not show in the results)
+    from monitor.extract import page as P
+    seen: list[str] = []
+    page_text = P._Renderer.page_text
+
+    def recorded(self) -> str:
+        t = page_text(self)
+        seen.append(t)
+        return t
+
+    P._Renderer.page_text = recorded
     out = {}
-    for name, html in pages.items():
-        for vi, kw in enumerate(VARIANTS):
-            p = parse_page(html, **kw)
-            out[f"{name}#{vi}"] = [p.title, p.text, p.published, p.meta, list(p.attachments), p.selector_matched]
+    try:
+        for name, html in pages.items():
+            for vi, kw in enumerate(VARIANTS):
+                seen.clear()
+                p = parse_page(html, **kw)
+                out[f"{name}#{vi}"] = [p.title, p.text, p.published, p.meta, list(p.attachments), p.selector_matched,
+                                       list(seen)]
+    finally:
+        P._Renderer.page_text = page_text
     return out
 
 
@@ -331,7 +347,7 @@ def main(argv: list[str]) -> int:
         print("DIFF", k)
         o, n = old.get(k), new.get(k)
         if o and n:
-            for name, a, b in zip(("title", "text", "published", "meta", "attachments", "selector"), o, n):
+            for name, a, b in zip(("title", "text", "published", "meta", "attachments", "selector", "page_text"), o, n):
                 if a != b:
                     print(f"  {name}: {str(a)[:300]!r}\n  {'':{len(name)}}→ {str(b)[:300]!r}")
     print(f"{len(old)} results compared, {len(bad)} differ")
