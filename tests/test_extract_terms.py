@@ -1140,3 +1140,23 @@ def test_a_paragraph_bringing_the_terms_the_voucher_lacks_is_its_own(own):
     text = "朝阳区算力券管理办法\n算力券年度总额3000万元。\n" + own + "\n"
     ms = measures(text, region="北京市/朝阳区", title="朝阳区算力券管理办法")
     assert terms(ms[("算力券", "北京市/朝阳区")]) == (30_000_000, 0.3, 1_000_000)
+
+
+def test_a_roundup_sections_deadline_said_by_the_same_places_body_is_its_vouchers():
+    text = ("福建多地发券惠企\n"
+            "【晋江：科技创新券撬动民企研发】\n"
+            "今年晋江市科技局将创新券总额提高到2000万元，单个企业每年最高50万元。\n"
+            "晋江市科技局负责人介绍，今年申报截止时间为10月31日，目前已受理申请300余件。\n"
+            "【厦门思明：模型券】\n"
+            "厦门市思明区今年发布模型券政策，单个企业每年最高100万元。\n"
+            "莆田市工信局负责人说，今年技改补助申报截止时间为11月30日。\n")
+    facts = extract_text(text, region="福建省", authority="news", published="2026-09-08")
+    got = {(m.voucher, m.region): m.deadline for m in facts.measures}
+    assert got == {("创新券", "福建省/泉州市/晋江市"): "2026-10-31", ("模型券", "福建省/厦门市/思明区"): None}
+
+
+def test_the_same_places_body_speaking_again_brings_no_terms_of_another_subsidy():
+    text = ("晋江市今年发放创新券2000万元，单个企业每年最高50万元。\n"
+            "晋江市科技局同时对新认定的高新技术企业给予最高100万元奖励。\n")
+    ms = measures(text, region="福建省", authority="news")
+    assert terms(ms[("创新券", "福建省/泉州市/晋江市")]) == (20_000_000, None, 500_000)

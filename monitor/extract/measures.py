@@ -491,6 +491,7 @@ class _State:
     par: str | None = None
     group_level: int | None = None   # list level of the item where the group in force began
     home: str = ""            # the source's region: what 我市/本市 mean (also for news sources)
+    same_place: bool = False  # the paragraph names only the place of the group in force, with no terms
     table: list | None = None  # column kinds of the table being read (budget, ratio, cap, deadline, None)
     inherited: bool = False   # the region in force came from an issuer named in an earlier paragraph
     inherit_level: int | None = None
@@ -1106,7 +1107,12 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     # (issuers are sorted: the first starts earliest)
     if lab and not find_vouchers(lab.group(1)) and not (issuers and issuers[0][0] <= lab.end()):
         label_breaks = bool(_rx(r"补贴|资助|奖励|补助|支持|政策|措施").search(lab.group(1))) and not _rx(r"额度|比例|标准|金额|总额|上限|对象|方式|时间|期限|内容|范围|条件|名称|部门|程序|材料|要求|规模|资金").search(lab.group(1))
-    if issuers and issuers[0][0] <= 2:
+    # (晋江市科技局负责人介绍，今年申报截止时间为10月31日: the place of the voucher in force, a body of it, speaking
+    # again in the next paragraph with no terms — its dates, a deadline, stay the voucher's; another place, or
+    # terms, start anew)
+    st.same_place = bool(issuers) and st.group is not None and not mentions and not amounts and not shares \
+        and len(issuers) == 1 and issuers[0][2] == st.group.region and not st.group.twins
+    if issuers and issuers[0][0] <= 2 and not st.same_place:
         st.group = None
     if label_breaks or (not mentions and _topic_break(par[:60], st.current or doc_region)):
         st.group = None
@@ -1480,7 +1486,7 @@ def _apply_event(ev, region, policy, doc_region, st):
         st.local = True
     if kind == "region":
         g = st.group
-        if g is not None and val == g.region and not g.twins and g.par is not None and g.par is st.par \
+        if g is not None and val == g.region and not g.twins and g.par is not None and (g.par is st.par or st.same_place) \
                 and not _terms_in_sentence(st.par, pos):
             pass        # the place of the voucher in force named again (石河子市工信局表示，…截止): still its talk
                         # (not where it states amounts: 石河子市还对…给予最高200万元奖励 may be another subsidy)
