@@ -970,8 +970,13 @@ class _Renderer:
                 _FOOTER_QUICK.search(text) is not None and _FOOTER_ANY.search(text) is not None):
             return 0
         # every character but spaces is link text (str.split and the walk's str.strip agree on what a space is)
-        nonspace = len("".join(text.split()))
-        if nonspace == 0 or nonspace != len("".join("".join([a.text(deep=True) or "" for a in anchors]).split())):
+        link_text = "".join([a.text(deep=True) or "" for a in anchors])
+        # (the links' texts are the whole text: the same characters, spaces and all; the common menu)
+        if link_text != text:
+            nonspace = len("".join(text.split()))
+            if nonspace == 0 or nonspace != len("".join(link_text.split())):
+                return 0
+        elif not text or text.isspace():          # (no character but spaces: nonspace == 0)
             return 0
         hrefs = [a.attrs.get("href") or "" for a in anchors]
         # (an attachment's href holds an _EXT_HINT match, which no line break can start or end)
