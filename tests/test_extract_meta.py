@@ -666,3 +666,20 @@ def test_a_wire_services_journalist_asking_at_the_bodys_conference_is_no_byline(
     assert find_stage(wire, _BRIEFING_TITLE) == "news"
     assert find_stage(_BRIEFING.replace("各位媒体朋友，大家上午好！", "据新华社报道，"), _BRIEFING_TITLE) == "news"
     assert find_stage(_BRIEFING.replace("南充日报记者：", "新华社记者 王明\n"), _BRIEFING_TITLE) == "news"
+
+
+@pytest.mark.parametrize("head, outlet", [
+    ("【香港01】上海市徐汇区科学技术委员会6月20日发布《徐汇区模型券实施细则》。", "香港01"),
+    ("【环球网报道】上海市徐汇区6月20日发布模型券实施细则。", "环球网"),
+    ("【联合早报】上海市徐汇区6月20日发布模型券实施细则。", "联合早报"),
+    ("【36氪讯】上海市徐汇区6月20日发布模型券实施细则。", "36氪"),
+    # a section label, a place heading, a page button: no outlet
+    ("【市州动态】天水市出台模型券实施细则。", None),
+    ("【张江】张江科学城今年发放模型券，单个企业最高200万元。", None),
+    ("【链接】常见“补贴券”有哪些？", None),
+    ("【打印本页】【关闭窗口】", None),
+    ("【2026】上海市徐汇区发布模型券实施细则。", None),
+])
+def test_news_outlet_in_brackets_opening_the_text(head, outlet):
+    text = "上海徐汇区推出模型券\n" + head + "\n根据细则，企业可按合同金额的30%获得模型券补贴。\n"
+    assert find_news_outlet(text) == outlet

@@ -385,6 +385,29 @@ def find_news_outlet(text: str) -> str | None:
         m = _OUTLET_WIRE.match(ln)
         if m and not m.group(1).startswith("本"):
             return m.group(1)
+        if ln.startswith("【"):
+            name = _bracket_outlet(ln)
+            if name is not None:
+                return name
+    return None
+
+
+# 【香港01】上海市徐汇区… / 【环球网报道】 / 【联合早报】: an outlet's name in brackets opening the article's text (prose
+# follows on the same line) — an outlet's form (…报, …网, …社, a brand of letters or digits with its words), not a
+# section label (【市州动态】), a place heading (【张江】) or a page button (【打印本页】)
+_BRACKET_OUTLET = fast_re(r"【\s*([\u4e00-\u9fa5A-Za-z0-9·]{2,16}?)\s*(?:讯|报道|消息|独家)?\s*】(?!\s*【)(?=[^\s【])")
+_BRAND = fast_re(r"[\u4e00-\u9fa5]{1,8}[A-Za-z0-9]{1,6}|[A-Za-z0-9]{1,6}[\u4e00-\u9fa5]{1,8}|[A-Za-z][A-Za-z0-9]{2,15}")
+
+
+def _bracket_outlet(ln: str) -> str | None:
+    m = _BRACKET_OUTLET.match(ln)
+    if m is None:
+        return None
+    name = m.group(1)
+    if name.startswith("本") or _rx(r"^\d+$|第|\d{4}年|期$|版$").search(name):
+        return None
+    if _OUTLET_NAME.fullmatch(name) or _BRAND.fullmatch(name):
+        return outlet_name(name)
     return None
 
 
