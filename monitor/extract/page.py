@@ -1001,7 +1001,7 @@ class _Renderer:
         the number of nodes under it (which the walk would visit; they fit in room) and whether no footer mark or
         word can be found in what it holds; else None."""
         maybe_hidden = self.maybe_hidden
-        check = not self.hidden_ok
+        check = not self.hidden_ok and bool(maybe_hidden)     # (none can be hidden: no test)
         events: list = []
         add = events.append
         count = 0
