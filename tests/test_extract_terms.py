@@ -1114,13 +1114,23 @@ def test_an_appendix_naming_the_voucher_keeps_its_terms():
     "鼓励企业参加国内外重要展会，按照展位费的50%给予补贴，单个企业每年最高30万元。",
     "支持高校与企业共建联合实验室，按照建设投入的30%给予最高200万元补助。",
     "对开放应用场景并形成标杆案例的单位，经评审后每个场景给予最高50万元奖励。",
-    "对企业开展网络安全等级保护测评的，按照测评费用的60%给予补贴，最高10万元。",
+    "对投保首台（套）重大技术装备保险的，按照保费的80%给予补贴，最高100万元。",
+    "企业参加国内外重要展会的，按照展位费的50%给予补贴，单个企业每年最高30万元。",
+    "（五）对新设立的区域总部，按照实缴注册资本的1%给予奖励，最高2000万元。",
 ])
 def test_a_paragraph_opening_a_subsidy_for_another_object_ends_the_vouchers_terms(other):
     text = ("朝阳区算力券管理办法\n"
             "算力券年度总额3000万元，按照合同金额的50%予以支持，单个企业每年最高20万元。\n" + other + "\n")
     ms = measures(text, region="北京市/朝阳区", title="朝阳区算力券管理办法")
     assert terms(ms[("算力券", "北京市/朝阳区")]) == (30_000_000, 0.5, 200_000)
+
+
+def test_a_paragraph_of_what_an_innovation_voucher_buys_keeps_its_terms():
+    text = ("晋江市科技创新券管理办法\n"
+            "创新券年度总额2000万元，企业购买检验检测服务的，按照费用的30%给予支持，单个企业每年最高20万元。\n"
+            "对企业委托高校开展研发设计的，按照合同金额的50%给予支持，单个企业每年最高50万元。\n")
+    ms = measures(text, region="福建省/泉州市/晋江市", title="晋江市科技创新券管理办法")
+    assert terms(ms[("创新券", "福建省/泉州市/晋江市")]) == (20_000_000, 0.5, 500_000)
 
 
 def test_a_paragraph_of_the_vouchers_own_use_keeps_its_terms():
@@ -1160,3 +1170,11 @@ def test_the_same_places_body_speaking_again_brings_no_terms_of_another_subsidy(
             "晋江市科技局同时对新认定的高新技术企业给予最高100万元奖励。\n")
     ms = measures(text, region="福建省", authority="news")
     assert terms(ms[("创新券", "福建省/泉州市/晋江市")]) == (20_000_000, None, 500_000)
+
+
+def test_a_paragraph_of_a_tier_of_recipients_by_size_keeps_the_vouchers_terms():
+    text = ("朝阳区算力券管理办法\n"
+            "算力券年度总额3000万元，按照合同金额的30%予以支持，单个企业每年最高100万元。\n"
+            "对年营业收入超过1亿元的企业，按照合同金额的30%予以支持，每年最高200万元。\n")
+    ms = measures(text, region="北京市/朝阳区", title="朝阳区算力券管理办法")
+    assert terms(ms[("算力券", "北京市/朝阳区")]) == (30_000_000, 0.3, 2_000_000)

@@ -1052,9 +1052,11 @@ def _table_row(par: str, st: _State, groups: list[Group], doc_region: str, autho
 # (给予, 予以) a share or an amount with a limit, and whose object is no use of what a voucher buys (使用, 租用, 购买,
 # 采购, 调用; 算力, 模型, 语料, 算法, 训练, Token …) is another subsidy: it ends the voucher's terms
 _OBJECT_OPENS = fast_re(r"(?:第[一二三四五六七八九十百\d]+条|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+\s*[、.．])?\s*"
-                        r"(?:对|支持|鼓励)([^。；;]{2,60}?)(?:[，,]|给予|予以|按)")
+                        r"(?:(?:对|支持|鼓励)([^。；;]{2,60}?)(?:[，,]|给予|予以|按)|([^。；;，,：:]{4,40}?)的[，,])")
 _VOUCHER_USE = fast_re(r"使用|租用|租赁|购买|购置算力|采购|调用|订购|算力|模型|语料|算法|训练|推理|[Tt]oken|词元|云服务|上云|"
-                       r"服务商|服务机构|数据(?:产品|服务|交易|采购)")
+                       r"服务商|服务机构|数据(?:产品|服务|交易|采购)|"
+                       # (what an innovation or service voucher buys: 委托检验检测, 研发设计, 咨询诊断, 智能化改造)
+                       r"委托|检验|检测|测试|研发|设计|咨询|诊断|改造|认证|专业服务")
 _GRANT_LIMIT = fast_re(r"(?:给予|予以)[^。；;]{0,12}?(?:最高|不超过|\d+(?:\.\d+)?\s*[%％]|[\d.]+\s*万元)|"
                        r"\d+(?:\.\d+)?\s*[%％][^。；;]{0,6}?(?:给予|予以)|最高[^。；;]{0,4}?\d")
 
@@ -1065,9 +1067,13 @@ _GENERIC_OBJECT = fast_re(r"符合[^，,]{0,12}?(?:条件|要求)的?|经[^，,]
 
 def _another_object(par: str) -> bool:
     m = _OBJECT_OPENS.match(par)
-    if m is None or len(_GENERIC_OBJECT.sub("", m.group(1))) < 2:
+    if m is None:
+        return False
+    obj = m.group(1) or m.group(2)
+    if len(_GENERIC_OBJECT.sub("", obj)) < 2:
         return False      # (对符合条件的企业: the voucher's own recipient said again)
-    return _VOUCHER_USE.search(m.group(1)) is None and _GRANT_LIMIT.search(par) is not None
+    # (年营业收入超过1亿元的: a tier of the voucher's recipients by size, not another object)
+    return _VOUCHER_USE.search(obj) is None and _THRESHOLD.search(obj) is None and _GRANT_LIMIT.search(par) is not None
 
 
 def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, authority: str,
