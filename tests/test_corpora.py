@@ -15,12 +15,12 @@ from monitor.evaluate import DOC_FIELDS, evaluate
 
 ROOT = Path(__file__).resolve().parent
 CORPORA = ["golden", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-           "heldout9", "heldout10", "heldout11", "heldout12", "attachments"]
-FLOOR: dict[str, float] = {}
+           "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "attachments"]
+FLOOR = 0.99      # every corpus is at 1.000 but heldout4 (fields 0.995): just under today
 # the least each corpus holds (its author's promise); a lost document is a failure too
 MIN_DOCS = {"golden": 100, "heldout": 60, "heldout2": 40, "heldout3": 36, "heldout4": 36, "heldout5": 36,
-            "heldout6": 36, "heldout7": 36, "heldout8": 40, "heldout9": 40, "heldout10": 40, "heldout11": 30, "heldout12": 30,
-            "attachments": 14}
+            "heldout6": 36, "heldout7": 36, "heldout8": 40, "heldout9": 40, "heldout10": 40, "heldout11": 30,
+            "heldout12": 30, "heldout13": 30, "attachments": 14}
 
 
 @pytest.mark.parametrize("name", CORPORA)
@@ -28,8 +28,7 @@ def test_corpus_floor(name):
     rep = evaluate(ROOT / name)
     assert rep.documents >= MIN_DOCS[name]
     assert not rep.errors, rep.errors
-    floor = FLOOR.get(name, 0.99)
-    assert rep.f1 >= floor, rep.misses
-    assert rep.field_accuracy() >= floor, rep.misses
+    assert rep.f1 >= FLOOR, rep.misses
+    assert rep.field_accuracy() >= FLOOR, rep.misses
     for f in DOC_FIELDS:
         assert rep.doc_accuracy(f) >= 0.98, (f, rep.misses)
