@@ -14,117 +14,48 @@ This file checks the corpus is well formed; its scores are checked in tests/test
 """
 from __future__ import annotations
 
-import json
-import re
-from datetime import date
 from pathlib import Path
 
 import pytest
+from corpus_format import VOUCHERS, check_expectation, declared_charset, documents, expectation
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "heldout12"
-VOUCHERS = {"算力券", "模型券", "语料券", "数据券", "训力券", "智能券", "创新券", "云服务券", "算法券", "服务券",
-            "运力券", "词元券"}
-TOP = ("省", "自治区")
-MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
-DOC_KEYS = {"title", "published", "issuer", "doc_number", "stage", "measures", "_input"}
-MEASURE_KEYS = {"voucher", "region", "policy", "budget_yuan", "ratio", "cap_yuan", "deadline"}
 CENTRAL_SOUTH = ("湖南省", "江西省", "广西壮族自治区", "海南省", "河南省", "湖北省", "安徽省")
 
 
-def _docs() -> list[Path]:
-    return sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html"))
-
-
-def _spec(doc: Path) -> dict:
-    return json.loads(doc.with_suffix(".json").read_text(encoding="utf-8"))
-
-
-def _iso(v) -> bool:
-    if v is None:
-        return True
-    if not isinstance(v, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-        return False
-    date.fromisoformat(v)
-    return True
-
-
-def _region_ok(r: str) -> bool:
-    if r == "全国":
-        return True
-    parts = r.split("/")
-    if not all(parts) or len(parts) > 4 or any(p != p.strip() for p in parts):
-        return False
-    if parts[0] in MUNICIPALITIES:
-        return len(parts) <= 3
-    return parts[0].endswith(TOP)
-
-
-def _charset(raw: bytes) -> str:
-    m = re.search(rb"charset=\"?([\w-]+)", raw[:800], re.I)
-    assert m, "a page declares its charset in <meta>"
-    return m.group(1).decode("ascii")
-
-
 def test_corpus_size_and_mix():
-    docs = _docs()
+    docs = documents(CORPUS)
     assert len(docs) >= 30
     html = [d for d in docs if d.suffix == ".html"]
     assert len(html) >= 16
     assert sum(d.suffix == ".txt" for d in docs) >= 14
     assert sum("wechat" in d.name for d in html) >= 2
-    assert sum(_charset(d.read_bytes()).lower() in ("gbk", "gb2312", "gb18030") for d in html) >= 2
+    assert sum(declared_charset(d.read_bytes()).lower() in ("gbk", "gb2312", "gb18030") for d in html) >= 2
     # every document has its expectation and every expectation its document
     assert {d.stem for d in docs} == {j.stem for j in CORPUS.glob("*.json")}
     # the regions this corpus is for
-    regions = {m["region"].split("/")[0] for d in docs for m in _spec(d)["measures"]}
+    regions = {m["region"].split("/")[0] for d in docs for m in expectation(d)["measures"]}
     assert set(CENTRAL_SOUTH) <= regions
-    stages = {_spec(d)["stage"] for d in docs}
+    stages = {expectation(d)["stage"] for d in docs}
     assert stages == {"draft", "final", "application", "news"}
-    assert any(_spec(d).get("repealed") for d in docs)
-    assert any(not _spec(d)["measures"] for d in docs), "a document with no measure at all"
-    vouchers = {m["voucher"] for d in docs for m in _spec(d)["measures"]}
+    assert any(expectation(d).get("repealed") for d in docs)
+    assert any(not expectation(d)["measures"] for d in docs), "a document with no measure at all"
+    vouchers = {m["voucher"] for d in docs for m in expectation(d)["measures"]}
     assert vouchers == VOUCHERS
 
 
-@pytest.mark.parametrize("doc", _docs(), ids=lambda p: p.name)
+@pytest.mark.parametrize("doc", documents(CORPUS), ids=lambda p: p.name)
 def test_expectation_well_formed(doc: Path):
-    spec = _spec(doc)
-    assert DOC_KEYS <= set(spec), set(spec) ^ DOC_KEYS
-    assert set(spec) <= DOC_KEYS | {"repealed"}
-    assert isinstance(spec["title"], str) and spec["title"]
-    assert spec["stage"] in ("draft", "final", "application", "news")
-    assert _iso(spec["published"]) and spec["published"] is not None
-    assert spec["issuer"] is None or (isinstance(spec["issuer"], str) and spec["issuer"].strip() == spec["issuer"])
-    assert spec["doc_number"] is None or re.search(r"〔\d{4}〕\d+号$", spec["doc_number"])
-    inp = spec["_input"]
-    assert inp["authority"] in ("official", "news")
-    assert _region_ok(inp["region"]), inp["region"]
-    assert (spec["stage"] == "news") == (inp["authority"] == "news")
-    assert isinstance(spec.get("repealed", False), bool)
-    keys = set()
-    for m in spec["measures"]:
-        assert set(m) == MEASURE_KEYS
-        assert m["voucher"] in VOUCHERS
-        assert _region_ok(m["region"]), m["region"]
-        assert (m["voucher"], m["region"]) not in keys, "one measure per (voucher, region)"
-        keys.add((m["voucher"], m["region"]))
-        for f in ("budget_yuan", "cap_yuan"):
-            assert m[f] is None or (isinstance(m[f], int) and m[f] > 0)
-        assert m["ratio"] is None or (isinstance(m["ratio"], float) and 0 < m["ratio"] <= 1)
-        assert _iso(m["deadline"])
-        if m["deadline"]:
-            assert m["deadline"] >= spec["published"], "a deadline before publication is a misreading"
-        if m["budget_yuan"] and m["cap_yuan"]:
-            assert m["cap_yuan"] <= m["budget_yuan"]
+    check_expectation(expectation(doc))
 
 
-@pytest.mark.parametrize("doc", _docs(), ids=lambda p: p.name)
+@pytest.mark.parametrize("doc", documents(CORPUS), ids=lambda p: p.name)
 def test_document_names_what_it_expects(doc: Path):
     """The issuer, the doc number and every voucher expected are written in the document (Simplified or not)."""
     raw = doc.read_bytes()
-    text = raw.decode(_charset(raw) if doc.suffix == ".html" else "utf-8")
-    spec = _spec(doc)
+    text = raw.decode(declared_charset(raw) if doc.suffix == ".html" else "utf-8")
+    spec = expectation(doc)
     if spec["doc_number"]:
         assert spec["doc_number"] in text
     if spec["issuer"] and "香港" not in spec["issuer"]:
@@ -137,11 +68,11 @@ def test_document_names_what_it_expects(doc: Path):
         assert any(a in text for a in aliases.get(m["voucher"], (m["voucher"],))), m["voucher"]
 
 
-@pytest.mark.parametrize("doc", [d for d in _docs() if d.suffix == ".html"], ids=lambda p: p.name)
+@pytest.mark.parametrize("doc", [d for d in documents(CORPUS) if d.suffix == ".html"], ids=lambda p: p.name)
 def test_html_pages_are_whole_pages(doc: Path):
     raw = doc.read_bytes()
     assert 12 * 1024 <= len(raw) <= 30 * 1024, len(raw)
-    text = raw.decode(_charset(raw))
+    text = raw.decode(declared_charset(raw))
     assert "</html>" in text
     if "wechat" in doc.name:
         assert 'id="js_content"' in text and "var ct" in text
@@ -150,7 +81,7 @@ def test_html_pages_are_whole_pages(doc: Path):
         assert "上一篇" in text and ("今天是" in text or "星期" in text), "page furniture around the article"
 
 
-@pytest.mark.parametrize("doc", [d for d in _docs() if d.suffix == ".txt"], ids=lambda p: p.name)
+@pytest.mark.parametrize("doc", [d for d in documents(CORPUS) if d.suffix == ".txt"], ids=lambda p: p.name)
 def test_plain_texts_are_long(doc: Path):
     text = doc.read_text(encoding="utf-8")
     assert 2000 <= len(text) <= 8000, len(text)
