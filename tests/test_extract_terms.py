@@ -1178,3 +1178,24 @@ def test_a_paragraph_of_a_tier_of_recipients_by_size_keeps_the_vouchers_terms():
             "对年营业收入超过1亿元的企业，按照合同金额的30%予以支持，每年最高200万元。\n")
     ms = measures(text, region="北京市/朝阳区", title="朝阳区算力券管理办法")
     assert terms(ms[("算力券", "北京市/朝阳区")]) == (30_000_000, 0.3, 2_000_000)
+
+
+# ------------------------------------------------------------------ the face value one recipient can take in all
+
+@pytest.mark.parametrize("sentence, cap", [
+    ("每家企业本批次最多可领取面值10万元的云服务券。", 100000),
+    ("单个企业累计申领面值不超过20万元的算力券。", 200000),
+    ("每家企业可领取的算力券总面值最高50万元。", 500000),
+])
+def test_the_most_face_value_one_recipient_can_take_is_the_cap(sentence, cap):
+    text = f"某市关于发放算力券的通知\n某市工业和信息化局\n为支持企业用算力，本市发放算力券和云服务券。{sentence}"
+    m = measures(text, region="浙江省/杭州市")
+    got = [x.cap_yuan for x in m.values() if x.cap_yuan]
+    assert got == [cap] or set(got) == {cap}
+
+
+def test_a_face_value_per_sheet_with_a_number_of_sheets_is_not_the_cap_itself():
+    text = ("某市关于发放算力券的通知\n某市工业和信息化局\n本市发放算力券。"
+            "每家企业最多可领取面值1万元的算力券5张。")
+    m = measures(text, region="浙江省/杭州市")
+    assert [x.cap_yuan for x in m.values()] in ([50000], [None])     # never the face of one sheet

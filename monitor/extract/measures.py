@@ -292,6 +292,11 @@ _RECIPIENT = fast_re(r"企业|主体|用户|单位|机构|项目|个人|团队|�
 _POOL_QUOTA = fast_re(r"额度\s*(?:为|是|共|合计|总计|共计)?\s*$")
 _FACE = fast_re(r"^\s*(?:/|每)\s*张|^\s*/张")
 _FACE_LIST = fast_re(r"^[、，,和及\s\d.万千百亿元]*(?:[一二三四五六七八九十两\d]+\s*(?:种|档|类))?\s*(?:的)?\s*(?:面额|面值)")
+# a take (领取, 申领 …) of face value, then only a limit word: 最多可领取面值 / 累计申领面值不超过 / 可领取的算力券总面值最高
+_FACE_TAKEN = fast_re(r"(?:领取|申领|领用|获得|获取|享受|兑换)[^，,。；;\d]{0,8}?(?:面值|面额)\s*(?:总额|合计|累计)?\s*"
+                      r"(?:为|是|达|最高|最多|不超过|不高于|至多|上限为?|合计|共)?\s*$")
+# a number of sheets after the amount (面值1万元的算力券5张): the face of one sheet
+_SHEETS_AFTER = fast_re(r"[^，,。；;]{0,12}?(?:\d+|[一二两三四五六七八九十]+)\s*张")
 _OWN_TOTAL = fast_re(r"(?:申领|领取|获得|享受|使用|兑付|兑现|补贴|支持|奖补)总额")
 
 
@@ -367,6 +372,9 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
             par.find("基金", a.end, a.end + 24) >= 0 and _FUND_AFTER.match(par, a.end) is not None):
         return None     # 总规模200亿元的…子基金 / 引导基金总规模达50亿元: a fund, another subsidy, not a voucher's pool
     # (substring tests first: each pattern below can only match where its words occur)
+    if "面" in clause and _FACE_TAKEN.search(clause) and _STRONG_CAP.search(clause) \
+            and not _SHEETS_AFTER.match(par, a.end):
+        return "cap"        # 每家企业最多可领取面值10万元的云服务券: the whole face value one recipient can take
     if ("张" in right and _FACE.match(right)) or (("张" in clause or "面" in clause) and _rx(
             r"每张\s*(?:价值|面值|面额)?\s*$|面额|面值|票面").search(clause)):
         return "face"
