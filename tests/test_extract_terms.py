@@ -1199,3 +1199,25 @@ def test_a_face_value_per_sheet_with_a_number_of_sheets_is_not_the_cap_itself():
             "每家企业最多可领取面值1万元的算力券5张。")
     m = measures(text, region="浙江省/杭州市")
     assert [x.cap_yuan for x in m.values()] in ([50000], [None])     # never the face of one sheet
+
+
+# ------------------------------------------------------------------ a comparison with the rest of a region is no reference to it
+
+@pytest.mark.parametrize("phrase", [
+    "在全省率先推出“数据要素券”", "推出全省首个“数据要素券”", "推出的“数据要素券”走在全省前列，",
+    "在我省率先推出“数据要素券”", "在全市范围内率先推出“数据要素券”",
+])
+def test_a_place_first_in_its_province_is_the_issuer_not_the_province(phrase):
+    text = ("湖北多地推出数据要素券\n某报\n宜昌：数据要素券首次亮相\n"
+            f"宜昌市数据局{phrase}，主要用于支持企业采购数据产品。按照方案，数据要素券年度总额1000万元，"
+            "单家企业年度申领不超过50万元。")
+    m = measures(text, region="湖北省", authority="news")
+    assert set(m) == {("数据券", "湖北省/宜昌市")}
+    assert terms(m[("数据券", "湖北省/宜昌市")]) == (10000000, None, 500000)
+
+
+def test_the_province_itself_first_in_the_country_is_still_the_province():
+    text = ("湖北省关于发放数据券的通知\n湖北省数据局\n我省率先推出数据券，每年安排数据券资金5000万元，"
+            "单家企业不超过100万元。")
+    m = measures(text, region="湖北省")
+    assert set(m) == {("数据券", "湖北省")}

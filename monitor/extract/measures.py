@@ -756,8 +756,28 @@ def _doc_ref_regions(par: str) -> list[int]:
     if "本" not in par and "我" not in par and "全" not in par:
         return []     # (every word it looks for opens with one of these)
     # (全区各盟市也在谋划算力券: the places of the region in general, not the region: no reference)
+    # (在全省率先, 全省首个, 走在全省前列, 领先全市: the place named compared with the rest, no reference either)
+    compare = "率" in par or "首" in par or "前" in par or "领先" in par or "第一" in par or "唯一" in par \
+        or "最早" in par or "最先" in par
     return [m.start() for m in _rx(r"本市|我市|全市|本区|我区|全区|本省|我省|全省|本县|我县|本州|我州|全州|本旗|我旗|全旗").finditer(par)
-            if _COLLECTIVE_AFTER.match(par, m.end()) is None]
+            if _COLLECTIVE_AFTER.match(par, m.end()) is None
+            and not (compare and _is_comparison(par, m.start(), m.end()))]
+
+
+# the rest of a region a place is compared with: 在全省率先, 全省首个, 全市第一家, 居全省前列, 领先全省 (a 本/我 word only
+# after 在/居/走在…: 我省率先推出 is the province itself, first in the country). Not 全省首批 (the province's first batch)
+_COMPARE_AFTER = fast_re(r"\s*(?:范围内|范围|之内|内|上下|同类城市中|同级中|中)?\s*(?:均|都|也)?\s*"
+                         r"(?:率先|首个|首家|首创|第一(?!批|次|期|轮)|唯一|前列|前茅|领先|之首|最早|最先)")
+_COMPARE_BEFORE = fast_re(r"(?:在|居|位居|位列|名列|走在|处于|领先|领跑|领先于|领跑于|排名|排在)\s*$")
+
+
+def _is_comparison(par: str, start: int, end: int) -> bool:
+    before = _COMPARE_BEFORE.search(par, start - 4 if start > 4 else 0, start) is not None
+    if par[start] != "全" and not before:
+        return False
+    if before and par[start - 2:start] in ("领先", "领跑") or par[start - 3:start] in ("领先于", "领跑于"):
+        return True     # 领先全省: the rest of the province, behind the place
+    return _COMPARE_AFTER.match(par, end) is not None
 
 
 # a level word and a body of that level, with no place named (市财政, 市政府, 市科技局, 区人民政府, 省级财政): the
