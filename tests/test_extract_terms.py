@@ -1221,3 +1221,24 @@ def test_the_province_itself_first_in_the_country_is_still_the_province():
             "单家企业不超过100万元。")
     m = measures(text, region="湖北省")
     assert set(m) == {("数据券", "湖北省")}
+
+
+# ------------------------------------------------------------------ cities not named, by a kind of place: in general
+
+GENERAL_CITIES = ["大灣區內地城市近年相繼推出算力券、模型券等措施", "周边城市近年相继推出算力券、模型券等措施",
+                  "长三角城市近年陆续推出算力券、模型券", "沿海城市纷纷推出模型券", "其他省份也推出了模型券"]
+
+
+@pytest.mark.parametrize("sentence", GENERAL_CITIES)
+def test_vouchers_of_cities_named_only_by_their_kind_are_general(sentence):
+    text = ("东莞每年发2亿元算力券\n某报\n东莞市工业和信息化局日前发布《东莞市算力券实施细则》，"
+            "明年起每年发放总额2亿元的算力券。\n东莞市工业和信息化局表示，算力券将优先支持传统产业。\n"
+            f"有业界人士指出，{sentence}，企业可参与申请。")
+    m = measures(text, region="广东省", authority="news")
+    assert set(m) == {("算力券", "广东省/东莞市")}
+
+
+def test_a_named_city_with_a_kind_word_still_issues():
+    text = "某报\n有人士指出，沿海城市中，宁波市近年推出模型券，每年安排5000万元。"
+    m = measures(text, region="浙江省", authority="news")
+    assert ("模型券", "浙江省/宁波市") in m
