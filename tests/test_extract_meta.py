@@ -683,3 +683,50 @@ def test_a_wire_services_journalist_asking_at_the_bodys_conference_is_no_byline(
 def test_news_outlet_in_brackets_opening_the_text(head, outlet):
     text = "上海徐汇区推出模型券\n" + head + "\n根据细则，企业可按合同金额的30%获得模型券补贴。\n"
     assert find_news_outlet(text) == outlet
+
+
+# ------------------------------------------------------------------ heldout14 causes (general rules)
+
+@pytest.mark.parametrize("title, issuer", [
+    ("国家数据局综合司关于开展数据流通利用促进行动的通知", "国家数据局综合司"),
+    ("工业和信息化部政策和规划司关于征集典型案例的通知", "工业和信息化部政策和规划司"),
+])
+def test_a_department_of_a_ministry_is_a_body(title, issuer):
+    # 司 (a department of a ministry or national bureau) issues as a body
+    assert find_issuer("正文。\n", title) == issuer
+
+
+def test_a_company_is_no_organ():
+    # 公司 is not a 司: a company's announcement names no issuing body in its title
+    assert find_issuer("正文。\n", "某某科技有限公司关于参加算力券服务商遴选的公告") is None
+    # 司法局 is a 局, never cut at its 司
+    assert find_issuer("正文。\n", "上海市司法局关于公布典型案例的通知") == "上海市司法局"
+
+
+def test_a_signature_glued_onto_the_contact_line_above_its_date():
+    text = ("现将拟支持企业名单予以公示。\n"
+            "联系电话：0816-2220000电子邮箱：myjxj@example.gov.cn绵阳市经济和信息化局\n2026年5月19日")
+    assert find_issuer(text, "关于2026年第一批模型券拟支持企业名单的公示") == "绵阳市经济和信息化局"
+    # a body named inside a sentence (向市经济和信息化局反映) is no signature; nor one without a place
+    text2 = "如有异议，请向绵阳市经济和信息化局\n2026年5月19日"
+    assert find_issuer(text2, "关于名单的公示") is None
+    text3 = "联系电话：0816-2220000经济和信息化局\n2026年5月19日"
+    assert find_issuer(text3, "关于名单的公示") is None
+
+
+def test_lower_bodies_handing_on_their_own_plans_make_no_application_round():
+    title = "国家数据局综合司关于开展数据流通利用促进行动的通知"
+    text = ("各省、自治区、直辖市数据管理部门：\n现就开展数据流通利用促进行动有关事项通知如下。\n"
+            "各地数据管理部门要结合实际制定具体实施方案，于2026年6月30日前报送国家数据局数字经济司。\n"
+            "有关部门推动申报材料精简，企业平均申报时间大幅缩短。\n")
+    assert find_deadline(text, 2026) is None
+    assert find_stage(text, title) == "final"
+    # the subject of the sentence is the applicants: still their day
+    text2 = "申报企业要按要求准备材料，于2026年6月30日前报送市工信局。\n"
+    assert find_deadline(text2, 2026) == "2026-06-30"
+    # lower bodies handing on the list they recommend: no day of the applicants either
+    assert find_deadline("各区于2026年6月30日前将推荐名单报送市工信局。\n", 2026) is None
+    # their applications handed on by the lower bodies: still the round's day (when no other is given)
+    assert find_deadline("请各区于2026年6月30日前报送申报材料。\n", 2026) == "2026-06-30"
+    # 申领时间 as a label still opens a round
+    assert find_stage("申领时间：即日起至2026年7月31日。\n", "关于开展第二轮算力券发放工作的通知") == "application"

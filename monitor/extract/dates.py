@@ -275,21 +275,38 @@ _LOWER_BODY = fast_re(r"各(?:省|自治区|县|区|市|镇|乡|街道|园区|�
 _APPLICANT = fast_re(r"企业|单位|申报主体|申请人|申报人|机构")
 
 
+# a clause with no subject of its own, only what leads to the date (…，于 / …，并于 / …，请于)
+_NO_SUBJECT = fast_re(r"^\s*(?:并|须|需|要|应|请|务必|统一|按时|及时)?\s*(?:于|在)\s*$")
+
+
 def _lower_body_subject(clause_left: str) -> bool:
-    """The clause's subject is a lower body (各县区于…前报送), not the applicants."""
-    part = _rx(r"[，,]").split(clause_left)[-1]
+    """The clause's subject is a lower body (各县区于…前报送), not the applicants; a clause with no subject of
+    its own (各地…制定实施方案，于…前报送) has the sentence's: a lower body opening its first clause."""
+    parts = _rx(r"[，,]").split(clause_left)
+    part = parts[-1]
     m = _LOWER_BODY.search(part)
+    if m is None and len(parts) > 1 and _NO_SUBJECT.match(part):
+        part = parts[0]
+        m = _LOWER_BODY.search(part)
+        if m is not None and m.start() > 2:
+            return False
     return m is not None and not _APPLICANT.search(part, m.end())
 
 
-# what lower bodies hand on when it is an account of their work (开展情况, 工作总结, 成效自评), not applications
-_WORK_REPORT = fast_re(r"情况|总结|成效|进展|报告|自评|评估|经验|做法")
+# what lower bodies hand on when it is an account of their work (开展情况, 工作总结, 成效自评) or their own
+# plan (实施方案, 工作计划) or the list they recommend (推荐名单), not applications
+_WORK_REPORT = fast_re(r"情况|总结|成效|进展|报告|自评|评估|经验|做法|方案|计划|推荐名单")
 _APPLICATIONS_NAMED = fast_re(r"申报|申请|申领|推荐|受理|报名|名单|项目|兑付|兑现|征集|登记|填报|领取")
 
 
 def _work_report(ctx: str) -> bool:
-    """ctx (a lower body's hand-on clause) names an account of its work and no application."""
-    return _WORK_REPORT.search(ctx) is not None and _APPLICATIONS_NAMED.search(ctx) is None
+    """ctx (a lower body's hand-on clause) names an account of its work, its plan or its recommended list,
+    and no application."""
+    if _WORK_REPORT.search(ctx) is None:
+        return False
+    if "推荐名单" in ctx:
+        ctx = ctx.replace("推荐名单", "")
+    return _APPLICATIONS_NAMED.search(ctx) is None
 
 
 # 6月1日至30日: a range whose end names only its day (the month of its start)

@@ -98,13 +98,15 @@ def _fmt(m: re.Match) -> str:
 # ------------------------------------------------------------------ issuer
 
 _ORGAN = (r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|管理委员会|管委会|委员会|办公厅|办公室|"
-          r"局|厅|委|部|署|中心|政府|办|院|交易所|工作领导小组)")
+          r"局|厅|委|部|署|中心|政府|办|院|交易所|工作领导小组|(?<!公)司(?![法令机]))")
+# (司: a department of a ministry or national bureau, 国家数据局综合司, 政策和规划司; never a company, 公司)
 _ISSUER_TITLE = fast_re(rf"^([\u4e00-\u9fa5、 （）()]{{2,60}}?{_ORGAN})\s*(?:关于|印发|发布|转发)")
 # the article's info line: 发布机构：X  来源：X  发布单位：X (an organ, not a newspaper)
 _ISSUER_LABEL = fast_re(
     rf"(?:发布机构|发文机关|发文单位|发布单位|发布部门|信息来源|来源)\s*[:：]\s*"
     rf"([\u4e00-\u9fa5（）()]{{2,40}}?{_ORGAN})(?=$|[\s　|｜,，;；]|发布|时间|日期)")
 _ORGAN_LINE = fast_re(rf"^[\u4e00-\u9fa5、 ]{{3,40}}{_ORGAN}$")
+_GLUED_SIGNATURE = fast_re(rf"(?<=[A-Za-z0-9@.:：])([\u4e00-\u9fa5]{{3,40}}{_ORGAN})$")
 
 
 def find_issuer(text: str, title: str | None = None, meta: Mapping[str, Any] | None = None,
@@ -256,6 +258,15 @@ def _find_issuer_as_named(text: str, title: str | None, meta: Mapping[str, Any] 
         for i in range(len(tail) - 1, 0, -1):
             if find_dates(tail[i]) and len(tail[i]) <= 20 and _ORGAN_LINE.match(tail[i - 1]):
                 return tail[i - 1]
+        # the signature glued onto the contact line above it (…电子邮箱：x@y.gov.cn绵阳市经济和信息化局 / date):
+        # a place-named organ closing the line right after a character no name holds (a letter, digit, colon)
+        for i in range(len(tail) - 1, max(0, len(tail) - 3), -1):
+            if find_dates(tail[i]) and len(tail[i]) <= 20 and _BARE_DATE_LINE.match(tail[i]):
+                m = _GLUED_SIGNATURE.search(tail[i - 1])
+                if m:
+                    full = _full_organ(m.group(1), region)
+                    if full and full == m.group(1):
+                        return full
         # a signature further up: the notice signed, then its attachment (a draft, a form) follows
         for m in _BARE_DATE_LINE.finditer(text):
             prev_end = text.rfind("\n", 0, m.start())
@@ -493,7 +504,8 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
         if find_deadline((text or "")[:20000], year):
             return "application"
         # 关于开展第二轮算力券发放工作的通知 whose body sets a time to apply (申领时间：即日起至…) is a round
-        if _rx(r"发放|开展|组织").search(t) and _rx(r"(?:申领|申报|申请|受理)(?:时间|期限|日期)").search((text or "")[:20000]):
+        # (the time as a label: 申领时间：, 申报期限为, 申请时间自…; not talk of it, 平均申报时间大幅缩短)
+        if _rx(r"发放|开展|组织").search(t) and _rx(r"(?:申领|申报|申请|受理)(?:时间|期限|日期)\s*(?:[:：为是自从]|即日|\d)").search((text or "")[:20000]):
             return "application"
     return "final"
 
@@ -564,7 +576,7 @@ def _speaks_for_itself(text: str) -> bool:
     return False
 
 
-_ORGAN_LAST = frozenset("局厅委部署心府办院所组会室")
+_ORGAN_LAST = frozenset("局厅委部署心府办院所组会室司")
 
 
 def _whole_title(title: str, text: str) -> str:
