@@ -1242,3 +1242,11 @@ def test_a_named_city_with_a_kind_word_still_issues():
     text = "某报\n有人士指出，沿海城市中，宁波市近年推出模型券，每年安排5000万元。"
     m = measures(text, region="浙江省", authority="news")
     assert ("模型券", "浙江省/宁波市") in m
+
+
+@pytest.mark.parametrize("where", ["庆阳至东部城市直连网络", "面向周边城市的算力网络"])
+def test_cities_a_network_reaches_are_no_general_subject(where):
+    text = ("某市关于印发若干措施的通知\n庆阳市人民政府\n第二条 发放运力券。"
+            f"对租用{where}的企业，按网络租用费用的30%发放运力券，单个企业最高200万元。")
+    m = measures(text, region="甘肃省/庆阳市")
+    assert terms(m[("运力券", "甘肃省/庆阳市")]) == (None, 0.3, 2000000)

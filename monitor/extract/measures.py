@@ -137,7 +137,8 @@ _GENERAL_WORDS = (
     r"各(?:县|旗|盟|州)(?![级委长政])|"
     r"等地|等省|等城市|等多|全国各|国家层面|政府通过|各级政府|"
     # cities not named, only by a kind of place or an area they lie in: 内地城市, 周边城市, 沿海城市, 长三角城市
-    r"(?:内地|周边|周围|沿海|内陆|中西部|东部|西部|中部|南方|北方|一线|二线|新一线|头部|先发|省内|兄弟|毗邻|其它|许多|很多|"
+    # (not a place the sentence goes to or reaches: 庆阳至东部城市直连网络, 面向周边城市, 辐射沿海城市)
+    r"(?<![至到往向与连通达及射对])(?:内地|周边|周围|沿海|内陆|中西部|东部|西部|中部|南方|北方|一线|二线|新一线|头部|先发|省内|兄弟|毗邻|其它|许多|很多|"
     r"大多数|多数|众多|珠三角|长三角|京津冀|成渝|湾区|都市圈|城市群)(?:的)?(?:城市|地市|省份|省市|地区)(?:中|里|之中)?(?=[^，,中里]|$)")
 # a count of places (全国已有20余个城市、十多个省份): the voucher spoken of in general
 # (在3个区县试点: where the region's own voucher runs, not who issues)
