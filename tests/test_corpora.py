@@ -2,8 +2,10 @@
 
 The per-corpus files (test_heldout*.py, test_attachments.py) check each corpus is well formed; the scores of all
 of them are checked here, in-process (the scorer's command line is tested in test_extract.py). Every miss those corpora showed now has a general rule, so the
-floors here sit just under today's scores: a rule change that loses a measure or a field anywhere fails here.
-(Today: measure F1 1.000 everywhere; fields 1.000 except heldout4 0.995; issuer 0.986 heldout, 0.984 heldout9.)
+floors here are today's scores: a rule change that loses one measure, one field or one document field anywhere fails
+here (a floor of 0.99 let a lost measure of heldout9 pass). Today: measure F1 1.000 everywhere; fields 1.000 except
+heldout4 (0.995: a pool two vouchers share, which SPEC's reading leaves to neither); every document field 1.000 except
+issuer in heldout (0.986) and heldout9 (0.984), both issuers the text never names.
 """
 from __future__ import annotations
 
@@ -15,12 +17,14 @@ from monitor.evaluate import DOC_FIELDS, evaluate
 
 ROOT = Path(__file__).resolve().parent
 CORPORA = ["golden", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-           "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "attachments"]
-FLOOR = 0.99      # every corpus is at 1.000 but heldout4 (fields 0.995): just under today
+           "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "attachments"]
+# today's scores below 1.000 (a floor just under each)
+FIELDS_FLOOR = {"heldout4": 0.994}
+DOC_FLOOR = {("heldout", "issuer"): 0.985, ("heldout9", "issuer"): 0.983}
 # the least each corpus holds (its author's promise); a lost document is a failure too
 MIN_DOCS = {"golden": 100, "heldout": 60, "heldout2": 40, "heldout3": 36, "heldout4": 36, "heldout5": 36,
             "heldout6": 36, "heldout7": 36, "heldout8": 40, "heldout9": 40, "heldout10": 40, "heldout11": 30,
-            "heldout12": 30, "heldout13": 30, "attachments": 14}
+            "heldout12": 30, "heldout13": 30, "heldout14": 30, "attachments": 14}
 
 
 @pytest.mark.parametrize("name", CORPORA)
@@ -28,7 +32,7 @@ def test_corpus_floor(name):
     rep = evaluate(ROOT / name)
     assert rep.documents >= MIN_DOCS[name]
     assert not rep.errors, rep.errors
-    assert rep.f1 >= FLOOR, rep.misses
-    assert rep.field_accuracy() >= FLOOR, rep.misses
+    assert rep.f1 == 1.0, rep.misses
+    assert rep.field_accuracy() >= FIELDS_FLOOR.get(name, 1.0), rep.misses
     for f in DOC_FIELDS:
-        assert rep.doc_accuracy(f) >= 0.98, (f, rep.misses)
+        assert rep.doc_accuracy(f) >= DOC_FLOOR.get((name, f), 1.0), (f, rep.misses)
