@@ -1250,3 +1250,11 @@ def test_cities_a_network_reaches_are_no_general_subject(where):
             f"对租用{where}的企业，按网络租用费用的30%发放运力券，单个企业最高200万元。")
     m = measures(text, region="甘肃省/庆阳市")
     assert terms(m[("运力券", "甘肃省/庆阳市")]) == (None, 0.3, 2000000)
+
+
+def test_a_province_level_voucher_named_in_a_city_document_does_not_move_the_place_in_force():
+    # 申报省级模型券: the province's voucher; the city's own voucher named next is still the city's
+    text = ("宜昌市经济和信息化局关于支持人工智能产业发展的通知\n"
+            "鼓励企业申报省级模型券。对购买算力服务的企业发放算力券，按合同金额的30%给予补贴，单个企业最高100万元。")
+    got = {(m.voucher, m.region): (m.ratio, m.cap_yuan) for m in extract_text(text, region="湖北省/宜昌市").measures}
+    assert got == {("模型券", "湖北省"): (None, None), ("算力券", "湖北省/宜昌市"): (0.3, 1_000_000)}

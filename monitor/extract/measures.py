@@ -1285,17 +1285,20 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             left4 = par[(gs - 4 if gs - 4 > a else a):gs]
             # (every level word holds 省 or 级)
             lvl = _LEVEL_BEFORE.search(left4) if "省" in left4 or "级" in left4 else None
+            g_region = region
             if lvl and region and lvl.group(1).startswith("省") and "/" in region and region.split("/")[0].endswith(("省", "自治区")):
-                region = region.split("/")[0]     # 申报省级模型券: the province's voucher
-            twins = [r for r in st.coord if r != region and r]
+                # 申报省级模型券: the province's voucher (only this group's: the place in force stays for what follows)
+                g_region = region.split("/")[0]
+            twins = [r for r in st.coord if r != g_region and r]
             if st.listed and _rx(r"[两二三四五六七八九十\d]").search(par, (gs - 8 if gs - 8 > a else a), gs):
                 listed = _listed_before(par, a, gs, st.listed)
                 if listed:
                     region, twins = listed[0], list(listed[1:])     # 两区算力券均按…: each of the two places listed
-            grp = Group(vouchers=list(vs), region=region, policy=policy, twins=twins, par=par)
+                    g_region = region
+            grp = Group(vouchers=list(vs), region=g_region, policy=policy, twins=twins, par=par)
             groups.append(grp)
             if twins:
-                st.listed = [region, *twins]
+                st.listed = [g_region, *twins]
             prev = st.group
             # terms before the group in the same sentence: those in its own clause are its own (发放3亿元模型券);
             # earlier ones belong to the group in force
