@@ -1347,3 +1347,17 @@ def test_plain_item_lists_render_as_the_walk_does(monkeypatch):
     assert any(u is not None for u in used) and any(u is None for u in used)
     for f, s in zip(fast, slow):
         assert f == s
+
+
+@pytest.mark.parametrize("header", ["<div class='header'><h1>{site}</h1></div>", "<div class='top'><h2>{site}</h2></div>"])
+def test_a_site_heading_the_title_opens_with_is_not_the_title(header):
+    # the site's own name in the page header (<h1>南宁市大数据发展局</h1>) opens the <title> too; the article's
+    # heading, which is the <title> without its site suffix, is the title
+    site = "南宁市大数据发展局"
+    title = f"{site}关于公开征求《南宁市数据要素券管理办法（征求意见稿）》意见的公告"
+    html = (f"<html><head><title>{title}_{site}</title></head><body>{header.format(site=site)}"
+            "<div class='nav'><a href='/'>首页</a><a href='/x'>信息公开</a></div>"
+            f"<div class='article'><h1 class='title'>{title}</h1><div id='zoom'>"
+            + "<p>为培育数据要素市场，降低企业数据获取和使用成本，我局起草了管理办法，现向社会公开征求意见。</p>" * 3
+            + "</div></div></body></html>")
+    assert parse_page(html).title == title.replace("（", "(").replace("）", ")")

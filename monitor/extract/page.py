@@ -1514,9 +1514,16 @@ def _title(metas, container, raw_title, tree, hidden_classes, hidden_ids) -> str
         v = _clean_title(_node_text(h))
         if v and 6 <= len(v) <= 200 and not _is_spam(v):
             heads.append((h.tag, v))
-    # a heading the <title> starts with ('Heading_Column_Site') or that starts like the <title> (truncated)
+    # a heading the <title> starts with ('Heading_Column_Site') or that starts like the <title> (truncated); the
+    # heading that is the <title> itself first. A heading much shorter than the title it opens is no title: the
+    # site's or the body's name a title often opens with (<h1>南宁市大数据发展局</h1> in the page header)
     if stripped:
         for _, v in heads:
+            if v == stripped:
+                return v
+        for _, v in heads:
+            if stripped.startswith(v) and len(v) < 0.5 * len(stripped):
+                continue
             if stripped.startswith(v[:12]) or v.startswith(stripped[:12]) or \
                     (v in page_title and len(v) >= 0.4 * len(page_title)):
                 return v
