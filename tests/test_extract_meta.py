@@ -730,3 +730,15 @@ def test_lower_bodies_handing_on_their_own_plans_make_no_application_round():
     assert find_deadline("请各区于2026年6月30日前报送申报材料。\n", 2026) == "2026-06-30"
     # 申领时间 as a label still opens a round
     assert find_stage("申领时间：即日起至2026年7月31日。\n", "关于开展第二轮算力券发放工作的通知") == "application"
+
+
+@pytest.mark.parametrize("dateline, published, outlet", [
+    ("（新华社北京2026年10月12日电）", "2026-10-12", "新华社"),
+    ("（中央社台北2026年10月12日电）", "2026-10-12", "中央社"),
+    ("中新网兰州10月12日电", None, "中新网"),          # (no year: the day is not guessed)
+    ("（中央社记者林克伦台北12日电）", None, "中央社"),
+])
+def test_a_wire_dateline_gives_the_outlet_and_the_day(dateline, published, outlet):
+    text = "甘肃争当算力枢纽\n" + dateline + "中国大陆甘肃省近年积极承接工程，兰州市推出算力券，按费用的40%给予补贴。"
+    f = extract_text(text, region="全国", authority="news")
+    assert (f.published, f.issuer) == (published, outlet)

@@ -1258,3 +1258,24 @@ def test_a_province_level_voucher_named_in_a_city_document_does_not_move_the_pla
             "鼓励企业申报省级模型券。对购买算力服务的企业发放算力券，按合同金额的30%给予补贴，单个企业最高100万元。")
     got = {(m.voucher, m.region): (m.ratio, m.cap_yuan) for m in extract_text(text, region="湖北省/宜昌市").measures}
     assert got == {("模型券", "湖北省"): (None, None), ("算力券", "湖北省/宜昌市"): (0.3, 1_000_000)}
+
+
+@pytest.mark.parametrize("sentence, region", [
+    ("江西省会南昌市日前公布算力券细则，今年预算1亿元，按费用三成给予补贴，单一企业最多100万元。", "江西省/南昌市"),
+    ("广西首府南宁市近日推出算力券，今年预算1亿元，按费用三成给予补贴，单一企业最多100万元。", "广西壮族自治区/南宁市"),
+    ("根据甘肃官方媒体报道，省会兰州市今年安排1亿元发放算力券，按费用三成给予补贴，单一企业最多100万元。", "甘肃省/兰州市"),
+    ("南昌市推出数据券。同省的上饶市则推出算力券，按费用三成给予补贴，单一企业最多100万元。", "江西省/上饶市"),
+])
+def test_a_city_named_with_the_word_saying_which_city_it_is_is_the_subject(sentence, region):
+    # 江西省会南昌市 / 省会兰州市 / 同省的上饶市: the city issues; the province only says which city it is
+    got = {(m.voucher, m.region): terms(m) for m in extract_text("内地多城派发补贴券\n" + sentence, region="全国",
+                                                                  authority="news").measures}
+    assert got[("算力券", region)][1:] == (0.3, 1_000_000)
+    assert not any(r in ("江西省", "广西壮族自治区", "甘肃省") for _, r in got)
+
+
+def test_an_outlet_in_brackets_is_no_place_label():
+    # 【香港01】 opens a Hong Kong outlet's article: 香港 is the outlet's name, not the place of the voucher
+    text = "内地多城派发算力券\n【香港01】内地各地争相以补贴扶持人工智能产业。南昌市日前公布算力券细则，今年预算1亿元，按费用三成给予补贴。"
+    got = {(m.voucher, m.region) for m in extract_text(text, region="全国", authority="news").measures}
+    assert got == {("算力券", "江西省/南昌市")}

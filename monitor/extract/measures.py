@@ -556,12 +556,24 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
     collective = _collectives(par, found) if found and _COLLECTIVE_WORD.search(par) is not None else None
     institutions = found and _INSTITUTION_WORD.search(par) is not None
     parks = found and ("园" in par or "区" in par) and _PARK_WORD.search(par) is not None
+    capital_open = False
+    capital_at = -1       # where the province that says which city the next place is starts (江西省会南昌市)
     for k, rm in enumerate(found):
         # (the tests run cheapest first; each is computed only when the outcome still depends on it)
         # 绥化、大庆正在组织语料券申报: a place listed after one that opens the clause opens it too
         listed_open = prev_open and rm.start - prev_end <= 3 and _LIST_SEP.fullmatch(par, prev_end, rm.start) is not None
-        opens = listed_open or rm.start <= lead or _CLAUSE_OPEN.search(
-            ("。" if rm.start <= 8 else "") + par[(rm.start - 8 if rm.start > 8 else 0):rm.start]) is not None
+        opens = listed_open or capital_open or rm.start <= lead or _CLAUSE_OPEN.search(
+            ("。" if rm.start <= 8 else "") + par[(rm.start - 8 if rm.start > 8 else 0):rm.start]) is not None \
+            or ("省" in par or "府" in par or "的" in par) and _ATTRIBUTE_OPEN.search(par, 0, rm.start) is not None
+        capital_open = False
+        own_at = capital_at if capital_at >= 0 else rm.start     # (the city reads what precedes its province)
+        capital_at = -1
+        if k + 1 < len(found) and "/" not in rm.path and found[k + 1].path.startswith(rm.path + "/") \
+                and found[k + 1].start - rm.end <= 3 and _CAPITAL_BETWEEN.fullmatch(par, rm.end, found[k + 1].start):
+            # 江西省会南昌市 / 广西首府南宁市: the province says which city; the city is the subject
+            capital_open, capital_at = opens, own_at
+            prev_open, prev_end = False, rm.end
+            continue
         prev_open, prev_end = opens, rm.end
         after = par[rm.end:rm.end + 40]
         if after[:1] in _GENERAL_FIRST and _IN_GENERAL_AFTER.match(after) is not None:
@@ -588,13 +600,15 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
         topic = located and _TOPIC_AFTER.match(after) is not None      # 在杭州，… names the subject
         if located and not label and not topic:
             continue
-        if not label and _CITED_BEFORE.search(par[(rm.start - 24 if rm.start > 24 else 0):rm.start]) is not None:
+        cm = _CITED_BEFORE.search(par[(rm.start - 24 if rm.start > 24 else 0):rm.start]) if not label else None
+        if cm is not None and _REPORTED.search(cm.group(0)) is None:
+            # (根据甘肃官方媒体报道，省会兰州市…: a report, its clause ended, cites nothing)
             if cited_glued is not None and _glued_voucher(after):
                 cited_glued.append((rm.end, rm.path))
             continue
         if (label or topic or par[(rm.start - 1 if rm.start > 1 else 0):rm.start] == "《" or _ORGAN_AFTER.match(after) is not None
                 or (_ISSUE_VERB.match(after) is not None
-                    and (start_of_par or _VERB_BEFORE.search(par[(rm.start - 1 if rm.start > 1 else 0):rm.start]) is not None
+                    and (start_of_par or _VERB_BEFORE.search(par[(own_at - 1 if own_at > 1 else 0):own_at]) is not None
                          or _BACKS_BEFORE.search(par, rm.start - 4 if rm.start > 4 else 0, rm.start) is not None))
                 or _glued_voucher(after)
                 or ((start_of_par or opens) and not located
@@ -637,7 +651,8 @@ _LEAD_FIRST = frozenset("#＃,，")
 _GAI = fast_re(r"该(市|区|县|省)(?![域场级份内外民])")
 _LEAD_DATE = fast_re(r"[\s#＃]*(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}-\d{1,2})?[,，]?\s*")
 _LABEL_AFTER = fast_re(r"^[^，。；,;：:]{0,24}[：:]")
-_BRACKET_LABEL_AFTER = fast_re(r"^[^，。；,;：:【】]{0,4}[】\]]")
+# (not an outlet's name in brackets: 【香港01】, 【香港商报】 — a brand's letters or digits, or an outlet's word, after the place)
+_BRACKET_LABEL_AFTER = fast_re(r"^(?![^】\]]{0,4}?(?:报|网|社|台|新闻)[】\]])[^，。；,;：:【】A-Za-z0-9]{0,4}[】\]]")
 _IN_GENERAL_AFTER = fast_re(
     r"(?:的)?(?:多个|多地|各地|各市|部分|一些|不少|众多|若干|某|[\d一二三四五六七八九十几两]+(?:个|座))"
     r"(?!级)")
@@ -701,6 +716,13 @@ _BACKS_BEFORE = fast_re(r"(?:^|[，,。；;、\s])(?:支持|鼓励|推动|指导
 _VERB_BEFORE = fast_re(r"[，,。；;\s、和及与】\]：:]$|^$")
 _SUPPORT = fast_re(r"发放|设立|安排|推出|实施|发行|投放|聚焦|侧重|主打|重点|叠加|支持|补贴|补助|给予|予以|按|"
                    r"组织|开展|启动|受理|征集|兑付|兑现|申报|申领")
+# a place that opens its clause after a word saying which place it is (省会兰州市, 同省的上饶市, 相邻的宣城市)
+_ATTRIBUTE_OPEN = fast_re(r"(?:^|[。；;，,、]\s*)(?:而|则|另外|此外|同时|其中|另一边)?\s*"
+                          r"(?:省会|首府|省城|同省的?|同省份的|同一省份的|邻近的|相邻的|毗邻的|隔壁的|邻省的)$")
+# between a province and its city: the city is the province's capital (江西省会南昌市, 广西首府南宁市)
+_CAPITAL_BETWEEN = fast_re(r"(?:的)?(?:省会|首府|会|省城)(?:城市)?")
+# a report a place is read from, its clause ended (根据甘肃官方媒体报道，…): no citation of the place
+_REPORTED = fast_re(r"(?:报道|报导|消息|介绍|获悉|显示|统计|了解到|称)\s*[，,]")
 _CLAUSE_OPEN = fast_re(r"[。；;，,]\s*(?:近日|日前|近期|同时|此外|另外|与此同时|其中|而|另一方面)?[，,]?\s*$")
 
 

@@ -365,6 +365,10 @@ def outlet_name(name: str) -> str:
     cut = _OUTLET_TAIL.sub("", name)
     return cut if len(cut) >= 2 else name
 _OUTLET_WIRE = fast_re(r"^([\u4e00-\u9fa5]{2,10}(?:报|网|社|台|客户端|新闻|在线))讯")
+# a wire dateline opening a dispatch: （新华社北京10月12日电） / 中央社台北2026年10月12日电 / （中新网记者 张三 兰州12日电）:
+# the outlet, its reporters, the place it was filed from, the day, 电
+_WIRE_DATELINE = fast_re(r"[（(]?\s*([\u4e00-\u9fa5]{1,8}?(?:社|网|台|报|新闻|客户端))\s*(?:记者[\u4e00-\u9fa5·、\s]{2,16}?)?\s*"
+                         r"(?:[\u4e00-\u9fa5]{2,6}?)?\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日)\s*电")
 
 
 def find_news_outlet(text: str) -> str | None:
@@ -394,6 +398,9 @@ def find_news_outlet(text: str) -> str | None:
                 return outlet_name(lines[i - 1])
     for ln in lines:
         m = _OUTLET_WIRE.match(ln)
+        if m and not m.group(1).startswith("本"):
+            return m.group(1)
+        m = _WIRE_DATELINE.match(ln)
         if m and not m.group(1).startswith("本"):
             return m.group(1)
         if ln.startswith("【"):
@@ -670,6 +677,11 @@ def find_published(text: str, published: str | None = None, meta: Mapping[str, A
         # a news date line near the top: an outlet (or body) and the date, either order (浙江新闻客户端　2026年5月12日 09:15)
         if ls < 400 and _news_date_line(head[ls:le], d.start - ls, d.end - ls):
             return d.iso
+        # a wire dateline opening the dispatch: （中央社台北2026年10月12日电）
+        if ls < 400 and d.start - ls <= 40 and "电" in head[d.end:d.end + 3]:
+            m = _WIRE_DATELINE.match(head, ls, le)
+            if m is not None and m.start(2) <= d.start < m.end(2):
+                return d.iso
     # the page's date shown at the end of the text (发布日期：… after the body)
     if len(text) > 1500:
         tail_start = max(1500, len(text) - _TAIL_CHARS)
