@@ -1279,3 +1279,27 @@ def test_an_outlet_in_brackets_is_no_place_label():
     text = "内地多城派发算力券\n【香港01】内地各地争相以补贴扶持人工智能产业。南昌市日前公布算力券细则，今年预算1亿元，按费用三成给予补贴。"
     got = {(m.voucher, m.region) for m in extract_text(text, region="全国", authority="news").measures}
     assert got == {("算力券", "江西省/南昌市")}
+
+
+def test_a_ceiling_on_every_subsidy_a_project_takes_is_not_the_voucher_ratio():
+    text = ("安阳市若干措施新闻发布会\n市级设立数据券，每年安排500万元，按实际费用的30%给予补贴，单个企业最高50万元。"
+            "但同一笔费用不能重复享受，同一项目享受市级各类补贴的，累计不超过项目实际投入的50%。")
+    m = measures(text, region="河南省/安阳市")[("数据券", "河南省/安阳市")]
+    assert terms(m) == (5_000_000, 0.3, 500_000)
+
+
+def test_the_total_a_list_of_recipients_is_paid_is_no_term_but_a_batch_pool_is():
+    notice = ("济南市工业和信息化局关于第一批算力券拟兑付企业名单的公示\n现将第一批算力券拟兑付企业名单予以公示。\n"
+              "合计：12家企业，拟兑付金额848.9万元。")
+    assert terms(measures(notice, region="山东省/济南市")[("算力券", "山东省/济南市")]) == (None, None, None)
+    batch = "宜昌市关于第三批创新券兑现的通知\n第三批创新券兑现资金共计240万元。对通过审核的企业，本批次给予创新券兑现12万元。"
+    assert terms(measures(batch, region="湖北省/宜昌市")[("创新券", "湖北省/宜昌市")]) == (2_400_000, None, 120_000)
+
+
+def test_a_source_region_the_gazetteer_does_not_hold_is_the_place_its_own_name_says():
+    # a source configured as the zone itself: the zone named in its own notice is that source's region, not the
+    # district the gazetteer puts it under (no second measure for the same zone)
+    text = ("合肥高新技术产业开发区经贸局关于开展云服务券申领工作的通知\n区内各有关企业：\n"
+            "合肥高新技术产业开发区云服务券总额度0.3亿元，按实际支付费用的50%给予补贴，单个企业最高30万元。")
+    got = measures(text, region="安徽省/合肥市/合肥高新技术产业开发区")
+    assert list(got) == [("云服务券", "安徽省/合肥市/合肥高新技术产业开发区")]

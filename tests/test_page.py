@@ -1361,3 +1361,16 @@ def test_a_site_heading_the_title_opens_with_is_not_the_title(header):
             + "<p>为培育数据要素市场，降低企业数据获取和使用成本，我局起草了管理办法，现向社会公开征求意见。</p>" * 3
             + "</div></div></body></html>")
     assert parse_page(html).title == title.replace("（", "(").replace("）", ")")
+
+
+@pytest.mark.parametrize("organ, want", [("西宁市人民政府", "西宁市人民政府"),
+                                         ("西宁市人民政府　西宁市财政局", "西宁市人民政府办公室")])
+def test_the_info_tables_issuing_body_wins_over_the_sites_publisher(organ, want):
+    # 发文机关 names the issuer; ContentSource (the site's publisher, often the issuer's office) only where the
+    # table names several bodies issuing together
+    html = ("<html><head><title>西宁市人民政府关于印发训力券管理办法的通知</title>"
+            "<meta name='ContentSource' content='西宁市人民政府办公室'></head><body><div class='article'>"
+            f"<table class='xxgk'><tr><td>发文机关：</td><td>{organ}</td><td>发布日期：</td><td>2026-06-01</td></tr></table>"
+            "<div id='zoom'>" + "<p>为支持企业开展大模型训练，现将训力券管理办法印发给你们，请认真贯彻执行。</p>" * 3
+            + "</div></div></body></html>")
+    assert parse_page(html).meta["issuer"] == want

@@ -394,6 +394,9 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
     if ("公司" in payee_window or "研究" in payee_window or "大学" in payee_window or "学院" in payee_window) \
             and _PAYEE_BEFORE.search(par, (a.start - 40 if a.start > 40 else 0), a.start) and not _CAP_WORD.search(clause):
         return None     # 某某科技有限公司 兑付金额：860万元 — a payout to a named recipient (a results list)
+    if ("付" in clause or "兑" in clause) and _PAYOUT_TOTAL.search(clause) is not None and not _CAP_WORD.search(clause) \
+            and _RECIPIENTS_COUNTED.search(_SENT_SPLIT.split(par[(a.start - 40 if a.start > 40 else 0):a.start])[-1]):
+        return None     # 合计：12家企业，拟兑付金额848.9万元: what a list of recipients is paid in all (a 公示), no term
     if _NEW_LEVEL.search(clause) and not _rx(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下)").match(right):
         # 规模比上年增长20%，达到6000万元 / 额度提高至200万元: the new level of what the sentence names
         sent_left = _rx(r"[。；;]").split(par[(a.start - 48 if a.start > 48 else 0):a.start])[-1]
@@ -452,6 +455,10 @@ def _classify_amount1(par: str, a: Amount, voucher_after: bool) -> str | None:
     return "cap"
 
 
+# what recipients are paid (兑付金额, 拨付资金), and a count of them in the sentence (12家企业): a list's total, where
+# 第三批创新券兑现资金共计240万元 (no recipients counted) is the batch's pool
+_PAYOUT_TOTAL = fast_re(r"(?:兑付|拨付|兑现|支付)(?:资金|金额|总额)\s*(?:为|共|合计|共计|总计)?\s*$")
+_RECIPIENTS_COUNTED = fast_re(r"(?:\d+|[一二两三四五六七八九十百]+)\s*家(?:企业|单位|机构)?")
 # the size of a fund (基金, 子基金, 母基金): an amount the fund's name follows in its clause, or one its size is
 # stated as (基金总规模达50亿元) — not 从产业基金中安排算力券1亿元 (a voucher's pool drawn from a fund)
 _FUND_AFTER = fast_re(r"[^，,。；;：:券]{0,20}?基金")
@@ -477,8 +484,8 @@ def _classify_share(par: str, s: Share) -> bool:
         return True
     if _rx(r"叠加|累计补贴比例|合计不超过|综合补贴比例|总和").search(clause) and not _rx(r"再按|另按|额外|再给予").search(clause):
         return False
-    if _rx(r"总额|合计|累计|总和|总计|最高|不超过").search(clause) and _rx(r"叠加[后的]|累加[后的]|合并计算|与其他[^，。；]{0,12}(?:叠加|同时|累计)").search(_rx(r"[。；;]").split(par[(s.start - 40 if s.start > 40 else 0):s.start])[-1]):
-        return False      # 与其他补贴叠加后，补贴总额不超过费用的80%: the ceiling of all subsidies together
+    if _rx(r"总额|合计|累计|总和|总计|最高|不超过").search(clause) and _rx(r"叠加[后的]|累加[后的]|合并计算|与其他[^，。；]{0,12}(?:叠加|同时|累计)|(?:各类|各项|多项|多种)(?:补贴|扶持|支持|政策|资金)|重复享受|同时享受").search(_rx(r"[。；;]").split(par[(s.start - 40 if s.start > 40 else 0):s.start])[-1]):
+        return False      # 与其他补贴叠加后，补贴总额不超过费用的80% / 享受各类补贴的，累计不超过…50%: the ceiling of all together
     if _rx(r"^\s*[—\-~～至到]\s*\d").search(right) and not _RATIO_CUE.search(clause):
         return False
     if _RATIO_BAD.search(clause, max(0, len(clause) - 8)) and not _rx(r"提高至|提高到|可提高|最高可").search(clause):

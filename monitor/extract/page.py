@@ -161,7 +161,11 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
     info = _info_fields(page_head)
     source_line = _source_line(page_head, title)
     meta: dict = {}
-    issuer = (_meta_get(metas, "contentsource") or info.get("issuer") or info.get("source")
+    # (the info table's 发文机关 names the issuer itself; ContentSource, the site's publisher, may be its office — but
+    # of several bodies issuing together, 国家发展改革委　国家数据局, ContentSource names the one that publishes)
+    named = info.get("issuer")
+    issuer = ((named if named and not _SEVERAL_BODIES.search(named.strip()) else None)
+              or _meta_get(metas, "contentsource") or named or info.get("source")
               or (_issuer_of_line(source_line) if source_line else None)
               or ((_wechat_account(tree, html) if "rich_media" in html or "js_content" in html else None))
               or _meta_get(metas, "source"))
@@ -1540,6 +1544,7 @@ def _title(metas, container, raw_title, tree, hidden_classes, hidden_ids) -> str
     return _clean_title(metas.get("title")) or (heads[0][1] if heads else None)
 
 
+_SEVERAL_BODIES = re.compile(r"\S[\s、，,;；]+\S")     # 国家发展改革委　国家数据局: bodies issuing together
 _BANNER = re.compile(r"(?:^|[\s_-])(?:logo|site-?name|sitename|banner|brand|masthead)(?:$|[\s_-])", re.I)
 
 

@@ -461,7 +461,14 @@ def resolve(name: str, context: str | None = None) -> str | None:
 def find_regions(text: str, context: str | None = None) -> list[RegionMention]:
     """Every region mention of the text, longest match first, non-overlapping, in text order."""
     gaz = _loaded[0] if _loaded else _load()      # (gazetteer() without its cache call: the hottest caller)
-    return gaz.find(text, context)
+    found = gaz.find(text, context)
+    if found and context and "/" in context and context not in gaz.nodes:
+        # a context the data does not hold (a source configured as 安徽省/合肥市/合肥高新技术产业开发区): its own
+        # name in the text is that place, not the district the data puts the zone under
+        own = context.rsplit("/", 1)[1]
+        if any(m.surface == own for m in found):
+            found = [_mention(m.start, m.end, m.surface, context) if m.surface == own else m for m in found]
+    return found
 
 
 _loaded: list[Gazetteer] = []
