@@ -163,3 +163,11 @@ def test_month_end_of_a_relative_year():
     assert find_deadline("申报截止时间为今年9月底。", 2026) == "2026-09-30"
     assert find_deadline("企业须于明年2月底前提交申请。", 2026) == "2027-02-28"
     assert find_deadline("每年9月底前提交申请。", 2026) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "各县、区人民政府和市政府各部门应当于2026年8月31日前，将本地区、本部门规范性文件清理结果报送市司法局备案。",
+    "各区县工信部门于2026年5月20日前将审核结果报省工业和信息化厅。",
+])
+def test_lower_bodies_handing_on_the_results_of_their_own_work_give_no_deadline(sentence):
+    assert find_deadline(sentence, 2026) is None

@@ -295,7 +295,8 @@ def _lower_body_subject(clause_left: str) -> bool:
 
 # what lower bodies hand on when it is an account of their work (开展情况, 工作总结, 成效自评) or their own
 # plan (实施方案, 工作计划) or the list they recommend (推荐名单), not applications
-_WORK_REPORT = fast_re(r"情况|总结|成效|进展|报告|自评|评估|经验|做法|方案|计划|推荐名单")
+# (an account of the body's own work: its situation, results, review, clean-up of its documents, self-check, filing)
+_WORK_REPORT = fast_re(r"情况|总结|成效|进展|报告|自评|评估|经验|做法|方案|计划|推荐名单|结果|清理|自查|整改|备案")
 _APPLICATIONS_NAMED = fast_re(r"申报|申请|申领|推荐|受理|报名|名单|项目|兑付|兑现|征集|登记|填报|领取")
 
 
