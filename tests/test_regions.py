@@ -555,3 +555,20 @@ def test_county_level_city_short_forms_of_common_characters_are_not_read_bare(te
 
 def test_a_hotel_brand_is_not_the_city():
     assert paths("上海香格里拉大酒店") == ["上海市"]
+
+
+@pytest.mark.parametrize("text, path", [
+    ("昆山发放算力券", "江苏省/苏州市/昆山市"),
+    ("，江阴推出模型券", "江苏省/无锡市/江阴市"),
+    ("义乌科技局发布通知", "浙江省/金华市/义乌市"),
+    ("据悉，太仓今年安排语料券600万元", "江苏省/苏州市/太仓市"),
+    ("我非常熟悉这项政策", None),         # (常熟 straddles 非常熟悉)
+    ("太仓促的安排", None),
+    ("在昆山设立研发中心", None),          # (where, not who: no clause opens there)
+    ("沿海安全发放", None),
+])
+def test_a_county_level_citys_short_form_is_read_bare_as_a_clauses_subject(text, path):
+    # two common characters that name one county-level city (昆山 江阴 义乌 太仓) are read without 市 or a context
+    # only where they open a clause and an issuing verb, a time word or a body of theirs follows
+    got = [m.path for m in find_regions(text)]
+    assert got == ([path] if path else [])

@@ -97,6 +97,12 @@ class Gazetteer:
                 # 费县 献县 环县: two characters that straddle words (经费县级, 贡献县域); 海城市
                 # 兴城市 应城市: a county-level city whose 城市 is the word city (沿海城市, 新兴城市)
                 self._weak.add(surface)
+        # 昆山 江阴 义乌 慈溪: a county-level city's two-character short form of common characters, one place in the
+        # country but a possible straddle (非常熟悉, 太仓促): read bare only as a clause's subject (see find)
+        self._subject_shorts = {
+            s: self._all[s][0] for s in self._weak
+            if len(s) == 2 and s not in blocked and len(self._all[s]) == 1 and self._all[s][0].count("/") == 2
+            and self._all[s][0].endswith("市") and self._all[s][0].rsplit("/", 1)[1] != s}
         self._scoped = {s: tuple(v) for s, v in scoped.items()}
         self._blocked = frozenset(blocked)
         surfaces = set(self._names) | set(self._scoped) | self._blocked
@@ -285,6 +291,9 @@ class Gazetteer:
                 if ctx is _UNSET:
                     ctx = self.context_path(context)
                 path = _pick_scoped(scoped, [ctx, out[-1].path if out else None])
+            if path is None and weak and surface in self._subject_shorts \
+                    and (start == 0 or text[start - 1] in _SUBJECT_BEFORE) and _SUBJECT_AFTER.match(text, end):
+                path = self._subject_shorts[surface]     # 昆山发放算力券 / ，江阴推出… / 义乌科技局: the city speaks
             if path:
                 out.append(_mention(start, end, surface, path))
                 last_end = end
@@ -297,6 +306,12 @@ class Gazetteer:
 
 
 _UNSET = object()
+# where a county-level city's bare short form is read (Gazetteer._subject_shorts): it opens the text or a clause,
+# and an issuing verb, a time word or one of its bodies follows
+_SUBJECT_BEFORE = frozenset("，,。；;：:、 \t\n\u3000“\"「【[（(和与及")
+_SUBJECT_AFTER = re.compile(r"(?:发放|出台|推出|印发|设立|发布|实施|启动|开展|安排|拿出|投入|发行|兑现|今年|明年|近日|日前|近期|"
+                            r"率先|首批|也|还|则|已|将|计划|拟|人民政府|政府|科技局|工信局|经信局|商务局|财政局|数据局|发改委|"
+                            r"发改局|大数据|经济和信息化|工业和信息化|科学技术|高新区|经开区|开发区)")
 # a name whose kind character begins a word with the next one is not read there (unless it is
 # written right after its parent): 区域 区县 区市, 县域 县级 县区 县市, 市场 (but 西湖区市场监管局 and
 # 平定县市场监管局 are the district's and the county's: a following 市场 is the market)
