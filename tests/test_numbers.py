@@ -195,3 +195,35 @@ def test_a_share_the_buyer_pays_is_one_minus_it(text, value):
 ])
 def test_a_share_the_voucher_pays_stays_as_it_is(text):
     assert [round(s.value, 6) for s in find_shares(text, strict=False)] == [0.3]
+
+
+# pinned results (the behaviour before the scan was started at the first 元/万/亿/块 and whole ASCII numbers were
+# multiplied as ints): big numbers keep the float product, a match before the first mark is dropped as before
+@pytest.mark.parametrize("text,found", [
+    ("总额12345678901234567万元", [(2, 21, 123456789012345683968, "12345678901234567万元")]),
+    ("9007199254740993元", [(0, 17, 9007199254740992, "9007199254740993元")]),
+    ("补贴900719925474万亿元", [(2, 17, 900719925474000013099008, "900719925474万亿元")]),
+    ("一百二十万元和3千元", [(0, 6, 1200000, "一百二十万元"), (7, 10, 3000, "3千元")]),
+    ("约5块钱，另有2025年度资金300万元", [(1, 3, 5, "5块"), (15, 20, 3000000, "300万元")]),
+    ("第1批 2 0 万元", []),
+    ("共1,000.5万元", [(1, 10, 10005000, "1,000.5万元")]),
+    ("0500万元", [(0, 6, 5000000, "0500万元")]),
+    ("1.2.3万元", []),
+    ("３０万元", [(0, 4, 300000, "３０万元")]),
+    ("资金 500 万 元 ", [(3, 10, 5000000, "500 万 元")]),
+    ("数十万元", []),
+    ("十万元", [(0, 3, 100000, "十万元")]),
+    ("二〇二五年 三百万元", [(6, 10, 3000000, "三百万元")]),
+])
+def test_find_amounts_pinned(text, found):
+    assert [tuple(a) for a in find_amounts(text)] == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789., 年度第批约元块万亿千百十一二三两数资金，", max_size=40))
+def test_find_amounts_same_from_any_unmarked_prefix(s):
+    # a prefix holding no 元/块/万/亿, cut off by a character no amount holds, changes nothing after it
+    base = find_amounts(s)
+    shifted = find_amounts("第2025批12.5、三百" + "的" + s)
+    off = len("第2025批12.5、三百的")
+    assert [(a.start - off, a.end - off, a.yuan, a.text) for a in shifted] == [tuple(a) for a in base]

@@ -10,6 +10,7 @@ import datetime as _dt
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from .numbers import fast_re, first_chars, parse_int
@@ -27,10 +28,12 @@ _D = rf"(\d{{1,2}}|[{_CN_D}]{{1,4}})"
 _FULL_RE = fast_re(
     rf"(?=[12二])(?:{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]"
     rf"|(?<!\d)((?:19|20)\d{{2}})\s*([-/.])\s*(\d{{1,2}})\s*\5\s*(\d{{1,2}})(?!\d))")
-# where a full date can start: a year (the first four characters of every match of _FULL_RE). Its words all
-# open with a character, so re skips to them at C speed; _FULL_RE, opening with a look-ahead, is tried at
-# every position when searched itself
-_YEAR_START = re.compile(r"19\d\d|20\d\d|二[〇○零]")
+# where a full date can start: a year (the first four characters of every match of _FULL_RE) followed by what
+# every match has next (年 and a month's digit, or a separator and a digit). Its words all open with a
+# character, so re skips to them at C speed; _FULL_RE, opening with a look-ahead, is tried at every position
+# when searched itself
+_YEAR_START = re.compile(rf"(?:19|20)\d\d(?=\s*(?:年\s*[\d{_CN_D}]|[-/.]\s*\d))"
+                         rf"|二[〇○零](?=[{_CN_D}]{{2}}\s*年\s*[\d{_CN_D}])")
 
 
 def _full_matches(text: str):
@@ -56,15 +59,25 @@ _CN_DIGIT_SET = frozenset(_CN_D)
 _MD_TAIL = re.compile(rf"\s*{_D}\s*[日号]")
 
 
-def _md_matches(text: str, relative: list | None = None):
+def _md_matches(text: str, relative: list | None = None, starts: list[int] = (), ends: list[int] = ()):
     """What _MD_RE.finditer gives, as (start, end, month, day), found from each 月 instead of trying the
     pattern at every digit: a match holds exactly one 月, and its start is where the run of digits (or of
     Chinese digits) before that 月 and its spaces begins (the look-behind forbids a start inside a run).
 
     With `relative` (a list), a month and day after a year named relative to the text's own (今年9月30日,
-    明年1月15日, 去年12月1日) is appended to it as (start, end, month, day, years to add), its start at 今年."""
+    明年1月15日, 去年12月1日) is appended to it as (start, end, month, day, years to add), its start at 今年.
+
+    `starts` and `ends`, the spans of the full dates (in order, apart), let a 月 inside one be passed over: what
+    it begins there starts inside that full date (the run before it stops at the date's 年 or lies after it),
+    which find_dates drops, or is nothing (a 年 before it, after a year's digit: no relative year)."""
     k = text.find("月")
+    si, ns = 0, len(starts)
     while k >= 0:
+        while si < ns and ends[si] <= k:
+            si += 1
+        if si < ns and starts[si] <= k:
+            k = text.find("月", ends[si])
+            continue
         j = k
         while j > 0 and text[j - 1].isspace():
             j -= 1
@@ -124,29 +137,36 @@ def _num(s: str) -> int | None:
 def find_dates(text: str, year: int | None = None) -> list[DateMention]:
     """Every date in text; dates without a year take `year` (or are skipped when it is None)."""
     out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
     if "月" not in text and not _NUMERIC_DATE_HINT.search(text):
         return out
+    starts: list[int] = []
+    ends: list[int] = []
     for m in _full_matches(text):
-        if m.group(1) is not None:
-            ys, ms, ds = m.group(1, 2, 3)
+        ys, ms, ds, y4, _, m4, d4 = m.groups()      # (one call for the seven groups)
+        if ys is not None:
             # (ASCII digits, the usual case: what _num gives, without its call)
             y = int(ys) if ys.isdigit() else _num(ys)
             mo = int(ms) if ms.isdigit() else _num(ms)
             d = int(ds) if ds.isdigit() else _num(ds)
         else:
-            y, mo, d = int(m.group(4)), int(m.group(6)), int(m.group(7))
-        iso = _mk(y, mo, d)
+            y, mo, d = int(y4), int(m4), int(d4)
+        # (_mk's own first test, inlined: a day every month has, in a four-digit year)
+        if y is not None and mo is not None and d is not None and 1 <= mo <= 12 and 1 <= d <= 28 \
+                and 1000 <= y <= 9999:
+            iso = f"{y}-{mo:02d}-{d:02d}"
+        else:
+            iso = _mk(y, mo, d)
         if iso:
-            out.append(_tuple_new(DateMention, (m.start(), m.end(), iso, True)))
-            taken.append((m.start(), m.end()))
-    starts = [a for a, _ in taken]      # (full dates: in order and apart, so one bisect finds the one that may hold s)
+            s, e = m.span()
+            out.append(_tuple_new(DateMention, (s, e, iso, True)))
+            starts.append(s)
+            ends.append(e)
+    n_full = len(out)
     relative: list | None = [] if "年" in text else None
-    for s, e, mon, day in (_md_matches(text, relative) if year is not None and "月" in text else ()):
+    # (full dates: in order and apart, so one bisect finds the one that may hold s)
+    for s, e, mon, day in (_md_matches(text, relative, starts, ends) if year is not None and "月" in text else ()):
         k = bisect_right(starts, s) - 1
-        if k >= 0 and s < taken[k][1]:
-            continue
-        if year is None:
+        if k >= 0 and s < ends[k]:
             continue
         iso = _mk(year, _num(mon), _num(day))
         if iso:
@@ -157,8 +177,12 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
             iso = _mk(year + add, _num(mon), _num(day))
             if iso:
                 out.append(_tuple_new(DateMention, (s, e, iso, False)))
-    out.sort(key=lambda x: x.start)
+    if len(out) > n_full:
+        out.sort(key=_START)      # (full dates alone come in text order, apart: already sorted)
     return out
+
+
+_START = itemgetter(0)      # (a DateMention's start: what `lambda x: x.start` gives, in C)
 
 
 # the end of a month or a year (11月底, 2026年2月末, 2026年底): its last day. Read only for deadlines.

@@ -251,6 +251,10 @@ class Amount(NamedTuple):     # (a tuple: made by the thousand, cheaply)
 _AMOUNT_RE = fast_re(
     rf"(?=[\d{CN_NUM_CHARS}])(?<![\d.,])(?:({_NUM})\s*({_UNIT})?|((?>{_CN}))(?=\s*(?:万亿|亿|万|元|块)))\s*(万亿|亿|万)?\s*(元|块)?")
 _VAGUE_BEFORE = frozenset("数几上近好多逾")
+# every character a match of _AMOUNT_RE can hold (besides digits and spaces)
+_AMOUNT_CHARS = frozenset(".," + CN_NUM_CHARS + "万亿千百点元块" + "0123456789 \t\n")
+_AMOUNT_MARK = re.compile("[元万亿块]")
+_EXACT = 2 ** 53
 _MULT = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100, None: 1}
 
 
@@ -269,30 +273,43 @@ def find_amounts(text: str) -> list[Amount]:
     out: list[Amount] = []
     if "元" not in text and "万" not in text and "亿" not in text:
         return out
-    for m in _AMOUNT_RE.finditer(text):
+    # (every amount kept holds 元, 块, 万 or 亿: the scan starts at the run that leads to the first of them;
+    # a match before it holds none and is dropped below)
+    k = _AMOUNT_MARK.search(text).start()
+    while k and text[k - 1] in _AMOUNT_CHARS:    # (_scan_start inlined; its digits and spaces are in the set,
+        k -= 1                                   # any other one ends the walk and is tested below)
+    if k and (text[k - 1].isdecimal() or text[k - 1].isspace()):
+        k = _scan_start(text, k, _AMOUNT_CHARS)
+    for m in _AMOUNT_RE.finditer(text, k):
         arabic, unit1, cn, unit2, yuan = m.groups()
         if not (yuan or unit1 in ("万", "亿", "万亿") or unit2):
             continue
         if cn is not None and not (yuan or unit2) and cn[-1] not in "万亿":
             continue
         if arabic is not None:       # what parse_amount(m.group(0)) gives, read from the groups
-            if arabic.count(".") > 1:
-                continue
-            v = int(round(float(arabic.replace(",", "")) * _MULT[unit1] * _MULT[unit2]))
+            if arabic.isascii() and arabic.isdigit():
+                # (whole ASCII digits: the float product is exact below 2**53, so int() of it is this)
+                v = int(arabic) * _MULT[unit1] * _MULT[unit2]
+                if v >= _EXACT:
+                    v = int(round(float(arabic) * _MULT[unit1] * _MULT[unit2]))
+            else:
+                if arabic.count(".") > 1:
+                    continue
+                v = int(round(float(arabic.replace(",", "")) * _MULT[unit1] * _MULT[unit2]))
         else:
             f = _parse_cn(cn + (unit2 or ""))
             v = None if f is None else int(round(f))
         if v is None or v <= 0:
             continue
+        start, end = m.span()
         # 万元 alone (no digits) is not an amount; "万" after a word (千万不要) is filtered by needing digits
         # (十万元 is ten 万: a lone 十/拾 is a numeral, unless a vague word makes it a magnitude: 数十万元, 几十万)
         if arabic is None and cn is not None and all(ch in _SMALL_UNITS for ch in cn) and not (
-                cn in ("十", "拾") and (m.start() == 0 or text[m.start() - 1] not in _VAGUE_BEFORE)):
+                cn in ("十", "拾") and (start == 0 or text[start - 1] not in _VAGUE_BEFORE)):
             continue
-        end = m.end()
-        while end > m.start() and text[end - 1] == " ":
+        while end > start and text[end - 1] == " ":
             end -= 1
-        out.append(_tuple_new(Amount, (m.start(), end, v, text[m.start():end])))
+        out.append(_tuple_new(Amount, (start, end, v, text[start:end])))
     return out
 
 
