@@ -192,3 +192,17 @@ def test_full_dates_found_where_the_pattern_finds_them(s):
         if _mk(y, mo, d):
             want.append((m.start(), m.end(), _mk(y, mo, d)))
     assert [(d.start, d.end, d.iso) for d in find_dates(s) if d.has_year] == want
+
+
+# pinned results (before the clause before each date was read only when a test needs it)
+@pytest.mark.parametrize("text,iso", [
+    ("申报时间由7月31日调整为8月14日", None), ("申报时间由7月31日调整为8月14日。", None),
+    ("请于2025年8月14日前提交申报材料", "2025-08-14"), ("各县区于8月14日前报送推荐名单", None),
+    ("2025年3月1日印发，申报材料于4月30日前提交", "2025-04-30"), ("受理时间为2025年5月1日—6月30日", "2025-06-30"),
+    ("申领时间。12月15日前。", "2025-12-15"), ("三、申领期限。截至 2025年9月30日", "2025-09-30"),
+    ("最迟不超过2025年10月31日提交申请", None), ("自即日起至2025年12月31日止", "2025-12-31"),
+    ("有效期至2027年12月31日", None), ("7月1日前已受理的申请按原标准执行", None),
+    ("申报截止时间由7月31日延长至8月14日", "2025-08-14"), ("2025年6月1日发布，2025年6月30日前报送", "2025-06-30"),
+])
+def test_find_deadline_pinned(text, iso):
+    assert find_deadline(text, 2025) == iso
