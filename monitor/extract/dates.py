@@ -439,9 +439,8 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
         cut = (_CUTOFF_LEFT.search(clause_left) or (_UNTIL_LEFT.search(clause_left) if "至" in clause_left
                                                      or "到" in clause_left else None)) if keyed else None
         # (a match of _MOVED opens with one of _MOVED_OPENS, a space or a digit: after any other it fails at once)
-        if cut or (prev is not None and (text[prev.end:prev.end + 1] in _MOVED_OPENS
-                                         or text[prev.end:prev.end + 1].isspace()
-                                         or text[prev.end:prev.end + 1].isdecimal())
+        if cut or (prev is not None and ((c := text[prev.end:prev.end + 1]) in _MOVED_OPENS or c.isspace()
+                                         or c.isdecimal())
                    and _MOVED.fullmatch(text, prev.end, d.start) and _moved_from(_head(text, prev.start))):
             if clause_left is None:
                 clause_left = _clause_left(text, ds)
