@@ -171,3 +171,46 @@ def test_month_end_of_a_relative_year():
 ])
 def test_lower_bodies_handing_on_the_results_of_their_own_work_give_no_deadline(sentence):
     assert find_deadline(sentence, 2026) is None
+
+
+# pinned results (before the month-day scan passed over the 月 of full dates and the year scan looked ahead)
+@pytest.mark.parametrize("text,found", [
+    ("2025年 3月5日至4月30日", [(0, 10, "2025-03-05", True), (11, 16, "2025-04-30", False)]),
+    ("二〇二五年三月十四日、今年9月30日前", [(0, 10, "2025-03-14", True), (11, 18, "2025-09-30", False)]),
+    ("2025-03-14，3月20日", [(0, 10, "2025-03-14", True), (11, 16, "2025-03-20", False)]),
+    ("2025年3月 14日（2025.4.1）", [(0, 11, "2025-03-14", True), (12, 20, "2025-04-01", True)]),
+    ("明年1月15日和2026年2月1日，去年12月1日",
+     [(0, 7, "2026-01-15", False), (8, 17, "2026-02-01", True), (18, 25, "2024-12-01", False)]),
+    ("2025年度6月1日", [(6, 10, "2025-06-01", False)]),
+    ("20250314", []),
+    ("2025年13月1日，5月6日", [(11, 15, "2025-05-06", False)]),
+])
+def test_find_dates_pinned(text, found):
+    assert [tuple(d) for d in find_dates(text, 2025)] == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="20195年月日号-/. 三〇二五十今明", max_size=30))
+def test_full_dates_found_where_the_pattern_finds_them(s):
+    from monitor.extract.dates import _FULL_RE, _mk, _num
+    want = []
+    for m in _FULL_RE.finditer(s):
+        g = m.groups()
+        y, mo, d = (_num(g[0]), _num(g[1]), _num(g[2])) if g[0] is not None else (int(g[3]), int(g[5]), int(g[6]))
+        if _mk(y, mo, d):
+            want.append((m.start(), m.end(), _mk(y, mo, d)))
+    assert [(d.start, d.end, d.iso) for d in find_dates(s) if d.has_year] == want
+
+
+# pinned results (before the clause before each date was read only when a test needs it)
+@pytest.mark.parametrize("text,iso", [
+    ("申报时间由7月31日调整为8月14日", None), ("申报时间由7月31日调整为8月14日。", None),
+    ("请于2025年8月14日前提交申报材料", "2025-08-14"), ("各县区于8月14日前报送推荐名单", None),
+    ("2025年3月1日印发，申报材料于4月30日前提交", "2025-04-30"), ("受理时间为2025年5月1日—6月30日", "2025-06-30"),
+    ("申领时间。12月15日前。", "2025-12-15"), ("三、申领期限。截至 2025年9月30日", "2025-09-30"),
+    ("最迟不超过2025年10月31日提交申请", None), ("自即日起至2025年12月31日止", "2025-12-31"),
+    ("有效期至2027年12月31日", None), ("7月1日前已受理的申请按原标准执行", None),
+    ("申报截止时间由7月31日延长至8月14日", "2025-08-14"), ("2025年6月1日发布，2025年6月30日前报送", "2025-06-30"),
+])
+def test_find_deadline_pinned(text, iso):
+    assert find_deadline(text, 2025) == iso

@@ -195,3 +195,65 @@ def test_a_share_the_buyer_pays_is_one_minus_it(text, value):
 ])
 def test_a_share_the_voucher_pays_stays_as_it_is(text):
     assert [round(s.value, 6) for s in find_shares(text, strict=False)] == [0.3]
+
+
+# pinned results (the behaviour before the scan was started at the first 元/万/亿/块 and whole ASCII numbers were
+# multiplied as ints): big numbers keep the float product, a match before the first mark is dropped as before
+@pytest.mark.parametrize("text,found", [
+    ("总额12345678901234567万元", [(2, 21, 123456789012345683968, "12345678901234567万元")]),
+    ("9007199254740993元", [(0, 17, 9007199254740992, "9007199254740993元")]),
+    ("补贴900719925474万亿元", [(2, 17, 900719925474000013099008, "900719925474万亿元")]),
+    ("一百二十万元和3千元", [(0, 6, 1200000, "一百二十万元"), (7, 10, 3000, "3千元")]),
+    ("约5块钱，另有2025年度资金300万元", [(1, 3, 5, "5块"), (15, 20, 3000000, "300万元")]),
+    ("第1批 2 0 万元", []),
+    ("共1,000.5万元", [(1, 10, 10005000, "1,000.5万元")]),
+    ("0500万元", [(0, 6, 5000000, "0500万元")]),
+    ("1.2.3万元", []),
+    ("３０万元", [(0, 4, 300000, "３０万元")]),
+    ("资金 500 万 元 ", [(3, 10, 5000000, "500 万 元")]),
+    ("数十万元", []),
+    ("十万元", [(0, 3, 100000, "十万元")]),
+    ("二〇二五年 三百万元", [(6, 10, 3000000, "三百万元")]),
+])
+def test_find_amounts_pinned(text, found):
+    assert [tuple(a) for a in find_amounts(text)] == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789., 年度第批约元块万亿千百十一二三两数资金，", max_size=40))
+def test_find_amounts_same_from_any_unmarked_prefix(s):
+    # a prefix holding no 元/块/万/亿, cut off by a character no amount holds, changes nothing after it
+    base = find_amounts(s)
+    shifted = find_amounts("第2025批12.5、三百" + "的" + s)
+    off = len("第2025批12.5、三百的")
+    assert [(a.start - off, a.end - off, a.yuan, a.text) for a in shifted] == [tuple(a) for a in base]
+
+
+# pinned results (before the percentage scan found its first mark by one search and read whole numbers directly)
+@pytest.mark.parametrize("text,found", [
+    ("按合同金额的30%给予补贴", [(6, 9, 0.3, "pct", "30%")]),
+    ("企业仅需支付45%", [(6, 9, 0.55, "pay", "45%")]),
+    ("9999999999999999%", []), ("1234567890123456%的", []),
+    ("百分之三十", [(0, 5, 0.3, "pct", "百分之三十")]),
+    ("补贴比例为３０％", [(5, 8, 0.3, "pct", "３０％")]),
+    ("按 25 % 给予支持，再提高5个百分点", [(2, 6, 0.25, "pct", "25 %"), (2, 20, 0.3, "pct", "25 % 给予支持，再提高5个百分点")]),
+    ("第2025批12.5、三百的50%", [(14, 17, 0.5, "pct", "50%")]),
+    ("40%由企业承担", [(0, 3, 0.6, "pay", "40%")]),
+    ("七折优惠，最高30%", [(0, 2, 0.3, "discount", "七折"), (7, 10, 0.3, "pct", "30%")]),
+    ("可获三成补贴", [(2, 4, 0.3, "cheng", "三成")]),
+    ("50.5%", [(0, 5, 0.505, "pct", "50.5%")]), ("1,000%", []), ("100%", [(0, 4, 1.0, "pct", "100%")]),
+    ("0%", [(0, 2, 0.0, "pct", "0%")]),
+])
+def test_find_shares_pinned(text, found):
+    assert [tuple(s) for s in find_shares(text)] == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789., %％百分之个点三十五由企业承担按给予补贴，。", max_size=40))
+def test_find_shares_same_from_any_unmarked_prefix(s):
+    # a prefix holding no %, ％ or 百分, cut off by a character no percentage holds, changes nothing after it
+    # (the test keeps clear of the 16 characters _pays reads before a share, behind a full stop)
+    pre = "第2025批12.5、三百的" + "。" * 17
+    base = [tuple(x) for x in find_shares(s)]
+    got = [(x.start - len(pre), x.end - len(pre), x.value, x.kind, x.text) for x in find_shares(pre + s)]
+    assert got == base

@@ -572,3 +572,16 @@ def test_a_county_level_citys_short_form_is_read_bare_as_a_clauses_subject(text,
     # only where they open a clause and an issuing verb, a time word or a body of theirs follows
     got = [m.path for m in find_regions(text)]
     assert got == ([path] if path else [])
+
+
+def test_find_regions_pinned():
+    # (the results before the matching loop was restructured: a text with no name returns at once)
+    got = {t: [(m.start, m.end, m.surface, m.path) for m in find_regions(t, "北京市/海淀区")]
+           for t in ["杭州市西湖区发布模型券", "长治久安", "新兴区域", "北京朝阳", "朝阳区", "华东安徽", "", "无地名的句子"]}
+    assert got == {"杭州市西湖区发布模型券": [(0, 6, "杭州市西湖区", "浙江省/杭州市/西湖区")], "长治久安": [],
+                   "新兴区域": [], "北京朝阳": [(0, 4, "北京朝阳", "北京市/朝阳区")],
+                   "朝阳区": [(0, 3, "朝阳区", "北京市/朝阳区")], "华东安徽": [(2, 4, "安徽", "安徽省")], "": [],
+                   "无地名的句子": []}
+    m = find_regions("杭州市西湖区")[0]
+    assert m == RegionMention(0, 6, "杭州市西湖区", "浙江省/杭州市/西湖区") and hash(m) == hash(
+        RegionMention(0, 6, "杭州市西湖区", "浙江省/杭州市/西湖区")) and repr(m).startswith("RegionMention(start=0")

@@ -76,7 +76,7 @@ def _join_broken_lines(t: str) -> str:
             out.append([ln])
             last_len = len(s)
         pending_blank = 0
-    return "\n".join("".join(p) for p in out)
+    return "\n".join(map("".join, out))     # (the generator's joins, made in C)
 
 
 _TITLE_END = re.compile(r"(?:通知|公告|通告|决定|意见|办法|细则|方案|函|批复|报告|指南|公示|措施|政策)$")

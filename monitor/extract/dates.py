@@ -10,6 +10,7 @@ import datetime as _dt
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from .numbers import fast_re, first_chars, parse_int
@@ -27,10 +28,13 @@ _D = rf"(\d{{1,2}}|[{_CN_D}]{{1,4}})"
 _FULL_RE = fast_re(
     rf"(?=[12二])(?:{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]"
     rf"|(?<!\d)((?:19|20)\d{{2}})\s*([-/.])\s*(\d{{1,2}})\s*\5\s*(\d{{1,2}})(?!\d))")
-# where a full date can start: a year (the first four characters of every match of _FULL_RE). Its words all
-# open with a character, so re skips to them at C speed; _FULL_RE, opening with a look-ahead, is tried at
-# every position when searched itself
-_YEAR_START = re.compile(r"19\d\d|20\d\d|二[〇○零]")
+# where a full date can start: a year (the first four characters of every match of _FULL_RE) followed by what
+# every match has next (年 and a month's digit, or a separator and a digit). Its words all open with a
+# character, so re skips to them at C speed; _FULL_RE, opening with a look-ahead, is tried at every position
+# when searched itself
+# (each alternative opens with a literal, so re gets the set of first characters to skip to)
+_YEAR_START = re.compile(rf"19\d\d(?=\s*(?:年\s*[\d{_CN_D}]|[-/.]\s*\d))|20\d\d(?=\s*(?:年\s*[\d{_CN_D}]|[-/.]\s*\d))"
+                         rf"|二[〇○零](?=[{_CN_D}]{{2}}\s*年\s*[\d{_CN_D}])")
 
 
 def _full_matches(text: str):
@@ -56,15 +60,25 @@ _CN_DIGIT_SET = frozenset(_CN_D)
 _MD_TAIL = re.compile(rf"\s*{_D}\s*[日号]")
 
 
-def _md_matches(text: str, relative: list | None = None):
+def _md_matches(text: str, relative: list | None = None, starts: list[int] = (), ends: list[int] = ()):
     """What _MD_RE.finditer gives, as (start, end, month, day), found from each 月 instead of trying the
     pattern at every digit: a match holds exactly one 月, and its start is where the run of digits (or of
     Chinese digits) before that 月 and its spaces begins (the look-behind forbids a start inside a run).
 
     With `relative` (a list), a month and day after a year named relative to the text's own (今年9月30日,
-    明年1月15日, 去年12月1日) is appended to it as (start, end, month, day, years to add), its start at 今年."""
+    明年1月15日, 去年12月1日) is appended to it as (start, end, month, day, years to add), its start at 今年.
+
+    `starts` and `ends`, the spans of the full dates (in order, apart), let a 月 inside one be passed over: what
+    it begins there starts inside that full date (the run before it stops at the date's 年 or lies after it),
+    which find_dates drops, or is nothing (a 年 before it, after a year's digit: no relative year)."""
     k = text.find("月")
+    si, ns = 0, len(starts)
     while k >= 0:
+        while si < ns and ends[si] <= k:
+            si += 1
+        if si < ns and starts[si] <= k:
+            k = text.find("月", ends[si])
+            continue
         j = k
         while j > 0 and text[j - 1].isspace():
             j -= 1
@@ -124,29 +138,36 @@ def _num(s: str) -> int | None:
 def find_dates(text: str, year: int | None = None) -> list[DateMention]:
     """Every date in text; dates without a year take `year` (or are skipped when it is None)."""
     out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
     if "月" not in text and not _NUMERIC_DATE_HINT.search(text):
         return out
+    starts: list[int] = []
+    ends: list[int] = []
     for m in _full_matches(text):
-        if m.group(1) is not None:
-            ys, ms, ds = m.group(1, 2, 3)
+        ys, ms, ds, y4, _, m4, d4 = m.groups()      # (one call for the seven groups)
+        if ys is not None:
             # (ASCII digits, the usual case: what _num gives, without its call)
             y = int(ys) if ys.isdigit() else _num(ys)
             mo = int(ms) if ms.isdigit() else _num(ms)
             d = int(ds) if ds.isdigit() else _num(ds)
         else:
-            y, mo, d = int(m.group(4)), int(m.group(6)), int(m.group(7))
-        iso = _mk(y, mo, d)
+            y, mo, d = int(y4), int(m4), int(d4)
+        # (_mk's own first test, inlined: a day every month has, in a four-digit year)
+        if y is not None and mo is not None and d is not None and 1 <= mo <= 12 and 1 <= d <= 28 \
+                and 1000 <= y <= 9999:
+            iso = f"{y}-{mo:02d}-{d:02d}"
+        else:
+            iso = _mk(y, mo, d)
         if iso:
-            out.append(_tuple_new(DateMention, (m.start(), m.end(), iso, True)))
-            taken.append((m.start(), m.end()))
-    starts = [a for a, _ in taken]      # (full dates: in order and apart, so one bisect finds the one that may hold s)
+            s, e = m.span()
+            out.append(_tuple_new(DateMention, (s, e, iso, True)))
+            starts.append(s)
+            ends.append(e)
+    n_full = len(out)
     relative: list | None = [] if "年" in text else None
-    for s, e, mon, day in (_md_matches(text, relative) if year is not None and "月" in text else ()):
+    # (full dates: in order and apart, so one bisect finds the one that may hold s)
+    for s, e, mon, day in (_md_matches(text, relative, starts, ends) if year is not None and "月" in text else ()):
         k = bisect_right(starts, s) - 1
-        if k >= 0 and s < taken[k][1]:
-            continue
-        if year is None:
+        if k >= 0 and s < ends[k]:
             continue
         iso = _mk(year, _num(mon), _num(day))
         if iso:
@@ -157,8 +178,12 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
             iso = _mk(year + add, _num(mon), _num(day))
             if iso:
                 out.append(_tuple_new(DateMention, (s, e, iso, False)))
-    out.sort(key=lambda x: x.start)
+    if len(out) > n_full:
+        out.sort(key=_START)      # (full dates alone come in text order, apart: already sorted)
     return out
+
+
+_START = itemgetter(0)      # (a DateMention's start: what `lambda x: x.start` gives, in C)
 
 
 # the end of a month or a year (11月底, 2026年2月末, 2026年底): its last day. Read only for deadlines.
@@ -353,6 +378,21 @@ def _label_before(text: str, pos: int) -> str | None:
     return None
 
 
+# every match of _CUTOFF_LEFT holds 截, 期(限), 至 or 到; _UNTIL_LEFT and _SINCE_NOW 至 or 到; _ASOF_LEFT 截; _LATEST_LEFT
+# 迟 or 晚
+_LEFT_KEYS = re.compile("[截期至到迟晚]")
+_MOVED_OPENS = first_chars(_MOVED) - {"\\s", "\\d"}
+
+
+def _clause_left(text: str, pos: int) -> str:
+    """The clause before pos; a date that opens its clause reads the short label before it
+    (三、申报截止时间\n7月31日 / 申领时间。12月15日前。)."""
+    clause_left = _CLAUSE_END.split(text[(pos - 30 if pos > 30 else 0):pos])[-1]
+    if not _HAS_CJK.search(clause_left):
+        clause_left = _head(text, pos)
+    return clause_left
+
+
 def find_deadline(text: str, year: int | None = None) -> str | None:
     """The last day to apply that text states, or None.
 
@@ -372,12 +412,12 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
         dates = _with_day_ends(text, dates)
     found: list[tuple[int, str]] = []  # (priority, iso)
     for i, d in enumerate(dates):
-        left = text[(d.start - 30 if d.start > 30 else 0):d.start]
-        # the clause before the date; a date that opens its clause reads the short label before it
-        # (三、申报截止时间\n7月31日 / 申领时间。12月15日前。)
-        clause_left = _CLAUSE_END.split(left)[-1]
-        if not _HAS_CJK.search(clause_left):
-            clause_left = _head(text, d.start)
+        ds = d.start
+        # the clause before the date (_clause_left), only read when a test below needs it: the cutoff, as-of,
+        # latest and since-now tests each need one of _LEFT_KEYS in it, and it is made of the 40 characters
+        # before the date (_head's window; the split's is 30), so without one there none of them holds
+        keyed = _LEFT_KEYS.search(text, ds - 40 if ds > 40 else 0, ds) is not None
+        clause_left = _clause_left(text, ds) if keyed else None
         prev = dates[i - 1] if i else None
         # a range: X 至 this date, under an application heading
         is_range_end = prev is not None and d.start - prev.end <= 24 and bool(
@@ -397,10 +437,14 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                 found.append((0, d.iso))
                 continue
         # 截止时间为 DATE / 截止日期：DATE / 于DATE截止
-        cut = _CUTOFF_LEFT.search(clause_left) or (_UNTIL_LEFT.search(clause_left) if "至" in clause_left
-                                                     or "到" in clause_left else None)
-        if cut or (prev is not None and _MOVED.fullmatch(text, prev.end, d.start)
-                   and _moved_from(_head(text, prev.start))):
+        cut = (_CUTOFF_LEFT.search(clause_left) or (_UNTIL_LEFT.search(clause_left) if "至" in clause_left
+                                                     or "到" in clause_left else None)) if keyed else None
+        # (a match of _MOVED opens with one of _MOVED_OPENS, a space or a digit: after any other it fails at once)
+        if cut or (prev is not None and ((c := text[prev.end:prev.end + 1]) in _MOVED_OPENS or c.isspace()
+                                         or c.isdecimal())
+                   and _MOVED.fullmatch(text, prev.end, d.start) and _moved_from(_head(text, prev.start))):
+            if clause_left is None:
+                clause_left = _clause_left(text, ds)
             clause_right = _CLAUSE_OR_COMMA_END.split(text[d.end:d.end + 24])[0]
             # a cutoff that names the applying (申报截止到, 申领截止时间为) is read in its own comma clause: the
             # terms said before it (按合同额的40%…) are no contract window
@@ -414,7 +458,9 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                 continue
         # 申报时间：即日起开始受理，截至 DATE: a bare 截至/截止 opening its clause, in a sentence about applying
         # (截至2025年底，已累计… is a count as of a day)
-        if ("截至" in clause_left or "截止" in clause_left) and _ASOF_LEFT.search(clause_left):
+        if not keyed:
+            pass            # (no as-of, latest or since-now clause: on to the day-before test)
+        elif ("截至" in clause_left or "截止" in clause_left) and _ASOF_LEFT.search(clause_left):
             sentence = _CLAUSE_END.split(text[(d.start - 40 if d.start > 40 else 0):d.start])[-1]
             if not _APPLY_RE.search(sentence) and _rx(r"^\s*(?:截至|截止(?:到|至)?)\s*$").match(sentence):
                 # 三、申领期限。截至 DATE: the sentence is the bare 截至; the short label before it says what ends
@@ -429,7 +475,7 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                     found.append((1, d.iso))
                     continue
         # 最迟不超过 DATE, 不晚于 DATE, in a sentence about applying
-        if ("迟" in clause_left or "晚" in clause_left) and _LATEST_LEFT.search(clause_left):
+        if keyed and ("迟" in clause_left or "晚" in clause_left) and _LATEST_LEFT.search(clause_left):
             sentence = _CLAUSE_END.split(text[(d.start - 40 if d.start > 40 else 0):d.start])[-1]
             tail_clause = _CLAUSE_END.split(text[d.end:d.end + 24])[0]
             if (_APPLY_RE.search(sentence + tail_clause) or "截止" in clause_left) \
@@ -441,7 +487,8 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
                 continue
         # 即日起至 DATE (止)
         # (every match of _SINCE_NOW holds 日 and 至 or 到)
-        if "日" in clause_left and ("至" in clause_left or "到" in clause_left) and _SINCE_NOW.search(clause_left):
+        if keyed and "日" in clause_left and ("至" in clause_left or "到" in clause_left) \
+                and _SINCE_NOW.search(clause_left):
             clause_right = _CLAUSE_OR_COMMA_END.split(text[d.end:d.end + 24])[0]
             if not _NOT_DEADLINE.search(clause_left) and not _rx(r"意见|建议|反馈|有效").search(clause_right):
                 found.append((2, d.iso))
@@ -456,6 +503,8 @@ def find_deadline(text: str, year: int | None = None) -> str | None:
             if m.group(0)[-1] == "前" and _RECEIVED_BEFORE.match(tail):
                 continue      # 7月1日前已受理的申请按原标准执行: which applications keep the old terms, no last day
             tail_clause = _CLAUSE_END.split(tail)[0]
+            if clause_left is None:
+                clause_left = _clause_left(text, ds)
             ctx = clause_left[-20:] + " " + m.group(0) + tail_clause
             if _APPLY_RE.search(ctx) and not _NOT_DEADLINE.search(ctx):
                 # a day by which lower bodies (各县区, 主管部门) hand on what they gathered: only when

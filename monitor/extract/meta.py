@@ -237,7 +237,7 @@ def _find_issuer_as_named(text: str, title: str | None, meta: Mapping[str, Any] 
         if m:
             return _rx(r"\s+").sub(" ", m.group(1).strip())     # joint issuers as written (A局 B局 / A局、B局)
     if text:
-        lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+        lines = [ln for ln in map(str.strip, text.strip().splitlines()) if ln]     # (each line stripped once)
         for ln in lines[:6]:
             if len(ln) <= 160:
                 m = _ISSUER_LABEL.search(ln)
@@ -256,12 +256,13 @@ def _find_issuer_as_named(text: str, title: str | None, meta: Mapping[str, Any] 
         # the signature: an organ line just above a date line near the end
         tail = lines[-8:]
         for i in range(len(tail) - 1, 0, -1):
-            if find_dates(tail[i]) and len(tail[i]) <= 20 and _ORGAN_LINE.match(tail[i - 1]):
+            # (the tests of a pure and, in the cheap ones first: the same truth)
+            if len(tail[i]) <= 20 and _ORGAN_LINE.match(tail[i - 1]) and find_dates(tail[i]):
                 return tail[i - 1]
         # the signature glued onto the contact line above it (…电子邮箱：x@y.gov.cn绵阳市经济和信息化局 / date):
         # a place-named organ closing the line right after a character no name holds (a letter, digit, colon)
         for i in range(len(tail) - 1, max(0, len(tail) - 3), -1):
-            if find_dates(tail[i]) and len(tail[i]) <= 20 and _BARE_DATE_LINE.match(tail[i]):
+            if len(tail[i]) <= 20 and _BARE_DATE_LINE.match(tail[i]) and find_dates(tail[i]):
                 m = _GLUED_SIGNATURE.search(tail[i - 1])
                 if m:
                     full = _full_organ(m.group(1), region)
@@ -273,8 +274,8 @@ def _find_issuer_as_named(text: str, title: str | None, meta: Mapping[str, Any] 
             while prev_end > 0 and not text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip():
                 prev_end = text.rfind("\n", 0, prev_end)
             prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip() if prev_end > 0 else ""
-            if prev and len(prev) <= 40 and _ORGAN_LINE.match(prev) and find_dates(m.group(0)) \
-                    and len(text) - m.end() > 40:
+            if prev and len(prev) <= 40 and _ORGAN_LINE.match(prev) and len(text) - m.end() > 40 \
+                    and find_dates(m.group(0)):
                 return prev
         # a signature without its date: the text's last line is an organ, named from its place
         if len(lines) >= 2 and _ORGAN_LINE.match(lines[-1]) and _rx(r"^[\u4e00-\u9fa5]+$").match(lines[-1]):
@@ -301,9 +302,12 @@ _DATE_LINE_ORGAN = fast_re(rf"([\u4e00-\u9fa5（）()]{{3,40}}?{_ORGAN})(?=$|[\s
 def _organ_of_date_line(line: str, region: str) -> str | None:
     """The organ on a short date line (a page's info line): the name stands apart from the date and its
     label, before or after it, and starts with a place."""
-    if len(line) > 80 or "。" in line or not find_dates(line):
+    if len(line) > 80 or "。" in line:
         return None
-    for d in find_dates(line):
+    dates = find_dates(line)        # (read once: the test and the loop below used to read it each)
+    if not dates:
+        return None
+    for d in dates:
         line = line[:d.start] + " " * (d.end - d.start) + line[d.end:]
     for piece in _rx(r"[\s　|｜,，;；]+").split(line):
         piece = _rx(r"^(?:[\u4e00-\u9fa5]{0,6}[:：])").sub("", piece)

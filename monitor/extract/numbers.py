@@ -251,6 +251,10 @@ class Amount(NamedTuple):     # (a tuple: made by the thousand, cheaply)
 _AMOUNT_RE = fast_re(
     rf"(?=[\d{CN_NUM_CHARS}])(?<![\d.,])(?:({_NUM})\s*({_UNIT})?|((?>{_CN}))(?=\s*(?:万亿|亿|万|元|块)))\s*(万亿|亿|万)?\s*(元|块)?")
 _VAGUE_BEFORE = frozenset("数几上近好多逾")
+# every character a match of _AMOUNT_RE can hold (besides digits and spaces)
+_AMOUNT_CHARS = frozenset(".," + CN_NUM_CHARS + "万亿千百点元块" + "0123456789 \t\n")
+_AMOUNT_MARK = re.compile("[元万亿块]")
+_EXACT = 2 ** 53
 _MULT = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100, None: 1}
 
 
@@ -269,30 +273,43 @@ def find_amounts(text: str) -> list[Amount]:
     out: list[Amount] = []
     if "元" not in text and "万" not in text and "亿" not in text:
         return out
-    for m in _AMOUNT_RE.finditer(text):
+    # (every amount kept holds 元, 块, 万 or 亿: the scan starts at the run that leads to the first of them;
+    # a match before it holds none and is dropped below)
+    k = _AMOUNT_MARK.search(text).start()
+    while k and text[k - 1] in _AMOUNT_CHARS:    # (_scan_start inlined; its digits and spaces are in the set,
+        k -= 1                                   # any other one ends the walk and is tested below)
+    if k and (text[k - 1].isdecimal() or text[k - 1].isspace()):
+        k = _scan_start(text, k, _AMOUNT_CHARS)
+    for m in _AMOUNT_RE.finditer(text, k):
         arabic, unit1, cn, unit2, yuan = m.groups()
         if not (yuan or unit1 in ("万", "亿", "万亿") or unit2):
             continue
         if cn is not None and not (yuan or unit2) and cn[-1] not in "万亿":
             continue
         if arabic is not None:       # what parse_amount(m.group(0)) gives, read from the groups
-            if arabic.count(".") > 1:
-                continue
-            v = int(round(float(arabic.replace(",", "")) * _MULT[unit1] * _MULT[unit2]))
+            if arabic.isascii() and arabic.isdigit():
+                # (whole ASCII digits: the float product is exact below 2**53, so int() of it is this)
+                v = int(arabic) * _MULT[unit1] * _MULT[unit2]
+                if v >= _EXACT:
+                    v = int(round(float(arabic) * _MULT[unit1] * _MULT[unit2]))
+            else:
+                if arabic.count(".") > 1:
+                    continue
+                v = int(round(float(arabic.replace(",", "")) * _MULT[unit1] * _MULT[unit2]))
         else:
             f = _parse_cn(cn + (unit2 or ""))
             v = None if f is None else int(round(f))
         if v is None or v <= 0:
             continue
+        start, end = m.span()
         # 万元 alone (no digits) is not an amount; "万" after a word (千万不要) is filtered by needing digits
         # (十万元 is ten 万: a lone 十/拾 is a numeral, unless a vague word makes it a magnitude: 数十万元, 几十万)
         if arabic is None and cn is not None and all(ch in _SMALL_UNITS for ch in cn) and not (
-                cn in ("十", "拾") and (m.start() == 0 or text[m.start() - 1] not in _VAGUE_BEFORE)):
+                cn in ("十", "拾") and (start == 0 or text[start - 1] not in _VAGUE_BEFORE)):
             continue
-        end = m.end()
-        while end > m.start() and text[end - 1] == " ":
+        while end > start and text[end - 1] == " ":
             end -= 1
-        out.append(_tuple_new(Amount, (m.start(), end, v, text[m.start():end])))
+        out.append(_tuple_new(Amount, (start, end, v, text[start:end])))
     return out
 
 
@@ -349,10 +366,11 @@ def _pays(text: str, start: int, end: int) -> bool:
     subject and the verb decide, before or after the number: 企业仅需支付45% / 企业承担45% / 企业按价格的
     75%支付 / 40%由企业承担 are the buyer's; 由算力券支付30% / 30%由算力券资金支付 / 按合同金额的30%给予补贴 /
     按企业支付费用的30%给予补贴 are the voucher's."""
-    left = text[max(0, start - 16):start]
+    left = text[(start - 16 if start > 16 else 0):start]
     right = text[end:end + 16]
-    if "由" in right[:8] or "给" in right[:8] or "予" in right[:8] or "补" in right[:8] or "助" in right[:8] \
-            or "奖" in right[:8] or "抵" in right[:8] or "支持" in right[:8] or "减免" in right[:8]:
+    r8 = right[:8]
+    if "由" in r8 or "给" in r8 or "予" in r8 or "补" in r8 or "助" in r8 \
+            or "奖" in r8 or "抵" in r8 or "支持" in r8 or "减免" in r8:
         m = _PAID_BY_RE.match(right)
         if m is not None:       # 40%由企业承担 (the buyer), 30%由算力券资金支付 (the voucher)
             return _BUYER_RE.search(m.group(1)) is not None and _PAYER_NOT_BUYER.search(m.group(1)) is None
@@ -436,23 +454,35 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
         for m in _HALF_PRICE_RE.finditer(text):      # 按市场价半价结算, 打对折: half the price, a 五折
             out.append(Share(m.start(1), m.end(1), 0.5, "discount", m.group(1)))
     # (every match of _PCT_RE holds %, ％ or 百分: the scan starts at the run that leads to the first of them)
-    marks = [i for i in (text.find("%"), text.find("％"), text.find("百分")) if i >= 0]
-    for m in (_PCT_RE.finditer(text, _scan_start(text, min(marks), _PCT_CHARS)) if marks else ()):
-        if m.group(3) is not None:       # 个百分点: a change in a rate, never a share on its own
-            raised = _raised_share(text, m, out)
-            if raised is not None:
-                out.append(raised)
-            continue
-        raw = m.group(1) or m.group(2)
-        # (plain ASCII digits, the usual case: what parse_number gives, without its pattern)
-        v = _clean(float(raw)) if raw and raw.isascii() and raw.isdigit() else parse_number(raw) if raw else None
-        if v is None or v < 0 or v > 100:
-            continue
-        value = v / 100.0
-        kind = "pct"
-        if _pays(text, m.start(), m.end()):
-            value, kind = 1.0 - value, "pay"
-        out.append(_tuple_new(Share, (m.start(), m.end(), round(value, 6), kind, m.group(0))))
+    mark = _PCT_MARK.search(text)     # (the first of %, ％ and 百分: the least of their find())
+    if mark is not None:
+        k = mark.start()
+        while k and text[k - 1] in _PCT_CHARS:     # (_scan_start inlined; its digits and spaces are in the set,
+            k -= 1                                 # any other one ends the walk and is tested below)
+        if k and (text[k - 1].isdecimal() or text[k - 1].isspace()):
+            k = _scan_start(text, k, _PCT_CHARS)
+        for m in _PCT_RE.finditer(text, k):
+            pct_cn, pct_num, points = m.groups()
+            if points is not None:       # 个百分点: a change in a rate, never a share on its own
+                raised = _raised_share(text, m, out)
+                if raised is not None:
+                    out.append(raised)
+                continue
+            raw = pct_cn or pct_num
+            # (plain ASCII digits, the usual case: what parse_number gives, without its pattern; below 16
+            # digits the float is whole and exact, which _clean returns as it is)
+            if raw and raw.isascii() and raw.isdigit():
+                v = float(raw) if len(raw) < 16 else _clean(float(raw))
+            else:
+                v = parse_number(raw) if raw else None
+            if v is None or v < 0 or v > 100:
+                continue
+            value = v / 100.0
+            kind = "pct"
+            s, e = m.span()
+            if _pays(text, s, e):
+                value, kind = 1.0 - value, "pay"
+            out.append(_tuple_new(Share, (s, e, round(value, 6), kind, m.group(0))))
     for m in (_FRACTION_RE.finditer(text) if "分之" in text else ()):
         den, num = parse_number(m.group(1)), parse_number(m.group(2))
         if den and num is not None and 0 < num < den:
@@ -487,7 +517,8 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
 
 
 # every character a match of _PCT_RE can hold (besides digits and spaces)
-_PCT_CHARS = frozenset(".,个%％百分之点万亿" + CN_NUM_CHARS)
+_PCT_CHARS = frozenset(".,个%％百分之点万亿" + CN_NUM_CHARS + "0123456789 \t\n")
+_PCT_MARK = re.compile("%|％|百分")
 _RATE_WORD = fast_re(r"增速|增长|同比|环比|占比|比重|(?<!贴)(?<!助)(?<!持)(?<!扣)率")
 _RAISE_LEFT = fast_re(r"(?:再|另|额外|可|相应|分别)?(?:提高|增加|上浮|提升|上调)\s*$")
 

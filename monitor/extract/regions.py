@@ -105,6 +105,10 @@ class Gazetteer:
             and self._all[s][0].endswith("市") and self._all[s][0].rsplit("/", 1)[1] != s}
         self._scoped = {s: tuple(v) for s, v in scoped.items()}
         self._blocked = frozenset(blocked)
+        # the usual surface (not blocked, one region of its strongest kind, not weak): its path and the
+        # characters that, right after it, begin a word with its kind character (the find loop's fast path)
+        self._simple = {s: (p[0], _BREAKS.get(s[-1], "")) for s, p in self._names.items()
+                        if len(p) == 1 and s not in self._weak and s not in self._blocked}
         surfaces = set(self._names) | set(self._scoped) | self._blocked
         self._pattern = re.compile(_trie_regex(surfaces)) if surfaces else re.compile(r"(?!)")
 
@@ -243,21 +247,21 @@ class Gazetteer:
     def find(self, text: str, context: str | None = None) -> list[RegionMention]:
         if not text:
             return []
+        search = self._pattern.search
+        m = search(text)
+        if m is None:
+            return []       # (most paragraphs name no place: none of the set-up below)
         out: list[RegionMention] = []
         names, scoped_names, blocked, weak_names = self._names, self._scoped, self._blocked, self._weak
         last_end = -1
         every = self._all
+        simples = self._simple
         ctx = _UNSET          # the context's path, resolved on first need (most names are unambiguous)
-        search = self._pattern.search
-        pos = 0
-        while True:
-            m = search(text, pos)
-            if m is None:
-                break
+        n = len(text)
+        while m is not None:
             surface = m.group()
             start, end = m.span()
             pos = end
-            scoped = scoped_names.get(surface, ())
             if out and (last_end == start or not text[last_end:start].strip(_SPACE)):
                 prev = out[-1]     # a name written right after its parent joins it
                 head = prev.path + "/"
@@ -265,43 +269,71 @@ class Gazetteer:
                 under = [c for c in names.get(surface, ()) if c.startswith(head)]
                 if len(under) != 1:
                     under = [c for c in every.get(surface, ()) if c.startswith(head)] or \
-                            [p for p, _ in scoped if p.startswith(head)]
+                            [p for p, _ in scoped_names.get(surface, ()) if p.startswith(head)]
                 if len(under) == 1:
                     out[-1] = _mention(prev.start, end, text[prev.start:end], under[0])
                     last_end = end
+                    m = search(text, pos)
                     continue
+            simple = simples.get(surface)
+            if simple is not None:
+                # (what the tests below give for a surface that is not blocked and names one region, not weakly)
+                if end < n and text[end] in simple[1] and text[end:end + 2] != "市场":
+                    m = search(text, start + 1)
+                    continue
+                rm = _new_object(RegionMention)
+                d = rm.__dict__
+                d["start"] = start
+                d["end"] = end
+                d["surface"] = surface
+                d["path"] = simple[0]
+                out.append(rm)
+                last_end = end
+                m = search(text, pos)
+                continue
             if surface in blocked:
+                m = search(text, pos)
                 continue       # 长治久安, 阿里云: a word, not a place (and none inside it)
-            if end < len(text) and text[end] in _BREAKS.get(surface[-1], "") and text[end:end + 2] != "市场":
-                pos = start + 1    # 新兴区域, 比如县级, 南部县市: the kind character begins the next word
+            if end < n and text[end] in _BREAKS.get(surface[-1], "") and text[end:end + 2] != "市场":
+                m = search(text, start + 1)    # 新兴区域, 比如县级, 南部县市: the kind character begins the next word
                 continue
             cands = names.get(surface, ())
-            weak = surface in weak_names
             path = None
-            if len(cands) == 1 and not weak:
+            if len(cands) == 1 and surface not in weak_names:
                 path = cands[0]
             elif cands:
                 if ctx is _UNSET:
                     ctx = self.context_path(context)
+                weak = surface in weak_names
                 for c in (ctx, *[mm.path for mm in out[:-4:-1]]):
                     path = _pick(cands, c, weak)
                     if path:
                         break
-            elif scoped:
-                if ctx is _UNSET:
-                    ctx = self.context_path(context)
-                path = _pick_scoped(scoped, [ctx, out[-1].path if out else None])
-            if path is None and weak and surface in self._subject_shorts \
+            else:
+                scoped = scoped_names.get(surface)
+                if scoped:
+                    if ctx is _UNSET:
+                        ctx = self.context_path(context)
+                    path = _pick_scoped(scoped, [ctx, out[-1].path if out else None])
+            if path is None and surface in self._subject_shorts \
                     and (start == 0 or text[start - 1] in _SUBJECT_BEFORE) and _SUBJECT_AFTER.match(text, end):
                 path = self._subject_shorts[surface]     # 昆山发放算力券 / ，江阴推出… / 义乌科技局: the city speaks
             if path:
-                out.append(_mention(start, end, surface, path))
+                # (_mention(start, end, surface, path), inlined: the same object)
+                rm = _new_object(RegionMention)
+                d = rm.__dict__
+                d["start"] = start
+                d["end"] = end
+                d["surface"] = surface
+                d["path"] = path
+                out.append(rm)
                 last_end = end
             else:
                 # a name that names nothing here (a county's short form without its city, 朝阳区 without
                 # a context) does not hide a place that begins inside it: 华东安徽 (东安, 东安县) is 安徽,
                 # 其中阳泉市 (中阳, 中阳县) is 阳泉市
                 pos = start + 1
+            m = search(text, pos)
         return out
 
 

@@ -93,7 +93,23 @@ def find_vouchers(text: str) -> list[VoucherMention]:
                 if s < 0:
                     continue
                 surface = text[s:i + 1]
-                if surface in NAMES or (surface[0].isascii() and surface.lower() in _LOWER_NAMES):
+                canon = NAMES.get(surface)
+                if canon is not None:
+                    # (_add_mention inlined for a name as written, the usual case: canon is what it finds, and
+                    # its token test holds only for a canon of 词元券 written otherwise)
+                    end = i + 1
+                    after = end + 1 if text[end:end + 1] in _CLOSE_QUOTES else end
+                    if text.startswith("类", after) and not text.startswith(("类型", "类别"), after):
+                        pass     # 人工智能券类政策: 券类 names a kind of policy, no voucher
+                    elif surface == "服务券" and _OTHER_SERVICE.search(text[(s - 4 if s > 4 else 0):s]):
+                        pass     # 数据产权登记服务券, 检测服务券 …: other vouchers, not the 服务券 of SPEC
+                    elif canon == "词元券" and surface != "词元券" and s > 0 and text[s - 1].isalnum() \
+                            and not ("\u4e00" <= text[s - 1] <= "\u9fff"):
+                        pass
+                    else:
+                        out.append(_tuple_new(VoucherMention, (s, end, canon, surface)))
+                    break
+                if surface[0].isascii() and surface.lower() in _LOWER_NAMES:
                     _add_mention(text, s, i + 1, surface, out)
                     break
         i = text.find("券", i + 1)
