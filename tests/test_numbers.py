@@ -257,3 +257,12 @@ def test_find_shares_same_from_any_unmarked_prefix(s):
     base = [tuple(x) for x in find_shares(s)]
     got = [(x.start - len(pre), x.end - len(pre), x.value, x.kind, x.text) for x in find_shares(pre + s)]
     assert got == base
+
+
+@pytest.mark.parametrize("garbage", ["9" * 400 + "万元", "9" * 400 + "%", "最高" + "9" * 400 + "元", "1" + "0" * 400 + ".5%",
+                                     "9" * 200 + "." + "9" * 200 + "万元", "按" + "9" * 300 + "折"])
+def test_a_run_of_digits_no_amount_has_is_no_amount_and_no_crash(garbage):
+    from monitor.extract import extract_text
+    assert find_amounts(garbage) == [] or all(a.yuan < 10 ** 30 for a in find_amounts(garbage))
+    assert all(0 <= s.value <= 1 for s in find_shares(garbage))
+    extract_text("杭州市发放算力券，" + garbage, region="浙江省/杭州市")     # (no OverflowError)

@@ -287,6 +287,8 @@ def find_amounts(text: str) -> list[Amount]:
         if cn is not None and not (yuan or unit2) and cn[-1] not in "万亿":
             continue
         if arabic is not None:       # what parse_amount(m.group(0)) gives, read from the groups
+            if len(arabic) > 24:
+                continue     # (a run of digits no amount of money has: no float overflow on garbage)
             if arabic.isascii() and arabic.isdigit():
                 # (whole ASCII digits: the float product is exact below 2**53, so int() of it is this)
                 v = int(arabic) * _MULT[unit1] * _MULT[unit2]
@@ -471,6 +473,8 @@ def find_shares(text: str, *, strict: bool = True) -> list[Share]:
             raw = pct_cn or pct_num
             # (plain ASCII digits, the usual case: what parse_number gives, without its pattern; below 16
             # digits the float is whole and exact, which _clean returns as it is)
+            if raw and len(raw) > 24:
+                continue     # (far above 100 or garbage: no float overflow)
             if raw and raw.isascii() and raw.isdigit():
                 v = float(raw) if len(raw) < 16 else _clean(float(raw))
             else:
