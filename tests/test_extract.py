@@ -328,7 +328,8 @@ def test_extract_text_never_raises_on_policy_soup(parts):
 @given(st.lists(st.one_of(
     st.sampled_from(["算力券", "模型券", "发放", "最高", "按", "给予补贴", "。", "，", "江西省会南昌市", "同省的", "昆山",
                      "（中央社台北2026年10月12日电）", "12家企业，拟兑付金额", "各类补贴累计不超过", "【香港01】", "前"]),
-    st.text(alphabet="0123456789.,，万亿元%％折百分之九十千", min_size=1, max_size=80)), max_size=30))
+    st.text(alphabet="0123456789.,，万亿元%％折百分之九十千", min_size=1, max_size=80),
+    st.integers(1, 500).map(lambda n: "9" * n)), max_size=30))
 def test_extract_text_never_raises_on_number_soup(parts):
     # long runs of digits and numerals among voucher words: no OverflowError, no share outside 0..1
     f = extract_text("".join(parts), region="江西省/南昌市")
