@@ -742,3 +742,10 @@ def test_a_wire_dateline_gives_the_outlet_and_the_day(dateline, published, outle
     text = "甘肃争当算力枢纽\n" + dateline + "中国大陆甘肃省近年积极承接工程，兰州市推出算力券，按费用的40%给予补贴。"
     f = extract_text(text, region="全国", authority="news")
     assert (f.published, f.issuer) == (published, outlet)
+
+
+def test_a_papers_name_in_title_marks_on_its_date_line_is_the_outlet_and_the_day():
+    text = ("杭州多区发券助企用好人工智能\n《人民日报》（2026年06月18日 第10版）\n\n"
+            "本报杭州6月17日电（记者 窦瀚洋）余杭区今年发放模型券1亿元，按合同金额的30%给予支持。")
+    f = extract_text(text, region="全国", authority="news")
+    assert (f.published, f.issuer) == ("2026-06-18", "人民日报")

@@ -1303,3 +1303,20 @@ def test_a_source_region_the_gazetteer_does_not_hold_is_the_place_its_own_name_s
             "合肥高新技术产业开发区云服务券总额度0.3亿元，按实际支付费用的50%给予补贴，单个企业最高30万元。")
     got = measures(text, region="安徽省/合肥市/合肥高新技术产业开发区")
     assert list(got) == [("云服务券", "安徽省/合肥市/合肥高新技术产业开发区")]
+
+
+def test_a_place_said_to_belong_to_the_same_city_opens_its_clause():
+    text = ("深圳两区发券\n深圳市南山区发放模型券，按费用的40%给予补贴，单个企业最高300万元。"
+            "同属深圳的宝安区则推出语料券，按采购金额的30%给予补贴，单个企业最高100万元。")
+    got = {(m.voucher, m.region): terms(m) for m in extract_text(text, region="全国", authority="news").measures}
+    assert got == {("模型券", "广东省/深圳市/南山区"): (None, 0.4, 3_000_000),
+                   ("语料券", "广东省/深圳市/宝安区"): (None, 0.3, 1_000_000)}
+
+
+def test_caps_stated_respectively_per_company_win_over_caps_per_project():
+    # the most one recipient can get: each company's yearly cap, not the cap of one of its projects
+    text = ("天河区人工智能三券实施细则\n第三条 算力券、模型券、语料券分别按合同金额的30%、20%、10%给予补贴，"
+            "单个企业每年最高分别为200万元、100万元、50万元。\n第四条 单个项目的支持金额，算力券最高100万元、"
+            "模型券最高50万元、语料券最高20万元；单个企业年度支持金额不超过前条规定的上限。")
+    got = {m.voucher: m.cap_yuan for m in extract_text(text, region="广东省/广州市/天河区").measures}
+    assert got == {"算力券": 2_000_000, "模型券": 1_000_000, "语料券": 500_000}

@@ -723,9 +723,11 @@ _BACKS_BEFORE = fast_re(r"(?:^|[，,。；;、\s])(?:支持|鼓励|推动|指导
 _VERB_BEFORE = fast_re(r"[，,。；;\s、和及与】\]：:]$|^$")
 _SUPPORT = fast_re(r"发放|设立|安排|推出|实施|发行|投放|聚焦|侧重|主打|重点|叠加|支持|补贴|补助|给予|予以|按|"
                    r"组织|开展|启动|受理|征集|兑付|兑现|申报|申领")
-# a place that opens its clause after a word saying which place it is (省会兰州市, 同省的上饶市, 相邻的宣城市)
+# a place that opens its clause after a word saying which place it is (省会兰州市, 同省的上饶市, 相邻的宣城市,
+# 同属深圳的宝安区)
 _ATTRIBUTE_OPEN = fast_re(r"(?:^|[。；;，,、]\s*)(?:而|则|另外|此外|同时|其中|另一边)?\s*"
-                          r"(?:省会|首府|省城|同省的?|同省份的|同一省份的|邻近的|相邻的|毗邻的|隔壁的|邻省的)$")
+                          r"(?:省会|首府|省城|同省的?|同省份的|同一省份的|邻近的|相邻的|毗邻的|隔壁的|邻省的|"
+                          r"同(?:属|为|在|是)[\u4e00-\u9fa5]{1,10}?的)$")
 # between a province and its city: the city is the province's capital (江西省会南昌市, 广西首府南宁市)
 _CAPITAL_BETWEEN = fast_re(r"(?:的)?(?:省会|首府|会|省城)(?:城市)?")
 # a report a place is read from, its clause ended (根据甘肃官方媒体报道，…): no citation of the place
@@ -1837,8 +1839,9 @@ def _fold(groups: list[Group], text: str, year: int | None, title: str | None = 
                     cur["single"] += single
                 cur["ratio"] += v_ratios
                 cur["cap"] += v_caps
-                if not (own and own.get("cap")):
-                    cur["strong"] += [c for c in g.strong_caps if c in v_caps]
+                # (caps stated respectively, 单个企业每年最高分别为200万元、100万元, are stated as caps too: each
+                # voucher's own among the group's stated ones)
+                cur["strong"] += [c for c in g.strong_caps if c in v_caps]
                 if dated:
                     cur["deadline"].append(scope)
                 if doc_round:

@@ -393,7 +393,7 @@ def find_news_outlet(text: str) -> str | None:
     for i, ln in enumerate(lines):
         ds = find_dates(ln)
         if len(ds) == 1 and len(ln) <= 60 and _news_date_line(ln, ds[0].start, ds[0].end):
-            for piece in _rx(r"[\s　|｜/（）()]+").split(ln[:ds[0].start] + " " + ln[ds[0].end:]):
+            for piece in _rx(r"[\s　|｜/（）()]+").split(_unquote_outlets(ln[:ds[0].start] + " " + ln[ds[0].end:])):
                 if _OUTLET_NAME.search(piece) and not piece.startswith("本报"):
                     return outlet_name(piece)
             # a masthead on the line above the date line (葫芦岛日报 / 2026年06月03日　第01版：要闻)
@@ -744,12 +744,19 @@ _NEWS_PIECE = fast_re(r"(?:来源|作者|记者|编辑|责任编辑|通讯员|�
                       r"|第\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：]\s*[\u4e00-\u9fa5]{1,8})?|星期[一二三四五六日天]")
 
 
+def _unquote_outlets(s: str) -> str:
+    """《人民日报》 → 人民日报 where the name in title marks is an outlet's (…报, …网, …社 …), not a document's."""
+    return _rx(r"《([^《》]{2,16})》").sub(lambda m: m.group(1) if _OUTLET_NAME.fullmatch(m.group(1)) else m.group(0), s)
+
+
 def _news_date_line(line: str, ds: int, de: int) -> bool:
     """An article's date line: a short line of the date (with its clock), an outlet or a body, 来源/记者/作者
     pieces, and nothing that reads as a sentence or a window (申报时间：…, 活动时间…)."""
     if len(line) > 60:
         return False
     rest = line[:ds] + " " + line[de:]
+    if "《" in rest:
+        rest = _unquote_outlets(rest)     # 《人民日报》（2026年06月18日 第10版）: a paper's name in title marks
     rest = _rx(r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?").sub(" ", rest)    # the clock
     rest = rest.strip().strip("（）()[]【】").strip()
     if not rest or _NEWS_LINE_BAD.search(rest) or find_dates(rest):
