@@ -749,3 +749,13 @@ def test_a_papers_name_in_title_marks_on_its_date_line_is_the_outlet_and_the_day
             "本报杭州6月17日电（记者 窦瀚洋）余杭区今年发放模型券1亿元，按合同金额的30%给予支持。")
     f = extract_text(text, region="全国", authority="news")
     assert (f.published, f.issuer) == ("2026-06-18", "人民日报")
+
+
+def test_a_bodys_own_post_quoting_commentary_is_its_word_not_news():
+    # the source line names the body itself and no reporter writes: 专家指出 in it makes no third party's report
+    text = ("南山区出台训力券叠加支持政策\n发布时间：2026-06-05 17:12　　来源：深圳市南山区科技创新局\n\n"
+            "近日，南山区科技创新局印发《南山区训力券叠加支持实施细则》，对区内企业再按合同金额的10%给予叠加支持。\n"
+            "专家指出，人工智能赋能实体经济的关键在于场景。")
+    assert find_stage(text, "南山区出台训力券叠加支持政策", "official") == "final"
+    reported = text.replace("来源：深圳市南山区科技创新局", "来源：深圳特区报").replace("近日，", "本报讯（记者 王明）近日，")
+    assert find_stage(reported, "南山区出台训力券叠加支持政策", "official") == "news"

@@ -1320,3 +1320,14 @@ def test_caps_stated_respectively_per_company_win_over_caps_per_project():
             "模型券最高50万元、语料券最高20万元；单个企业年度支持金额不超过前条规定的上限。")
     got = {m.voucher: m.cap_yuan for m in extract_text(text, region="广东省/广州市/天河区").measures}
     assert got == {"算力券": 2_000_000, "模型券": 1_000_000, "语料券": 500_000}
+
+
+def test_a_citys_voucher_stated_after_a_citation_and_the_districts_top_up():
+    # 根据深圳市有关政策，深圳市训力券按…: the citation ends at its comma; the city's voucher and its terms follow.
+    # 南山区在此基础上，…再按10%给予叠加支持: the district opens the sentence that tops it up
+    text = ("南山区训力券叠加支持实施细则\n根据深圳市有关政策，深圳市训力券按合同金额的50%给予支持，单个企业每年最高1000万元。"
+            "南山区在此基础上，对已获得市级训力券支持的区内企业，再按合同金额的10%给予叠加支持，单个企业每年最高200万元，"
+            "区级叠加资金每年安排5000万元。")
+    got = {(m.voucher, m.region): terms(m) for m in extract_text(text, region="广东省/深圳市/南山区").measures}
+    assert got == {("训力券", "广东省/深圳市"): (None, 0.5, 10_000_000),
+                   ("训力券", "广东省/深圳市/南山区"): (50_000_000, 0.1, 2_000_000)}

@@ -608,7 +608,7 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
         if located and not label and not topic:
             continue
         cm = _CITED_BEFORE.search(par[(rm.start - 24 if rm.start > 24 else 0):rm.start]) if not label else None
-        if cm is not None and _REPORTED.search(cm.group(0)) is None:
+        if cm is not None and _REPORTED.search(cm.group(0)) is None and not _CITATION_CLOSED.search(cm.group(0)):
             # (根据甘肃官方媒体报道，省会兰州市…: a report, its clause ended, cites nothing)
             if cited_glued is not None and _glued_voucher(after):
                 cited_glued.append((rm.end, rm.path))
@@ -731,6 +731,8 @@ _ATTRIBUTE_OPEN = fast_re(r"(?:^|[。；;，,、]\s*)(?:而|则|另外|此外|�
 # between a province and its city: the city is the province's capital (江西省会南昌市, 广西首府南宁市)
 _CAPITAL_BETWEEN = fast_re(r"(?:的)?(?:省会|首府|会|省城)(?:城市)?")
 # a report a place is read from, its clause ended (根据甘肃官方媒体报道，…): no citation of the place
+# a citation whose clause closed before the place (根据深圳市有关政策，深圳市训力券按…): the place opens the next clause
+_CITATION_CLOSED = fast_re(r"[，,]\s*$")
 _REPORTED = fast_re(r"(?:报道|报导|消息|介绍|获悉|显示|统计|了解到|称)\s*[，,]")
 _CLAUSE_OPEN = fast_re(r"[。；;，,]\s*(?:近日|日前|近期|同时|此外|另外|与此同时|其中|而|另一方面)?[，,]?\s*$")
 
@@ -756,6 +758,7 @@ _SUBJECT_NEXT = fast_re(
     r"发布|开展|启动|上线|加码|加大|提高|新增|试点|探索|创新|优化|升级|推动|打造|依托|立足|结合|通过|采取|实行|给|把|将)")
 
 
+_TOPS_UP = fast_re(r"再按|再给予|叠加支持|叠加补贴|叠加奖励|追加支持|额外给予|配套支持|配套补贴|按\s*1\s*[:：]\s*1\s*比例?配套")
 _ISSUE_THEN_VOUCHER = fast_re(r"(?:发放|推出|设立|出台|印发|发行|投放|启动|上线)[^，。；,;]{0,10}?券")
 
 
@@ -769,7 +772,12 @@ def _subject_sentence(par: str, end: int, stop: int) -> bool:
     if "券" not in par[end:stop]:
         return False
     v = _ISSUE_THEN_VOUCHER.search(par, end, stop)
-    return v is not None and bool(find_vouchers(v.group(0))) and not _general(par, end, v.start())
+    if v is not None and bool(find_vouchers(v.group(0))) and not _general(par, end, v.start()):
+        return True
+    # 南山区在此基础上，对已获得市级训力券支持的区内企业，再按10%给予叠加支持: the place opens a sentence that tops
+    # up a voucher (再按, 叠加支持, 配套 …)
+    return _SUBJECT_NEXT.match(par, end) is not None and _TOPS_UP.search(par, end, stop) is not None \
+        and not _general(par, end, stop)
 
 
 def _glued_voucher(after: str) -> bool:

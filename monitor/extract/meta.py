@@ -489,7 +489,7 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
     head = (text or "")[:400]
     # (a body's own post opening a round is read as its own document, not as a third party's report)
     if ((_NEWS_TEXT.search(head) and not _rx(r"关于.*的通知").search(t)) or _third_party(text or "", t)) \
-            and not _own_briefing(text or "", t, head):
+            and not _own_briefing(text or "", t, head) and not _own_post(text or ""):
         if not _own_round(text or "", t, head):
             return "news"
         if not _DRAFT.search(t) and not _DRAFT.search(head):
@@ -519,6 +519,20 @@ def find_stage(text: str, title: str | None = None, authority: str = "official")
         if _rx(r"发放|开展|组织").search(t) and _rx(r"(?:申领|申报|申请|受理)(?:时间|期限|日期)\s*(?:[:：为是自从]|即日|\d)").search((text or "")[:20000]):
             return "application"
     return "final"
+
+
+# a source line that names a government body (来源：深圳市南山区科技创新局), not an outlet
+_SOURCE_ORGAN = fast_re(r"(?:来源|信息来源|发布机构|发布单位)\s*[:：]\s*[\u4e00-\u9fa5]{2,30}?"
+                        r"(?:局|委|厅|办|办公室|人民政府|政府|管委会|管理委员会|委员会|中心|署)(?![\u4e00-\u9fa5])")
+
+
+def _own_post(text: str) -> bool:
+    """A body's own post on its site: the source line near the top names a government body and no reporter
+    writes (本报讯, 记者 王明, 新华社): its own word about its own policy, not a third party's report, whatever
+    commentary (专家指出, 据了解) it quotes."""
+    head = text[:300]
+    return ("来源" in head or "发布" in head) and _SOURCE_ORGAN.search(head) is not None \
+        and _REPORTER.search(text[:20000]) is None
 
 
 _REPORTER = fast_re(r"本报记者|本报讯|记者\s*[\u4e00-\u9fa5]{2,3}|新华社|通讯员|[\u4e00-\u9fa5]{2,8}讯[（(]")
