@@ -635,6 +635,11 @@ _KIND.update({t: _K_SKIP for t in _SKIP_TAGS})
 _KIND.update({t: _K_IGNORE for t in _SKIP_TAGS | {"#document", "-undef"} if t[0] in "-!#"})
 assert {t for t, k in _KIND.items() if _K_CHECKED <= k <= _K_TR or k in (_K_HEADER, _K_FORM)} | {"a"} \
     == _KEEP_CHECKED - _SKIP_TAGS
+# the leaf elements _Renderer._run renders (besides plain inline ones): blocks and <span>/<font> that render's loop
+# judges by its generic rules (lists and link-list blocks are tried as lists first: not these)
+_RUN_KIND = {t: k for t, k in _KIND.items() if (k == _K_BLOCK or k == _K_CHECKED) and t not in
+             {"ul", "ol", "body", "html"}}
+# (a leaf <div>, <section> or <dl> holds no link: render's _dropped_list finds fewer than three and changes nothing)
 # a frame (a list: cheaper than an object; render and _keep index it by these positions): what one open element
 # has produced so far
 _F_KIND, _F_START, _F_CHARS, _F_LINK_CHARS, _F_LINKS, _F_ATTACH, _F_HEAD, _F_CONTAINER, _F_HOLDS, _F_TAG = range(10)
@@ -746,11 +751,19 @@ class _Renderer:
         fast = self.fast
         container_path = self.container_path
         dropped_list = self._dropped_list
+        run = self._run
         while stack:
             node = pop()
             if node is not None:
                 # siblings are pushed one at a time (each node pushes the next): no list of children is built
                 if node is not top:
+                    if not in_pre:
+                        # a chain of texts and leaf elements rendered in one tight loop (see _run): the same steps
+                        y, visited, out = run(node, frames, visited, out, in_link)
+                        if y is not node:
+                            if y is not None:
+                                push(y)
+                            continue
                     nxt = node.next
                     if nxt is not None:
                         push(nxt)
@@ -933,6 +946,136 @@ class _Renderer:
                     p[6] += fr[6]
         # unwind (visit cap reached)
         self.pieces = pieces
+
+    def _run(self, node, frames: list, visited: int, out: int, in_link: int) -> tuple:
+        """Render node and its next siblings as render's loop would, while each is a text, a comment, a <br>, an
+        <img> or a leaf element (no child, or one text child) of a kind the loop judges by its generic rules alone
+        (_RUN_KIND and plain inline tags), not the container and not maybe hidden; outside <pre> (the caller checks),
+        with the parent's frame on top of frames. Returns the first sibling not rendered (None: the chain ended),
+        and visited and out as the loop counts them. The loop's own steps, minus its stack and its dispatch: near
+        the visit or size limit it hands the node back, and the loop stops where it would have."""
+        pieces = self.pieces
+        append = pieces.append
+        max_visits = self.visits
+        limit = self.limit
+        container_id = self.container_id
+        maybe_hidden = self.maybe_hidden
+        check_hidden = not self.hidden_ok
+        ws_sub = _WS.sub
+        keep_fn = self._keep
+        footer_any = _FOOTER_ANY.search
+        head_first = _HEAD_FIRST_OR_BRACKET
+        info_first = _INFO_FIRST
+        run_kind = _RUN_KIND.get
+        kind_of = _KIND.get
+        parent = frames[-1] if frames else None
+        if parent is None:
+            return node, visited, out
+        while node is not None:
+            if visited + 2 > max_visits or out > limit:
+                return node, visited, out
+            tag = node.tag
+            if tag == "-text":
+                visited += 1
+                t = node.text_content
+                if t:
+                    if "\n" in t or "  " in t or "\t" in t or "\r" in t or "\f" in t:
+                        t = ws_sub(" ", t)
+                        if t == " ":
+                            if pieces and not pieces[-1].endswith((" ", "\n")):
+                                append(" ")
+                            t = ""
+                    if t:
+                        if t[0] in info_first and _info_break(pieces, t):
+                            append("\n")
+                        append(t)
+                        out += len(t)
+                        n = len(t.strip())
+                        parent[2] += n
+                        if in_link:
+                            parent[3] += n
+                        if len(parent[6]) < 40:
+                            parent[6] += t
+                node = node.next
+                continue
+            kind = run_kind(tag)
+            if kind is None:
+                if not tag:
+                    return node, visited, out
+                k = kind_of(tag, _K_INLINE)
+                if k == _K_IGNORE or (k == _K_INLINE and tag[0] in "-!#"):      # (a comment: counted, passed by)
+                    visited += 1
+                    node = node.next
+                    continue
+                if k == _K_SKIP and node.mem_id != container_id:
+                    visited += 1
+                    node = node.next
+                    continue
+                if k != _K_INLINE and k != _K_BR and k != _K_IMG:
+                    return node, visited, out
+                kind = k
+            mid = node.mem_id
+            if mid == container_id or (check_hidden and (maybe_hidden is None or mid in maybe_hidden)):
+                return node, visited, out
+            if kind == _K_BR:
+                visited += 1
+                append("\n")
+                node = node.next
+                continue
+            if kind == _K_IMG:
+                visited += 1
+                node = node.next
+                continue
+            child = node.child
+            if child is not None and (child.next is not None or child.tag != "-text"):
+                return node, visited, out
+            # a leaf element: it starts, reads its one text, ends (as in render, where its frame would be made)
+            visited += 1
+            if kind == _K_BLOCK:
+                append("\n")
+                start = len(pieces) - 1
+            else:
+                start = len(pieces)
+            chars = 0
+            head = ""
+            if child is not None:
+                visited += 1
+                t = child.text_content
+                if t:
+                    if "\n" in t or "  " in t or "\t" in t or "\r" in t or "\f" in t:
+                        t = ws_sub(" ", t)
+                        if t == " ":
+                            if pieces and not pieces[-1].endswith((" ", "\n")):
+                                append(" ")
+                            t = ""
+                    if t:
+                        if t[0] in info_first and _info_break(pieces, t):
+                            append("\n")
+                        append(t)
+                        out += len(t)
+                        chars = len(t.strip())
+                        head = t
+            link_chars = chars if in_link else 0
+            if self.after_related:
+                keep = keep_fn([kind, start, chars, link_chars, 0, False, head, False, False, tag])
+            elif kind < _K_CHECKED or not chars:
+                keep = True
+            elif chars <= 600 and head.lstrip()[:1] not in head_first:
+                keep = footer_any("".join(pieces[start:])) is None \
+                    or keep_fn([kind, start, chars, link_chars, 0, False, head, False, False, tag])
+            else:
+                keep = keep_fn([kind, start, chars, link_chars, 0, False, head, False, False, tag])
+            if not keep:
+                del pieces[start:]
+            else:
+                if kind == _K_BLOCK:
+                    append("\n")
+                parent[2] += chars
+                parent[3] += link_chars
+                if len(parent[6]) < 40:
+                    parent[6] += head
+            node = node.next
+        return None, visited, out
 
     def _dropped_list(self, node, room: int) -> int:
         """For a block the walk is about to enter: when the walk would drop it whole as a list of links and change
@@ -2092,7 +2235,10 @@ def _attachments(tree, html: str, url: str) -> list[str]:
     # '附件' in a link's text or title: only possible when the markup holds it (or a numeric character reference)
     named = "附件" in html or "&#" in html
     ext_hint = _EXT_HINT.search
-    for a in tree.css("a[href]")[:5000]:
+    # an href the loop adds holds an _EXT_HINT match: so does the markup, unless a character reference spells it
+    # (numeric ones make `named` true; of the named ones only &period; and &fjlig; give a character of one)
+    links = not (not named and ext_hint(html) is None and "&period;" not in html and "&fjlig;" not in html)
+    for a in tree.css("a[href]")[:5000] if links else ():
         href = a.attrs.get("href") or ""
         if href and ext_hint(href) and _is_attachment_href(href):     # (its first test, before the call)
             add(href)
