@@ -104,7 +104,11 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
 
     metas = _read_metas(tree)
     raw_title = _node_text(tree.css_first("head title") or tree.css_first("title"))
-    attachments = _attachments(tree, html, url)
+    # no href names an attachment when the markup holds no _EXT_HINT match and no character reference that could
+    # spell one (numeric ones; of the named ones only &period; and &fjlig; give a character of one)
+    plain_hrefs = _EXT_HINT.search(html) is None and "&#" not in html and "&period;" not in html \
+        and "&fjlig;" not in html
+    attachments = _attachments(tree, html, url, plain_hrefs)
 
     # ---- the body container
     selector_matched: bool | None = None
@@ -142,12 +146,13 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
     # rendered on its own.
     # (fast: the page's text cannot pass the size limit, which the renderer's shortcut for link lists relies on)
     rp = _Renderer(container, hidden_classes, hidden_ids, limit=META_SCAN * 2, visits=PAGE_VISITS,
-                   maybe_hidden=maybe_hidden, fast=len(html) <= META_SCAN * 2)
+                   maybe_hidden=maybe_hidden, fast=len(html) <= META_SCAN * 2, plain_hrefs=plain_hrefs)
     rp.render(body)
     page_raw = rp.page_text()
     main_raw = rp.captured
     if main_raw is None:
-        r = _Renderer(container, hidden_classes, hidden_ids, limit=MAX_TEXT, maybe_hidden=maybe_hidden)
+        r = _Renderer(container, hidden_classes, hidden_ids, limit=MAX_TEXT, maybe_hidden=maybe_hidden,
+                      plain_hrefs=plain_hrefs)
         r.render(container)
         main_raw = r.container_text() or ""
 
@@ -698,7 +703,8 @@ class _Renderer:
     """One iterative pass over a subtree: text pieces with block breaks, tables as rows, furniture dropped."""
 
     def __init__(self, container, hidden_classes, hidden_ids, hidden_ok: bool = False, limit: int = MAX_TEXT,
-                 visits: int = MAX_VISITS, maybe_hidden: set[int] | None = None, fast: bool = False):
+                 visits: int = MAX_VISITS, maybe_hidden: set[int] | None = None, fast: bool = False,
+                 plain_hrefs: bool = False):
         self.container_id = container.mem_id if container is not None else None
         self.hidden_classes = hidden_classes
         self.hidden_ids = hidden_ids
@@ -720,6 +726,7 @@ class _Renderer:
                 n = n.parent
         self.fast_budget = 20_000               # nodes a failed judgement may cost, per page (hostile markup)
         self.hidden_sel = _hidden_selector(hidden_classes, hidden_ids)
+        self.plain_hrefs = plain_hrefs          # no href can name an attachment (see _parse): none is read
 
     def render(self, top) -> None:
         pieces = self.pieces
@@ -746,6 +753,7 @@ class _Renderer:
         ws_sub = _WS.sub
         keep_fn = self._keep
         ext_hint = _EXT_HINT.search       # (_is_attachment_href's first test, made before calling it)
+        plain_hrefs = self.plain_hrefs
         footer_any = _FOOTER_ANY.search
         head_first = _HEAD_FIRST_OR_BRACKET
         fast = self.fast
@@ -853,7 +861,7 @@ class _Renderer:
                 if kind == _K_A:
                     in_link += 1
                     fr[4] = 1
-                    href = node.attrs.get("href")
+                    href = None if plain_hrefs else node.attrs.get("href")
                     if href and ext_hint(href) and _is_attachment_href(href):
                         fr[5] = True
                 elif kind == _K_PRE:
@@ -1121,7 +1129,7 @@ class _Renderer:
                 return 0
         elif not text or text.isspace():          # (no character but spaces: nonspace == 0)
             return 0
-        hrefs = [a.attrs.get("href") or "" for a in anchors]
+        hrefs = [] if self.plain_hrefs else [a.attrs.get("href") or "" for a in anchors]
         # (an attachment's href holds an _EXT_HINT match, which no line break can start or end)
         if _EXT_HINT.search("\n".join(hrefs)) and any(_EXT_HINT.search(h) and _is_attachment_href(h) for h in hrefs):
             return 0
@@ -1180,7 +1188,7 @@ class _Renderer:
                         count += 1
                         attach = False
                         if k == _K_A:
-                            href = ch.attrs.get("href")
+                            href = None if self.plain_hrefs else ch.attrs.get("href")
                             attach = bool(href and _EXT_HINT.search(href) and _is_attachment_href(href))
                         add((3, k, ctag, attach, t.text_content))
                     ch = ch.next
@@ -2215,7 +2223,7 @@ def _is_attachment_href(href: str) -> bool:
 _SCRIPT_HREF = re.compile(r"""(?:href|src)\s*=\s*\\?["']([^"'<>\s\\]+\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar))\\?["']""", re.I)
 
 
-def _attachments(tree, html: str, url: str) -> list[str]:
+def _attachments(tree, html: str, url: str, plain_hrefs: bool = False) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
 
@@ -2235,10 +2243,8 @@ def _attachments(tree, html: str, url: str) -> list[str]:
     # '附件' in a link's text or title: only possible when the markup holds it (or a numeric character reference)
     named = "附件" in html or "&#" in html
     ext_hint = _EXT_HINT.search
-    # an href the loop adds holds an _EXT_HINT match: so does the markup, unless a character reference spells it
-    # (numeric ones make `named` true; of the named ones only &period; and &fjlig; give a character of one)
-    links = not (not named and ext_hint(html) is None and "&period;" not in html and "&fjlig;" not in html)
-    for a in tree.css("a[href]")[:5000] if links else ():
+    # (with plain hrefs, see _parse, only a link named 附件 can be one, and `named` says whether any can be)
+    for a in tree.css("a[href]")[:5000] if named or not plain_hrefs else ():
         href = a.attrs.get("href") or ""
         if href and ext_hint(href) and _is_attachment_href(href):     # (its first test, before the call)
             add(href)
