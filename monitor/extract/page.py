@@ -13,6 +13,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from bisect import bisect_right
 from itertools import accumulate
 from typing import Iterable
 from urllib.parse import urljoin, urlsplit
@@ -727,6 +728,7 @@ class _Renderer:
         self.fast_budget = 20_000               # nodes a failed judgement may cost, per page (hostile markup)
         self.hidden_sel = _hidden_selector(hidden_classes, hidden_ids)
         self.plain_hrefs = plain_hrefs          # no href can name an attachment (see _parse): none is read
+        self.bulk_on = True                     # _bulk is tried (off once a run passed the limits)
 
     def render(self, top) -> None:
         pieces = self.pieces
@@ -1007,6 +1009,11 @@ class _Renderer:
                 node = node.next
                 continue
             kind = run_kind(tag)
+            if kind == _K_BLOCK and self.bulk_on:
+                y, visited, out = self._bulk(node, parent, visited, out, in_link)
+                if y is not node:
+                    node = y
+                    continue
             if kind is None:
                 if not tag:
                     return node, visited, out
@@ -1084,6 +1091,130 @@ class _Renderer:
                     parent[6] += head
             node = node.next
         return None, visited, out
+
+    def _bulk(self, node, parent: list, visited: int, out: int, in_link: int) -> tuple:
+        """_run's steps for a run of three or more leaf blocks (<p>text</p>: _RUN_KIND's blocks, not the container,
+        not maybe hidden) with only runs of spaces between them, read first and then rendered with few Python steps
+        a block. A block _keep need not judge adds '\\n' + its text + '\\n' and is kept: one whose text is at most
+        600 characters, starts with no heading character and holds no footer mark or word, while after_related is
+        off; runs of such blocks are joined at once. The others (marked from searches over all texts joined; a
+        false alarm only costs time) take _run's steps one by one. Returns what _run does; node itself when the run
+        is shorter (or would pass the visit or size limit: then _run renders it)."""
+        pieces = self.pieces
+        if pieces and not pieces[-1].endswith((" ", "\n")):
+            return node, visited, out       # (spaces before the first block would add a ' ')
+        container_id = self.container_id
+        maybe_hidden = self.maybe_hidden
+        check_hidden = not self.hidden_ok
+        run_kind = _RUN_KIND.get
+        texts: list[str] = []
+        tags: list[str] = []
+        add = texts.append
+        visits = 0
+        n = node
+        while n is not None:
+            tag = n.tag
+            if tag == "-text":
+                t = n.text_content
+                # nothing, or spaces the text rule makes one ' ', after a ' ' or a '\n' (a block's end, kept or
+                # dropped: what was before it): nothing is added
+                if t and (t.strip(" \t\r\n\f") or not ("\n" in t or "  " in t or "\t" in t or "\r" in t or "\f" in t)):
+                    break
+                visits += 1
+            elif run_kind(tag) == _K_BLOCK:
+                mid = n.mem_id
+                if mid == container_id or (check_hidden and (maybe_hidden is None or mid in maybe_hidden)):
+                    break
+                ch = n.child
+                if ch is None:
+                    add("")
+                    visits += 1
+                elif ch.next is None and ch.tag == "-text":
+                    add(ch.text_content or "")
+                    visits += 2
+                else:
+                    break
+                tags.append(tag)
+            else:
+                break
+            n = n.next
+        if len(texts) < 3:
+            return node, visited, out
+        j = "\x00".join(texts)
+        if "\n" in j or "  " in j or "\t" in j or "\r" in j or "\f" in j:      # (the text rule, where it applies)
+            texts = [("" if (w := _WS.sub(" ", t)) == " " else w)
+                     if ("\n" in t or "  " in t or "\t" in t or "\r" in t or "\f" in t) else t for t in texts]
+        total = sum(map(len, texts))
+        if visited + visits > self.visits or out + total > self.limit:
+            self.bulk_on = False
+            return node, visited, out
+        # the blocks _keep may have to judge: marked from searches over all the texts joined as the blocks add them
+        block = "\n" + "\n\n".join(texts) + "\n"
+        marked: set[int] = set()
+        if max(map(len, texts)) > 600:
+            marked.update(i for i, t in enumerate(texts) if len(t) > 600)
+        starts = None
+        for rx, back in ((_LINE_HEAD_RX, 1), (_FOOTER_ANY, 0)):
+            for m in rx.finditer(block):
+                if starts is None:
+                    starts = list(accumulate((len(t) + 2 for t in texts), initial=1))
+                # (the texts from the one the match starts in, or the one before, to the one it ends in)
+                i = bisect_right(starts, m.start()) - 1 - back
+                k = bisect_right(starts, m.end())
+                marked.update(range(max(i, 0), k))
+        keep_fn = self._keep
+        footer_any = _FOOTER_ANY.search
+        head_first = _HEAD_FIRST_OR_BRACKET
+        append = pieces.append
+        seg: list[str] = []          # blocks kept without a judgement, not yet added
+        for i, t in enumerate(texts):
+            if i not in marked and not self.after_related:
+                seg.append(t)
+                continue
+            if seg:
+                self._add_blocks(seg, parent, in_link)
+                seg = []
+            # _run's steps for a leaf block (no info break: its text follows the block's '\n')
+            append("\n")
+            start = len(pieces) - 1
+            if t:
+                append(t)
+            chars = len(t.strip())
+            link_chars = chars if in_link else 0
+            fr = [_K_BLOCK, start, chars, link_chars, 0, False, t, False, False, tags[i]]
+            if self.after_related:
+                keep = keep_fn(fr)
+            elif not chars:
+                keep = True
+            elif chars <= 600 and t.lstrip()[:1] not in head_first:
+                keep = footer_any("".join(pieces[start:])) is None or keep_fn(fr)
+            else:
+                keep = keep_fn(fr)
+            if not keep:
+                del pieces[start:]
+            else:
+                append("\n")
+                parent[2] += chars
+                parent[3] += link_chars
+                if len(parent[6]) < 40:
+                    parent[6] += t
+        if seg:
+            self._add_blocks(seg, parent, in_link)
+        return n, visited + visits, out + total
+
+    def _add_blocks(self, texts: list[str], parent: list, in_link: int) -> None:
+        """What leaf blocks _keep keeps without a judgement add: '\\n' + text + '\\n' each (as one piece: the
+        pieces after it see a line break at its end either way), and their counts in the parent's frame."""
+        self.pieces.append("\n" + "\n\n".join(texts) + "\n")
+        chars = sum(map(len, map(str.strip, texts)))
+        parent[2] += chars
+        if in_link:
+            parent[3] += chars
+        if len(parent[6]) < 40:
+            for t in texts:
+                parent[6] += t
+                if len(parent[6]) >= 40:
+                    break
 
     def _dropped_list(self, node, room: int) -> int:
         """For a block the walk is about to enter: when the walk would drop it whole as a list of links and change
@@ -1414,6 +1545,8 @@ _WS = re.compile(r"[ \t\r\n\f]+")
 # does a text hold what the walk's text rule collapses ('\n', '  ', '\t', '\r', '\f')?
 _NEEDS_WS = re.compile(r"[\n\t\r\f]|  ").search
 _START, _END = "\x02", "\x03"     # the container's span in the rendered pieces
+# a line that starts (after spaces) with a character a heading word can start with (a false alarm only costs time)
+_LINE_HEAD_RX = re.compile("\n\\s*[" + re.escape("".join(sorted(_HEAD_FIRST_OR_BRACKET))) + "]")
 
 
 # ================================================================== text cleaning
