@@ -1420,3 +1420,10 @@ def test_attachment_hrefs_spelled_with_character_references_are_still_found():
     for href in ("/f/a&#46;pdf", "/f/a&period;pdf", "/f/a.&#112;df", "/f/a&#x2e;pdf"):
         p = parse_page(page(href), url="https://www.example.gov.cn/a/1.html")
         assert p.attachments == plain.attachments and p.text == plain.text, href
+
+
+@pytest.mark.parametrize("label", ["信息公开日期", " 信 息 公 开 日 期", "信 息 公 开 日 期 ", "信\t息公开日期", "信息\u3000公开日期",
+                                   "信  息  公  开  日  期"])
+def test_info_label_alone_on_its_line_with_spaces_in_it(label):
+    # (the lines _info_fields skips unread are those that cannot be a label alone: this one can, spaced as it is)
+    assert _page._info_fields(f"正文一段。\n{label}\n2025-05-06\n正文。").get("published") == "2025-05-06"
