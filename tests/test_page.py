@@ -1427,3 +1427,16 @@ def test_attachment_hrefs_spelled_with_character_references_are_still_found():
 def test_info_label_alone_on_its_line_with_spaces_in_it(label):
     # (the lines _info_fields skips unread are those that cannot be a label alone: this one can, spaced as it is)
     assert _page._info_fields(f"正文一段。\n{label}\n2025-05-06\n正文。").get("published") == "2025-05-06"
+
+
+@pytest.mark.parametrize("doctype", ["<!DOCTYPE html>", ""])           # standards and quirks mode
+@pytest.mark.parametrize("attr", ["", " class='title'", " class='TITLE'", " class='x Tit y'", " id='Title'", " id='title'",
+                                  " class='xxgk_title'", " class='Article-Title'", " class='subtitle'", " id='zoom'"])
+def test_heading_candidates_are_those_of_the_full_selector(doctype, attr):
+    from selectolax.lexbor import LexborHTMLParser
+    tree = LexborHTMLParser(f"{doctype}<html><body><h2>小标题一个</h2><div{attr}>关于开展算力券申报工作的通知</div>"
+                            f"<h1>关于开展算力券申报工作的通知</h1></body></html>")
+    full = [n.mem_id for n in tree.css(_page._HEADINGS)]
+    if tree.css_first(_page._TIT_ATTR) is None:       # (what _title asks first: then h1 and h2 are all)
+        assert full == [n.mem_id for n in tree.css("h1, h2")]
+    assert len(full) >= 2

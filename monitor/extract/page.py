@@ -1799,7 +1799,10 @@ def _title(metas, container, raw_title, tree, hidden_classes, hidden_ids) -> str
         page_title = None
     stripped = _strip_site(page_title) if page_title else None
     heads = []
-    for h in tree.css("h1, h2, .title, .article-title, .tit, #title, .xxgk_title, .article_title, .detail-title")[:200]:
+    # (every element the class and id parts match has a class or an id holding 'tit', in some case: quirks mode
+    # matches them ignoring case; when none has, h1 and h2 match all it does, with two parts to test instead of nine)
+    heading_sel = _HEADINGS if tree.css_first(_TIT_ATTR) is not None else "h1, h2"
+    for h in tree.css(heading_sel)[:200]:
         if _is_hidden_subtree(h, hidden_classes, hidden_ids) or _in_banner(h):
             continue
         v = _clean_title(_node_text(h))
@@ -1824,6 +1827,9 @@ def _title(metas, container, raw_title, tree, hidden_classes, hidden_ids) -> str
     return _clean_title(metas.get("title")) or (heads[0][1] if heads else None)
 
 
+_HEADINGS = "h1, h2, .title, .article-title, .tit, #title, .xxgk_title, .article_title, .detail-title"
+_TIT_ATTR = '[class*="tit" i], [id*="tit" i]'
+assert all(p.strip()[:2] in ("h1", "h2") or "tit" in p.lower() for p in _HEADINGS.split(","))
 _BANNER = re.compile(r"(?:^|[\s_-])(?:logo|site-?name|sitename|banner|brand|masthead)(?:$|[\s_-])", re.I)
 
 
