@@ -1440,3 +1440,17 @@ def test_heading_candidates_are_those_of_the_full_selector(doctype, attr):
     if tree.css_first(_page._TIT_ATTR) is None:       # (what _title asks first: then h1 and h2 are all)
         assert full == [n.mem_id for n in tree.css("h1, h2")]
     assert len(full) >= 2
+
+
+@pytest.mark.parametrize("doctype", ["<!DOCTYPE html>", ""])           # standards and quirks mode
+def test_container_probes_never_hide_a_match(doctype):
+    from selectolax.lexbor import LexborHTMLParser
+    names = ["TRS_Editor", "trs_editor", "TRS_UEDITOR", "view TRS_UEDITOR", "UCAP-CONTENT", "ucap-content", "pages_content",
+             "ivs_content", "content_body", "Content_Body", "articleContent", "ARTICLECONTENT", "ContentRegion",
+             "js_content", "rich_media_content", "detail-content", "zoom", "other"]
+    for name in names:
+        for attr in ("class", "id"):
+            tree = LexborHTMLParser(f"{doctype}<html><body><div {attr}='{name}'>正文</div></body></html>")
+            for sel, word in _page._CONTAINER_PROBES.items():
+                if tree.css(sel):
+                    assert tree.css_first(f'[class*="{word}" i], [id*="{word}" i]') is not None, (sel, name)
