@@ -1374,3 +1374,110 @@ def test_the_info_tables_issuing_body_wins_over_the_sites_publisher(organ, want)
             "<div id='zoom'>" + "<p>为支持企业开展大模型训练，现将训力券管理办法印发给你们，请认真贯彻执行。</p>" * 3
             + "</div></div></body></html>")
     assert parse_page(html).meta["issuer"] == want
+
+
+# ---------------------------------------------------------------- speed paths give what the walk gives
+
+_LEAF_BITS = ["关于开展2025年度人工智能算力券申报工作的通知", "按合同金额的30%给予补贴，最高500万元。", "相关链接", "上一篇：某通知",
+              "当前位置：首页 > 通知", "版权所有 © 2025 某市人民政府", "主办单位：某局 技术支持：某公司 联系我们 网站地图", "ICP",
+              "备12345号", "正文一段。" * 130, "  多  个   空格\t和\n换行  ", "\u3000", " ", "", "來源：某局", "记者 张三",
+              "对符合條件的企業給予補貼", "【打印本页】", "发布日期：2025-05-06"]
+
+
+def _leaf_run_page(rng: random.Random) -> str:
+    tag = rng.choice(["p", "p", "div", "li", "h2", "dd", "section"])
+    parts = []
+    for _ in range(rng.choice([2, 3, 4, 6, 12, 40])):
+        k = rng.random()
+        t = rng.choice(_LEAF_BITS)
+        attrs = rng.choice(["", " style='display:none'", " class='hide'", " id='zoom'", " style='color:red'"]) \
+            if rng.random() < 0.1 else ""
+        if k < 0.75:
+            parts.append(f"<{tag}{attrs}>{t}</{tag}>")
+        elif k < 0.8:
+            parts.append(f"<{tag}></{tag}>")
+        else:
+            parts.append(rng.choice(["\n", "\n  ", " ", "\u3000", "<!-- c -->", "文字", "<br>", "<span>行内</span>",
+                                     "<a href='/a'>链接</a>", "<hr>"]))
+    body = rng.choice(["", "\n"]).join(parts)
+    wrap = rng.choice(["<div id='zoom'>{}</div>", "<div>{}</div>", "<a href='/a'>{}</a>", "<table><tr><td>{}</td></tr></table>",
+                       "<h3>相关链接</h3><div>{}</div>", "<span>来源：某局</span><div>{}</div>"])
+    style = rng.choice(["", "<style>.hide{display:none}</style>"])
+    return f"<html><head>{style}</head><body>{wrap.format(body)}<div>版权所有 ICP备12345号</div></body></html>"
+
+
+def test_runs_of_leaf_blocks_render_as_the_walk_renders_them_one_by_one(monkeypatch):
+    """_bulk (a run of <p>text</p> read at once, judged by searches over the joined texts) and _run (texts and leaf
+    elements in a tight loop) give the pieces' text the plain walk gives, on pages full of the cases they must hand
+    back or judge one by one (heading, footer and long texts, hidden and empty blocks, the container among them)."""
+    from selectolax.lexbor import LexborHTMLParser
+    rng = random.Random(7)
+    bulked = 0
+    for _ in range(300):
+        html = _leaf_run_page(rng)
+        got = []
+        for mode in ("fast", "run", "walk"):
+            tree = LexborHTMLParser(html)
+            hc, hi = _page._hidden_style_rules(tree)
+            maybe = _page._hidden_candidates(tree, hc, hi)
+            container = tree.css_first("#zoom") or tree.body
+            r = _page._Renderer(container, hc, hi, limit=_page.META_SCAN * 2, visits=_page.PAGE_VISITS,
+                                maybe_hidden=maybe, fast=True)
+            if mode != "fast":
+                r.bulk_on = False
+            if mode == "walk":
+                r._run = lambda node, frames, visited, out, in_link: (node, visited, out)
+            n = len(r.pieces)
+            r.render(tree.body)
+            if mode == "fast":
+                bulked += any(p.count("\n\n") >= 2 for p in r.pieces[n:])
+            got.append((r.page_text(), r.captured, r.after_related))
+        assert got[0] == got[2] and got[1] == got[2], html
+    assert bulked > 30          # (the runs were rendered at once often enough to be tested)
+
+
+def test_attachment_hrefs_spelled_with_character_references_are_still_found():
+    """(hrefs are not read when the markup cannot spell an attachment: a character reference can)"""
+    def page(href: str) -> str:
+        links = "".join(f"<li><a href='/x/{i}.html'>第{i}篇</a></li>" for i in range(4))
+        return (f"<html><body><div id='zoom'><p>{'正文。' * 20}</p><ul>{links}<li><a href='{href}'>申报表</a></li></ul>"
+                f"</div></body></html>")
+    plain = parse_page(page("/f/a.pdf"), url="https://www.example.gov.cn/a/1.html")
+    assert "第1篇" in plain.text        # (a list of links holding an attachment is kept)
+    for href in ("/f/a&#46;pdf", "/f/a&period;pdf", "/f/a.&#112;df", "/f/a&#x2e;pdf"):
+        p = parse_page(page(href), url="https://www.example.gov.cn/a/1.html")
+        assert p.attachments == plain.attachments and p.text == plain.text, href
+
+
+@pytest.mark.parametrize("label", ["信息公开日期", " 信 息 公 开 日 期", "信 息 公 开 日 期 ", "信\t息公开日期", "信息\u3000公开日期",
+                                   "信  息  公  开  日  期"])
+def test_info_label_alone_on_its_line_with_spaces_in_it(label):
+    # (the lines _info_fields skips unread are those that cannot be a label alone: this one can, spaced as it is)
+    assert _page._info_fields(f"正文一段。\n{label}\n2025-05-06\n正文。").get("published") == "2025-05-06"
+
+
+@pytest.mark.parametrize("doctype", ["<!DOCTYPE html>", ""])           # standards and quirks mode
+@pytest.mark.parametrize("attr", ["", " class='title'", " class='TITLE'", " class='x Tit y'", " id='Title'", " id='title'",
+                                  " class='xxgk_title'", " class='Article-Title'", " class='subtitle'", " id='zoom'"])
+def test_heading_candidates_are_those_of_the_full_selector(doctype, attr):
+    from selectolax.lexbor import LexborHTMLParser
+    tree = LexborHTMLParser(f"{doctype}<html><body><h2>小标题一个</h2><div{attr}>关于开展算力券申报工作的通知</div>"
+                            f"<h1>关于开展算力券申报工作的通知</h1></body></html>")
+    full = [n.mem_id for n in tree.css(_page._HEADINGS)]
+    if tree.css_first(_page._TIT_ATTR) is None:       # (what _title asks first: then h1 and h2 are all)
+        assert full == [n.mem_id for n in tree.css("h1, h2")]
+    assert len(full) >= 2
+
+
+@pytest.mark.parametrize("doctype", ["<!DOCTYPE html>", ""])           # standards and quirks mode
+def test_container_probes_never_hide_a_match(doctype):
+    from selectolax.lexbor import LexborHTMLParser
+    names = ["TRS_Editor", "trs_editor", "TRS_UEDITOR", "view TRS_UEDITOR", "UCAP-CONTENT", "ucap-content", "pages_content",
+             "ivs_content", "content_body", "Content_Body", "articleContent", "ARTICLECONTENT", "ContentRegion",
+             "js_content", "rich_media_content", "detail-content", "zoom", "other"]
+    for name in names:
+        for attr in ("class", "id"):
+            tree = LexborHTMLParser(f"{doctype}<html><body><div {attr}='{name}'>正文</div></body></html>")
+            for sel, word in _page._CONTAINER_PROBES.items():
+                if tree.css(sel):
+                    assert tree.css_first(f'[class*="{word}" i], [id*="{word}" i]') is not None, (sel, name)
