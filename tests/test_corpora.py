@@ -17,14 +17,14 @@ from monitor.evaluate import DOC_FIELDS, evaluate
 
 ROOT = Path(__file__).resolve().parent
 CORPORA = ["golden", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-           "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "attachments"]
+           "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "attachments"]
 # today's scores below 1.000 (a floor just under each)
 FIELDS_FLOOR = {"heldout4": 0.994}
 DOC_FLOOR = {("heldout", "issuer"): 0.985, ("heldout9", "issuer"): 0.983}
 # the least each corpus holds (its author's promise); a lost document is a failure too
 MIN_DOCS = {"golden": 100, "heldout": 60, "heldout2": 40, "heldout3": 36, "heldout4": 36, "heldout5": 36,
             "heldout6": 36, "heldout7": 36, "heldout8": 40, "heldout9": 40, "heldout10": 40, "heldout11": 30,
-            "heldout12": 30, "heldout13": 30, "heldout14": 30, "heldout15": 30, "attachments": 14}
+            "heldout12": 30, "heldout13": 30, "heldout14": 30, "heldout15": 30, "heldout16": 30, "attachments": 14}
 
 
 @pytest.mark.parametrize("name", CORPORA)

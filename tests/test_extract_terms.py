@@ -1331,3 +1331,14 @@ def test_a_citys_voucher_stated_after_a_citation_and_the_districts_top_up():
     got = {(m.voucher, m.region): terms(m) for m in extract_text(text, region="广东省/深圳市/南山区").measures}
     assert got == {("训力券", "广东省/深圳市"): (None, 0.5, 10_000_000),
                    ("训力券", "广东省/深圳市/南山区"): (50_000_000, 0.1, 2_000_000)}
+
+
+@pytest.mark.parametrize("tail, caps", [
+    ("，单个企业分别最高500万元、200万元。", {"算力券": 5_000_000, "模型券": 2_000_000}),
+    ("，单个企业最高500万元。", {"算力券": None, "模型券": 5_000_000}),     # (no list said 分别: the last one's)
+])
+def test_values_said_respectively_after_vouchers_named_each_with_its_terms(tail, caps):
+    text = ("苏州工业园区发放算力券和模型券\n苏州工业园区算力券按不超过算力服务费用的50%、模型券按不超过模型服务合同金额的30%"
+            "给予支持" + tail)
+    got = {m.voucher: (m.ratio, m.cap_yuan) for m in extract_text(text, region="江苏省/苏州市/苏州工业园区").measures}
+    assert got == {"算力券": (0.5, caps["算力券"]), "模型券": (0.3, caps["模型券"])}

@@ -1255,6 +1255,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             continue
         cursor = a
         ended = False
+        made: list[Group] = []     # the groups this sentence names, in order (for terms said 分别 at its end)
         for k, (gs, ge, vs) in enumerate(sent_groups):
             while ev_i < len(events) and events[ev_i][0] < gs:
                 region, policy = _apply_event(events[ev_i], region, policy, doc_region, st)
@@ -1336,6 +1337,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                     g_region = region
             grp = Group(vouchers=list(vs), region=g_region, policy=policy, twins=twins, par=par)
             groups.append(grp)
+            made.append(grp)
             if twins:
                 st.listed = [g_region, *twins]
             prev = st.group
@@ -1354,7 +1356,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
                 _attach_all(par, ge, other, grp, amounts, shares, [])
                 if k + 1 == len(sent_groups):
                     ended = True
-            else:
+            elif not (k + 1 == len(sent_groups) and len(made) > 1 and "分别" in par[ge:nxt_clause]
+                      and _respectively(par, ge, nxt_clause, made, amounts, shares)):
                 _attach_all(par, ge, nxt_clause, grp, amounts, shares, [])
             cursor = nxt_clause
         if ended:
@@ -1725,6 +1728,25 @@ def _attach_all(par: str, lo: int, hi: int, grp: Group, amounts, shares, mention
     for m in (_MAX_SHEETS.finditer(par, lo, hi) if "张" in seg else ()):
         k = m.group(1)
         grp.max_sheets.append(int(k) if k.isdigit() else "一二三四五六七八九十".find(k) + 1 if k != "两" else 2)
+
+
+def _respectively(par: str, lo: int, hi: int, made: list[Group], amounts, shares) -> bool:
+    """算力券按…50%、模型券按…30%给予支持，单个企业分别最高500万元、200万元: after the last of several vouchers named
+    each with its own terms, values said 分别 (as many as the vouchers) are each one's, in order. Attaches them and
+    the rest of the clause; False where the sentence says no such list (then nothing is attached)."""
+    at = par.find("分别", lo, hi)
+    if any(len(g.vouchers) != 1 or g.region != made[0].region or g.twins for g in made):
+        return False
+    listed = [[x for x in xs if at < x.start < hi] for xs in (amounts, shares)]
+    if not any(len(xs) == len(made) for xs in listed) or any(xs and len(xs) != len(made) for xs in listed):
+        return False
+    _attach_all(par, lo, at, made[-1], amounts, shares, [])
+    for i, g in enumerate(made):
+        own_a = [listed[0][i]] if listed[0] else []
+        own_s = [listed[1][i]] if listed[1] else []
+        for x in (*own_a, *own_s):
+            _attach_all(par, x.start, x.end, g, own_a, own_s, [])
+    return True
 
 
 def _split_by_place(par: str, lo: int, hi: int, grp: Group, amounts, shares, mentions_after) -> bool:
