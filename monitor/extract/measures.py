@@ -571,7 +571,8 @@ def _issuer_regions(par: str, context: str, cited_glued: list | None = None) -> 
         listed_open = prev_open and rm.start - prev_end <= 3 and _LIST_SEP.fullmatch(par, prev_end, rm.start) is not None
         opens = listed_open or capital_open or rm.start <= lead or _CLAUSE_OPEN.search(
             ("。" if rm.start <= 8 else "") + par[(rm.start - 8 if rm.start > 8 else 0):rm.start]) is not None \
-            or ("省" in par or "府" in par or "的" in par) and _ATTRIBUTE_OPEN.search(par, 0, rm.start) is not None
+            or ("省" in par or "府" in par or "的" in par) and _ATTRIBUTE_OPEN.search(
+                ("。" if rm.start <= 24 else "") + par[(rm.start - 24 if rm.start > 24 else 0):rm.start]) is not None
         capital_open = False
         own_at = capital_at if capital_at >= 0 else rm.start     # (the city reads what precedes its province)
         capital_at = -1
@@ -725,7 +726,8 @@ _SUPPORT = fast_re(r"发放|设立|安排|推出|实施|发行|投放|聚焦|侧
                    r"组织|开展|启动|受理|征集|兑付|兑现|申报|申领")
 # a place that opens its clause after a word saying which place it is (省会兰州市, 同省的上饶市, 相邻的宣城市,
 # 同属深圳的宝安区)
-_ATTRIBUTE_OPEN = fast_re(r"(?:^|[。；;，,、]\s*)(?:而|则|另外|此外|同时|其中|另一边)?\s*"
+# (searched in the 24 characters before the place, a text start written as 。)
+_ATTRIBUTE_OPEN = fast_re(r"[。；;，,、]\s*(?:而|则|另外|此外|同时|其中|另一边)?\s*"
                           r"(?:省会|首府|省城|同省的?|同省份的|同一省份的|邻近的|相邻的|毗邻的|隔壁的|邻省的|"
                           r"同(?:属|为|在|是)[\u4e00-\u9fa5]{1,10}?的)$")
 # between a province and its city: the city is the province's capital (江西省会南昌市, 广西首府南宁市)
