@@ -13,7 +13,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from bisect import bisect_right
 from itertools import accumulate
 from typing import Iterable
 from urllib.parse import urljoin, urlsplit
@@ -46,11 +45,6 @@ KNOWN_CONTAINERS = (
     "#ContentRegion", ".zw", "#zw", ".conTxt", ".detail-content", ".details-content", ".article-body",
     "article", "main",
 )
-# a word that a class or an id of every element a container selector matches holds (in some case: quirks mode
-# matches classes and ids ignoring case), for the selectors that share one: one query tells that none can match
-_CONTAINER_PROBES = {sel: w for sel in KNOWN_CONTAINERS for w in ("trs_", "content")
-                     if re.search(rf"[.#][\w-]*{w}", sel.lower())}
-assert all("," not in sel and ":" not in sel for sel in _CONTAINER_PROBES)
 ATTACHMENT_EXTS = (".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".zip", ".rar", ".et", ".7z")
 
 MAX_HTML = 25_000_000            # characters parsed at most (the fetcher caps bodies far below this)
@@ -110,11 +104,7 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
 
     metas = _read_metas(tree)
     raw_title = _node_text(tree.css_first("head title") or tree.css_first("title"))
-    # no href names an attachment when the markup holds no _EXT_HINT match and no character reference that could
-    # spell one (numeric ones; of the named ones only &period; and &fjlig; give a character of one)
-    plain_hrefs = _EXT_HINT.search(html) is None and "&#" not in html and "&period;" not in html \
-        and "&fjlig;" not in html
-    attachments = _attachments(tree, html, url, plain_hrefs)
+    attachments = _attachments(tree, html, url)
 
     # ---- the body container
     selector_matched: bool | None = None
@@ -132,16 +122,7 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
         _show_deferred(tree, hidden_classes, hidden_ids)
     maybe_hidden = _hidden_candidates(tree, hidden_classes, hidden_ids)
     if container is None:
-        probed: dict[str, bool] = {}
         for sel in KNOWN_CONTAINERS:
-            probe = _CONTAINER_PROBES.get(sel)
-            if probe is not None:
-                # (no element has a class or an id holding the probe's word: the selector matches nothing)
-                hit = probed.get(probe)
-                if hit is None:
-                    hit = probed[probe] = tree.css_first(f'[class*="{probe}" i], [id*="{probe}" i]') is not None
-                if not hit:
-                    continue
             try:
                 found = [n for n in tree.css(sel)
                          if not _is_hidden_subtree(n, hidden_classes, hidden_ids) and _han_count(n) >= 20]
@@ -161,13 +142,12 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
     # rendered on its own.
     # (fast: the page's text cannot pass the size limit, which the renderer's shortcut for link lists relies on)
     rp = _Renderer(container, hidden_classes, hidden_ids, limit=META_SCAN * 2, visits=PAGE_VISITS,
-                   maybe_hidden=maybe_hidden, fast=len(html) <= META_SCAN * 2, plain_hrefs=plain_hrefs)
+                   maybe_hidden=maybe_hidden, fast=len(html) <= META_SCAN * 2)
     rp.render(body)
     page_raw = rp.page_text()
     main_raw = rp.captured
     if main_raw is None:
-        r = _Renderer(container, hidden_classes, hidden_ids, limit=MAX_TEXT, maybe_hidden=maybe_hidden,
-                      plain_hrefs=plain_hrefs)
+        r = _Renderer(container, hidden_classes, hidden_ids, limit=MAX_TEXT, maybe_hidden=maybe_hidden)
         r.render(container)
         main_raw = r.container_text() or ""
 
@@ -659,11 +639,6 @@ _KIND.update({t: _K_SKIP for t in _SKIP_TAGS})
 _KIND.update({t: _K_IGNORE for t in _SKIP_TAGS | {"#document", "-undef"} if t[0] in "-!#"})
 assert {t for t, k in _KIND.items() if _K_CHECKED <= k <= _K_TR or k in (_K_HEADER, _K_FORM)} | {"a"} \
     == _KEEP_CHECKED - _SKIP_TAGS
-# the leaf elements _Renderer._run renders (besides plain inline ones): blocks and <span>/<font> that render's loop
-# judges by its generic rules (lists and link-list blocks are tried as lists first: not these)
-_RUN_KIND = {t: k for t, k in _KIND.items() if (k == _K_BLOCK or k == _K_CHECKED) and t not in
-             {"ul", "ol", "body", "html"}}
-# (a leaf <div>, <section> or <dl> holds no link: render's _dropped_list finds fewer than three and changes nothing)
 # a frame (a list: cheaper than an object; render and _keep index it by these positions): what one open element
 # has produced so far
 _F_KIND, _F_START, _F_CHARS, _F_LINK_CHARS, _F_LINKS, _F_ATTACH, _F_HEAD, _F_CONTAINER, _F_HOLDS, _F_TAG = range(10)
@@ -722,8 +697,7 @@ class _Renderer:
     """One iterative pass over a subtree: text pieces with block breaks, tables as rows, furniture dropped."""
 
     def __init__(self, container, hidden_classes, hidden_ids, hidden_ok: bool = False, limit: int = MAX_TEXT,
-                 visits: int = MAX_VISITS, maybe_hidden: set[int] | None = None, fast: bool = False,
-                 plain_hrefs: bool = False):
+                 visits: int = MAX_VISITS, maybe_hidden: set[int] | None = None, fast: bool = False):
         self.container_id = container.mem_id if container is not None else None
         self.hidden_classes = hidden_classes
         self.hidden_ids = hidden_ids
@@ -745,8 +719,6 @@ class _Renderer:
                 n = n.parent
         self.fast_budget = 20_000               # nodes a failed judgement may cost, per page (hostile markup)
         self.hidden_sel = _hidden_selector(hidden_classes, hidden_ids)
-        self.plain_hrefs = plain_hrefs          # no href can name an attachment (see _parse): none is read
-        self.bulk_on = True                     # _bulk is tried (off once a run passed the limits)
 
     def render(self, top) -> None:
         pieces = self.pieces
@@ -773,25 +745,16 @@ class _Renderer:
         ws_sub = _WS.sub
         keep_fn = self._keep
         ext_hint = _EXT_HINT.search       # (_is_attachment_href's first test, made before calling it)
-        plain_hrefs = self.plain_hrefs
         footer_any = _FOOTER_ANY.search
         head_first = _HEAD_FIRST_OR_BRACKET
         fast = self.fast
         container_path = self.container_path
         dropped_list = self._dropped_list
-        run = self._run
         while stack:
             node = pop()
             if node is not None:
                 # siblings are pushed one at a time (each node pushes the next): no list of children is built
                 if node is not top:
-                    if not in_pre:
-                        # a chain of texts and leaf elements rendered in one tight loop (see _run): the same steps
-                        y, visited, out = run(node, frames, visited, out, in_link)
-                        if y is not node:
-                            if y is not None:
-                                push(y)
-                            continue
                     nxt = node.next
                     if nxt is not None:
                         push(nxt)
@@ -881,7 +844,7 @@ class _Renderer:
                 if kind == _K_A:
                     in_link += 1
                     fr[4] = 1
-                    href = None if plain_hrefs else node.attrs.get("href")
+                    href = node.attrs.get("href")
                     if href and ext_hint(href) and _is_attachment_href(href):
                         fr[5] = True
                 elif kind == _K_PRE:
@@ -975,265 +938,6 @@ class _Renderer:
         # unwind (visit cap reached)
         self.pieces = pieces
 
-    def _run(self, node, frames: list, visited: int, out: int, in_link: int) -> tuple:
-        """Render node and its next siblings as render's loop would, while each is a text, a comment, a <br>, an
-        <img> or a leaf element (no child, or one text child) of a kind the loop judges by its generic rules alone
-        (_RUN_KIND and plain inline tags), not the container and not maybe hidden; outside <pre> (the caller checks),
-        with the parent's frame on top of frames. Returns the first sibling not rendered (None: the chain ended),
-        and visited and out as the loop counts them. The loop's own steps, minus its stack and its dispatch: near
-        the visit or size limit it hands the node back, and the loop stops where it would have."""
-        pieces = self.pieces
-        append = pieces.append
-        max_visits = self.visits
-        limit = self.limit
-        container_id = self.container_id
-        maybe_hidden = self.maybe_hidden
-        check_hidden = not self.hidden_ok
-        ws_sub = _WS.sub
-        keep_fn = self._keep
-        footer_any = _FOOTER_ANY.search
-        head_first = _HEAD_FIRST_OR_BRACKET
-        info_first = _INFO_FIRST
-        run_kind = _RUN_KIND.get
-        kind_of = _KIND.get
-        parent = frames[-1] if frames else None
-        if parent is None:
-            return node, visited, out
-        while node is not None:
-            if visited + 2 > max_visits or out > limit:
-                return node, visited, out
-            tag = node.tag
-            if tag == "-text":
-                visited += 1
-                t = node.text_content
-                if t:
-                    if "\n" in t or "  " in t or "\t" in t or "\r" in t or "\f" in t:
-                        t = ws_sub(" ", t)
-                        if t == " ":
-                            if pieces and not pieces[-1].endswith((" ", "\n")):
-                                append(" ")
-                            t = ""
-                    if t:
-                        if t[0] in info_first and _info_break(pieces, t):
-                            append("\n")
-                        append(t)
-                        out += len(t)
-                        n = len(t.strip())
-                        parent[2] += n
-                        if in_link:
-                            parent[3] += n
-                        if len(parent[6]) < 40:
-                            parent[6] += t
-                node = node.next
-                continue
-            kind = run_kind(tag)
-            if kind == _K_BLOCK and self.bulk_on:
-                y, visited, out = self._bulk(node, parent, visited, out, in_link)
-                if y is not node:
-                    node = y
-                    continue
-            if kind is None:
-                if not tag:
-                    return node, visited, out
-                k = kind_of(tag, _K_INLINE)
-                if k == _K_IGNORE or (k == _K_INLINE and tag[0] in "-!#"):      # (a comment: counted, passed by)
-                    visited += 1
-                    node = node.next
-                    continue
-                if k == _K_SKIP and node.mem_id != container_id:
-                    visited += 1
-                    node = node.next
-                    continue
-                if k != _K_INLINE and k != _K_BR and k != _K_IMG:
-                    return node, visited, out
-                kind = k
-            mid = node.mem_id
-            if mid == container_id or (check_hidden and (maybe_hidden is None or mid in maybe_hidden)):
-                return node, visited, out
-            if kind == _K_BR:
-                visited += 1
-                append("\n")
-                node = node.next
-                continue
-            if kind == _K_IMG:
-                visited += 1
-                node = node.next
-                continue
-            child = node.child
-            if child is not None and (child.next is not None or child.tag != "-text"):
-                return node, visited, out
-            # a leaf element: it starts, reads its one text, ends (as in render, where its frame would be made)
-            visited += 1
-            if kind == _K_BLOCK:
-                append("\n")
-                start = len(pieces) - 1
-            else:
-                start = len(pieces)
-            chars = 0
-            head = ""
-            if child is not None:
-                visited += 1
-                t = child.text_content
-                if t:
-                    if "\n" in t or "  " in t or "\t" in t or "\r" in t or "\f" in t:
-                        t = ws_sub(" ", t)
-                        if t == " ":
-                            if pieces and not pieces[-1].endswith((" ", "\n")):
-                                append(" ")
-                            t = ""
-                    if t:
-                        if t[0] in info_first and _info_break(pieces, t):
-                            append("\n")
-                        append(t)
-                        out += len(t)
-                        chars = len(t.strip())
-                        head = t
-            link_chars = chars if in_link else 0
-            if self.after_related:
-                keep = keep_fn([kind, start, chars, link_chars, 0, False, head, False, False, tag])
-            elif kind < _K_CHECKED or not chars:
-                keep = True
-            elif chars <= 600 and head.lstrip()[:1] not in head_first:
-                keep = footer_any("".join(pieces[start:])) is None \
-                    or keep_fn([kind, start, chars, link_chars, 0, False, head, False, False, tag])
-            else:
-                keep = keep_fn([kind, start, chars, link_chars, 0, False, head, False, False, tag])
-            if not keep:
-                del pieces[start:]
-            else:
-                if kind == _K_BLOCK:
-                    append("\n")
-                parent[2] += chars
-                parent[3] += link_chars
-                if len(parent[6]) < 40:
-                    parent[6] += head
-            node = node.next
-        return None, visited, out
-
-    def _bulk(self, node, parent: list, visited: int, out: int, in_link: int) -> tuple:
-        """_run's steps for a run of three or more leaf blocks (<p>text</p>: _RUN_KIND's blocks, not the container,
-        not maybe hidden) with only runs of spaces between them, read first and then rendered with few Python steps
-        a block. A block _keep need not judge adds '\\n' + its text + '\\n' and is kept: one whose text is at most
-        600 characters, starts with no heading character and holds no footer mark or word, while after_related is
-        off; runs of such blocks are joined at once. The others (marked from searches over all texts joined; a
-        false alarm only costs time) take _run's steps one by one. Returns what _run does; node itself when the run
-        is shorter (or would pass the visit or size limit: then _run renders it)."""
-        pieces = self.pieces
-        if pieces and not pieces[-1].endswith((" ", "\n")):
-            return node, visited, out       # (spaces before the first block would add a ' ')
-        container_id = self.container_id
-        maybe_hidden = self.maybe_hidden
-        check_hidden = not self.hidden_ok
-        run_kind = _RUN_KIND.get
-        texts: list[str] = []
-        tags: list[str] = []
-        add = texts.append
-        visits = 0
-        n = node
-        while n is not None:
-            tag = n.tag
-            if tag == "-text":
-                t = n.text_content
-                # nothing, or spaces the text rule makes one ' ', after a ' ' or a '\n' (a block's end, kept or
-                # dropped: what was before it): nothing is added
-                if t and (t.strip(" \t\r\n\f") or not ("\n" in t or "  " in t or "\t" in t or "\r" in t or "\f" in t)):
-                    break
-                visits += 1
-            elif run_kind(tag) == _K_BLOCK:
-                mid = n.mem_id
-                if mid == container_id or (check_hidden and (maybe_hidden is None or mid in maybe_hidden)):
-                    break
-                ch = n.child
-                if ch is None:
-                    add("")
-                    visits += 1
-                elif ch.next is None and ch.tag == "-text":
-                    add(ch.text_content or "")
-                    visits += 2
-                else:
-                    break
-                tags.append(tag)
-            else:
-                break
-            n = n.next
-        if len(texts) < 3:
-            return node, visited, out
-        j = "\x00".join(texts)
-        if "\n" in j or "  " in j or "\t" in j or "\r" in j or "\f" in j:      # (the text rule, where it applies)
-            texts = [("" if (w := _WS.sub(" ", t)) == " " else w)
-                     if ("\n" in t or "  " in t or "\t" in t or "\r" in t or "\f" in t) else t for t in texts]
-        total = sum(map(len, texts))
-        if visited + visits > self.visits or out + total > self.limit:
-            self.bulk_on = False
-            return node, visited, out
-        # the blocks _keep may have to judge: marked from searches over all the texts joined as the blocks add them
-        block = "\n" + "\n\n".join(texts) + "\n"
-        marked: set[int] = set()
-        if max(map(len, texts)) > 600:
-            marked.update(i for i, t in enumerate(texts) if len(t) > 600)
-        starts = None
-        for rx, back in ((_LINE_HEAD_RX, 1), (_FOOTER_ANY, 0)):
-            for m in rx.finditer(block):
-                if starts is None:
-                    starts = list(accumulate((len(t) + 2 for t in texts), initial=1))
-                # (the texts from the one the match starts in, or the one before, to the one it ends in)
-                i = bisect_right(starts, m.start()) - 1 - back
-                k = bisect_right(starts, m.end())
-                marked.update(range(max(i, 0), k))
-        keep_fn = self._keep
-        footer_any = _FOOTER_ANY.search
-        head_first = _HEAD_FIRST_OR_BRACKET
-        append = pieces.append
-        seg: list[str] = []          # blocks kept without a judgement, not yet added
-        for i, t in enumerate(texts):
-            if i not in marked and not self.after_related:
-                seg.append(t)
-                continue
-            if seg:
-                self._add_blocks(seg, parent, in_link)
-                seg = []
-            # _run's steps for a leaf block (no info break: its text follows the block's '\n')
-            append("\n")
-            start = len(pieces) - 1
-            if t:
-                append(t)
-            chars = len(t.strip())
-            link_chars = chars if in_link else 0
-            fr = [_K_BLOCK, start, chars, link_chars, 0, False, t, False, False, tags[i]]
-            if self.after_related:
-                keep = keep_fn(fr)
-            elif not chars:
-                keep = True
-            elif chars <= 600 and t.lstrip()[:1] not in head_first:
-                keep = footer_any("".join(pieces[start:])) is None or keep_fn(fr)
-            else:
-                keep = keep_fn(fr)
-            if not keep:
-                del pieces[start:]
-            else:
-                append("\n")
-                parent[2] += chars
-                parent[3] += link_chars
-                if len(parent[6]) < 40:
-                    parent[6] += t
-        if seg:
-            self._add_blocks(seg, parent, in_link)
-        return n, visited + visits, out + total
-
-    def _add_blocks(self, texts: list[str], parent: list, in_link: int) -> None:
-        """What leaf blocks _keep keeps without a judgement add: '\\n' + text + '\\n' each (as one piece: the
-        pieces after it see a line break at its end either way), and their counts in the parent's frame."""
-        self.pieces.append("\n" + "\n\n".join(texts) + "\n")
-        chars = sum(map(len, map(str.strip, texts)))
-        parent[2] += chars
-        if in_link:
-            parent[3] += chars
-        if len(parent[6]) < 40:
-            for t in texts:
-                parent[6] += t
-                if len(parent[6]) >= 40:
-                    break
-
     def _dropped_list(self, node, room: int) -> int:
         """For a block the walk is about to enter: when the walk would drop it whole as a list of links and change
         nothing else, the number of nodes under it (which the walk would visit), else 0. Judged from C-level calls.
@@ -1278,7 +982,7 @@ class _Renderer:
                 return 0
         elif not text or text.isspace():          # (no character but spaces: nonspace == 0)
             return 0
-        hrefs = [] if self.plain_hrefs else [a.attrs.get("href") or "" for a in anchors]
+        hrefs = [a.attrs.get("href") or "" for a in anchors]
         # (an attachment's href holds an _EXT_HINT match, which no line break can start or end)
         if _EXT_HINT.search("\n".join(hrefs)) and any(_EXT_HINT.search(h) and _is_attachment_href(h) for h in hrefs):
             return 0
@@ -1337,7 +1041,7 @@ class _Renderer:
                         count += 1
                         attach = False
                         if k == _K_A:
-                            href = None if self.plain_hrefs else ch.attrs.get("href")
+                            href = ch.attrs.get("href")
                             attach = bool(href and _EXT_HINT.search(href) and _is_attachment_href(href))
                         add((3, k, ctag, attach, t.text_content))
                     ch = ch.next
@@ -1563,8 +1267,6 @@ _WS = re.compile(r"[ \t\r\n\f]+")
 # does a text hold what the walk's text rule collapses ('\n', '  ', '\t', '\r', '\f')?
 _NEEDS_WS = re.compile(r"[\n\t\r\f]|  ").search
 _START, _END = "\x02", "\x03"     # the container's span in the rendered pieces
-# a line that starts (after spaces) with a character a heading word can start with (a false alarm only costs time)
-_LINE_HEAD_RX = re.compile("\n\\s*[" + re.escape("".join(sorted(_HEAD_FIRST_OR_BRACKET))) + "]")
 
 
 # ================================================================== text cleaning
@@ -1652,16 +1354,10 @@ _SPAM_QUICK_I = re.compile(
     + "|(?<=av)(?=片|在线|网站|女优))", re.I)
 # the same matches without re.I, which makes the engine fold every character it looks at (the words are Chinese but
 # for 'av', and no character but a/A and v/V matches a or v ignoring case: test_page checks it)
-# Written as one branch an anchor, each starting with the anchor itself (not a class followed by all the words'
-# tests): the engine skips ahead on the branches' first characters as on a class, and at an anchor tries only its
-# own words. The same matches (the anchor, where the word around it is).
-_SPAM_BY_ANCHOR: dict[str, list[str]] = {}
-for _w, _k in _SPAM_ANCHORS.items():
-    _SPAM_BY_ANCHOR.setdefault(_w[_k], []).append(f"(?<={re.escape(_w[:_k + 1])})(?={re.escape(_w[_k + 1:])})")
-_SPAM_BY_ANCHOR.setdefault("v", []).append("(?<=[aA]v)(?=片|在线|网站|女优)")
-_SPAM_BY_ANCHOR.setdefault("V", []).append("(?<=[aA]V)(?=片|在线|网站|女优)")
-_SPAM_QUICK = re.compile("|".join(f"{re.escape(c)}(?:{'|'.join(bs)})" for c, bs in _SPAM_BY_ANCHOR.items()))
-del _w, _k
+_SPAM_QUICK = re.compile(
+    "[" + "".join(sorted({w[k] for w, k in _SPAM_ANCHORS.items()} | {"v", "V"})) + "](?:"
+    + "|".join(f"(?<={re.escape(w[:k + 1])})(?={re.escape(w[k + 1:])})" for w, k in _SPAM_ANCHORS.items())
+    + "|(?<=[aA][vV])(?=片|在线|网站|女优))")
 _SPAM_WEAK = re.compile(r"免费|观看|精品|在线|高清|福利|久久|亚洲|欧美|国产|视频|影院|电影|直播|激情|午夜|网址")
 
 
@@ -1730,10 +1426,9 @@ def _clean_lines(text: str, keep_counters: bool = False) -> str:
         first = _DROP_FIRST           # (drop's first test, made before calling it)
         return "\n".join([s for s in map(str.strip, text.split("\n")) if s and (s[0] not in first or drop(s) is None)])
     out = []
-    quick = _SPAM_QUICK.search      # (it finds a marker wherever _SPAM_STRONG does, faster: a test first)
     for line in text.split("\n"):
         s = line.strip()
-        if not s or drop(s) or (len(s) < 400 and quick(s) is not None and _SPAM_STRONG.search(s) and _is_spam(s)):
+        if not s or drop(s) or (len(s) < 400 and _SPAM_STRONG.search(s) and _is_spam(s)):
             continue
         out.append(s)
     return "\n".join(out)
@@ -1817,10 +1512,7 @@ def _title(metas, container, raw_title, tree, hidden_classes, hidden_ids) -> str
         page_title = None
     stripped = _strip_site(page_title) if page_title else None
     heads = []
-    # (every element the class and id parts match has a class or an id holding 'tit', in some case: quirks mode
-    # matches them ignoring case; when none has, h1 and h2 match all it does, with two parts to test instead of nine)
-    heading_sel = _HEADINGS if tree.css_first(_TIT_ATTR) is not None else "h1, h2"
-    for h in tree.css(heading_sel)[:200]:
+    for h in tree.css("h1, h2, .title, .article-title, .tit, #title, .xxgk_title, .article_title, .detail-title")[:200]:
         if _is_hidden_subtree(h, hidden_classes, hidden_ids) or _in_banner(h):
             continue
         v = _clean_title(_node_text(h))
@@ -1853,9 +1545,6 @@ def _title(metas, container, raw_title, tree, hidden_classes, hidden_ids) -> str
 
 
 _SEVERAL_BODIES = re.compile(r"\S[\s、，,;；]+\S")     # 国家发展改革委　国家数据局: bodies issuing together
-_HEADINGS = "h1, h2, .title, .article-title, .tit, #title, .xxgk_title, .article_title, .detail-title"
-_TIT_ATTR = '[class*="tit" i], [id*="tit" i]'
-assert all(p.strip()[:2] in ("h1", "h2") or "tit" in p.lower() for p in _HEADINGS.split(","))
 _BANNER = re.compile(r"(?:^|[\s_-])(?:logo|site-?name|sitename|banner|brand|masthead)(?:$|[\s_-])", re.I)
 
 
@@ -2139,14 +1828,7 @@ def _info_fields(page: str) -> dict:
     lines = page.split("\n")
     label_key = _label_key
     max_label = _LABEL_MAX
-    # the lines the loop below can take a label from: those holding a colon or ' | ', and those that may be a label
-    # alone, with at most max_label characters but spaces: a line of printable characters (its only space ' ') with
-    # no two spaces together holds at most n + 1 spaces beside its n other characters
-    short = 2 * max_label + 1
-    todo = [n for n, line in enumerate(lines) if len(line) <= short or ":" in line or "：" in line or " | " in line
-            or "  " in line or not line.isprintable()]
-    for n in todo:
-        line = lines[n]
+    for n, line in enumerate(lines):
         if len(line) > 600:
             continue
         if " | " not in line:
@@ -2160,14 +1842,6 @@ def _info_fields(page: str) -> dict:
                     continue
                 if label_key(s) is None:
                     continue
-            else:
-                # one cell holding a colon, which _split_labelled leaves whole when it finds no inline label: then
-                # its label (before the colon, or the cell) is the loop's only key (the common line, skipped here)
-                s = line.strip()
-                if _INLINE_LABEL.search(s) is None:
-                    m = _LABEL_CELL.match(s)
-                    if label_key(m.group(1) if m else s) is None:
-                        continue
             cells = [line.strip()]
         else:
             cells = [c.strip() for c in line.split(" | ")]
@@ -2410,7 +2084,7 @@ def _is_attachment_href(href: str) -> bool:
 _SCRIPT_HREF = re.compile(r"""(?:href|src)\s*=\s*\\?["']([^"'<>\s\\]+\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar))\\?["']""", re.I)
 
 
-def _attachments(tree, html: str, url: str, plain_hrefs: bool = False) -> list[str]:
+def _attachments(tree, html: str, url: str) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
 
@@ -2430,8 +2104,7 @@ def _attachments(tree, html: str, url: str, plain_hrefs: bool = False) -> list[s
     # '附件' in a link's text or title: only possible when the markup holds it (or a numeric character reference)
     named = "附件" in html or "&#" in html
     ext_hint = _EXT_HINT.search
-    # (with plain hrefs, see _parse, only a link named 附件 can be one, and `named` says whether any can be)
-    for a in tree.css("a[href]")[:5000] if named or not plain_hrefs else ():
+    for a in tree.css("a[href]")[:5000]:
         href = a.attrs.get("href") or ""
         if href and ext_hint(href) and _is_attachment_href(href):     # (its first test, before the call)
             add(href)
