@@ -1374,3 +1374,10 @@ def test_the_info_tables_issuing_body_wins_over_the_sites_publisher(organ, want)
             "<div id='zoom'>" + "<p>为支持企业开展大模型训练，现将训力券管理办法印发给你们，请认真贯彻执行。</p>" * 3
             + "</div></div></body></html>")
     assert parse_page(html).meta["issuer"] == want
+
+
+@pytest.mark.parametrize("label", ["信息公开日期", " 信 息 公 开 日 期", "信 息 公 开 日 期 ", "信\t息公开日期", "信息\u3000公开日期",
+                                   "信  息  公  开  日  期"])
+def test_info_label_alone_on_its_line_with_spaces_in_it(label):
+    # (the lines _info_fields skips unread are those that cannot be a label alone: this one can, spaced as it is)
+    assert _page._info_fields(f"正文一段。\n{label}\n2025-05-06\n正文。").get("published") == "2025-05-06"

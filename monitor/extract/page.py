@@ -1835,7 +1835,14 @@ def _info_fields(page: str) -> dict:
     lines = page.split("\n")
     label_key = _label_key
     max_label = _LABEL_MAX
-    for n, line in enumerate(lines):
+    # the lines the loop below can take a label from: those holding a colon or ' | ', and those that may be a label
+    # alone, with at most max_label characters but spaces: a line of printable characters (its only space ' ') with
+    # no two spaces together holds at most n + 1 spaces beside its n other characters
+    short = 2 * max_label + 1
+    todo = [n for n, line in enumerate(lines) if len(line) <= short or ":" in line or "：" in line or " | " in line
+            or "  " in line or not line.isprintable()]
+    for n in todo:
+        line = lines[n]
         if len(line) > 600:
             continue
         if " | " not in line:
@@ -1849,6 +1856,14 @@ def _info_fields(page: str) -> dict:
                     continue
                 if label_key(s) is None:
                     continue
+            else:
+                # one cell holding a colon, which _split_labelled leaves whole when it finds no inline label: then
+                # its label (before the colon, or the cell) is the loop's only key (the common line, skipped here)
+                s = line.strip()
+                if _INLINE_LABEL.search(s) is None:
+                    m = _LABEL_CELL.match(s)
+                    if label_key(m.group(1) if m else s) is None:
+                        continue
             cells = [line.strip()]
         else:
             cells = [c.strip() for c in line.split(" | ")]
