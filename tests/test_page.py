@@ -1381,3 +1381,17 @@ def test_the_info_tables_issuing_body_wins_over_the_sites_publisher(organ, want)
 def test_info_label_alone_on_its_line_with_spaces_in_it(label):
     # (the lines _info_fields skips unread are those that cannot be a label alone: this one can, spaced as it is)
     assert _page._info_fields(f"正文一段。\n{label}\n2025-05-06\n正文。").get("published") == "2025-05-06"
+
+
+@pytest.mark.parametrize("doctype", ["<!DOCTYPE html>", ""])           # standards and quirks mode
+def test_container_probes_never_hide_a_match(doctype):
+    from selectolax.lexbor import LexborHTMLParser
+    names = ["TRS_Editor", "trs_editor", "TRS_UEDITOR", "view TRS_UEDITOR", "UCAP-CONTENT", "ucap-content", "pages_content",
+             "ivs_content", "content_body", "Content_Body", "articleContent", "ARTICLECONTENT", "ContentRegion",
+             "js_content", "rich_media_content", "detail-content", "zoom", "other"]
+    for name in names:
+        for attr in ("class", "id"):
+            tree = LexborHTMLParser(f"{doctype}<html><body><div {attr}='{name}'>正文</div></body></html>")
+            for sel, word in _page._CONTAINER_PROBES.items():
+                if tree.css(sel):
+                    assert tree.css_first(f'[class*="{word}" i], [id*="{word}" i]') is not None, (sel, name)

@@ -45,6 +45,11 @@ KNOWN_CONTAINERS = (
     "#ContentRegion", ".zw", "#zw", ".conTxt", ".detail-content", ".details-content", ".article-body",
     "article", "main",
 )
+# a word that a class or an id of every element a container selector matches holds (in some case: quirks mode
+# matches classes and ids ignoring case), for the selectors that share one: one query tells that none can match
+_CONTAINER_PROBES = {sel: w for sel in KNOWN_CONTAINERS for w in ("trs_", "content")
+                     if re.search(rf"[.#][\w-]*{w}", sel.lower())}
+assert all("," not in sel and ":" not in sel for sel in _CONTAINER_PROBES)
 ATTACHMENT_EXTS = (".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".zip", ".rar", ".et", ".7z")
 
 MAX_HTML = 25_000_000            # characters parsed at most (the fetcher caps bodies far below this)
@@ -122,7 +127,16 @@ def _parse(html: str, *, url: str, content: str | None) -> PageText:
         _show_deferred(tree, hidden_classes, hidden_ids)
     maybe_hidden = _hidden_candidates(tree, hidden_classes, hidden_ids)
     if container is None:
+        probed: dict[str, bool] = {}
         for sel in KNOWN_CONTAINERS:
+            probe = _CONTAINER_PROBES.get(sel)
+            if probe is not None:
+                # (no element has a class or an id holding the probe's word: the selector matches nothing)
+                hit = probed.get(probe)
+                if hit is None:
+                    hit = probed[probe] = tree.css_first(f'[class*="{probe}" i], [id*="{probe}" i]') is not None
+                if not hit:
+                    continue
             try:
                 found = [n for n in tree.css(sel)
                          if not _is_hidden_subtree(n, hidden_classes, hidden_ids) and _han_count(n) >= 20]
