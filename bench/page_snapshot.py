@@ -305,9 +305,54 @@ def short_line_pages(n: int = 120) -> dict[str, str]:
     return out
 
 
+_LEAF_TEXTS = _TXT + ["正文一段。" * 130, "   前后有空格的一段正文。  ", "\n  换行开头的正文\n", "相关文章", "【相关阅读】",
+                      "版权所有 © 2025 某市人民政府", "主办单位：某局 承办单位：某中心 技术支持：某公司 联系我们", "ICP",
+                      "备12345号", "上一条：某通知", "您现在的位置：首页 > 通知", "" , " ", "\t", "附件", "記者 張三"]
+
+
+def leaf_run_pages(n: int = 300) -> dict[str, str]:
+    """Runs of leaf blocks (<p>text</p> one after another, the common article body): with spaces, comments, inline
+    texts and other elements between them, empty and hidden ones, the container among them, heading, footer,
+    long, Traditional and space-holding texts, inside a link, a cell or <pre>, after a related-links heading."""
+    rng = random.Random(20261126)
+    out = {}
+    for i in range(n):
+        tag = rng.choice(["p", "p", "p", "div", "li", "h2", "dd", "section", "center", "td"])
+        parts = []
+        for _ in range(rng.choice([1, 2, 3, 4, 5, 8, 20, 60])):
+            k = rng.random()
+            t = rng.choice(_LEAF_TEXTS).replace("<", "&lt;") if rng.random() < 0.3 else rng.choice(_LINE_PIECES)
+            attrs = rng.choice(["", "", "", "", "", " style='display:none'", " hidden", " class='hide'", " id='zoom'",
+                                " style='color:red'", " class='x'"]) if rng.random() < 0.15 else ""
+            if k < 0.75:
+                parts.append(f"<{tag}{attrs}>{t}</{tag}>")
+            elif k < 0.80:
+                parts.append(f"<{tag}{attrs}></{tag}>")
+            elif k < 0.88:
+                parts.append(rng.choice(["\n", "\n  ", " ", "\u3000", "\t\n", "<!-- c -->", "文字", "<br>", "<img src='a.png'>",
+                                         "<span>行内</span>", "<hr>", "<script>x=1</script>", "<a href='/a'>链接</a>"]))
+            elif k < 0.93:
+                parts.append(f"<{tag}><span>{t}</span></{tag}>")
+            else:
+                parts.append(f"<{tag}>{t}<!-- c -->{t}</{tag}>")
+        sep = rng.choice(["", "", "\n", "\n    ", " "])
+        body = sep.join(parts)
+        wrap = rng.choice(["div id='zoom'", "div id='zoom'", "div", "a href='/a'", "pre", "ul", "td", "div class='related'"])
+        inner = f"<{wrap}>{body}</{wrap.split()[0]}>"
+        if wrap == "td":
+            inner = f"<table><tr><td>{body}</td><td>x</td></tr></table>"
+        elif wrap == "ul":
+            inner = f"<ul><li>{body}</li></ul>"
+        lead = rng.choice(["", "", "<h3>相关链接</h3>", "<div>相关文章</div>", "<p>正文。</p>", "文字", "<span>来源：某局</span>"])
+        style = rng.choice(["", "", "<style>.hide{display:none}</style>"])
+        out[f"leaf:{i}"] = (f"<html><head><title>某通知_某市人民政府</title>{style}</head><body>{lead}{inner}"
+                            f"<div class='footer'>版权所有 某市人民政府 ICP备12345号</div></body></html>")
+    return out
+
+
 def snapshot() -> dict:
     pages = {**fixture_pages(), **bench_pages(), **synthetic_pages(), **link_list_pages(), **dated_list_pages(),
-             **short_line_pages()}
+             **short_line_pages(), **leaf_run_pages()}
     # the rendered page text too (what the metadata is read from: a difference there may not show in the results)
     from monitor.extract import page as P
     seen: list[str] = []
