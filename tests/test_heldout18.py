@@ -1,10 +1,10 @@
 """Held-out corpus #18 (tests/heldout18/): whole pages and long texts as the daemon reads them, from places across China.
 
-Sixteen whole pages (12–30 KB): TRS pages with ArticleTitle/PubDate/ContentSource metas, Hanweb pages, gov.cn/gkmlpt
+Seventeen whole pages (12–30 KB): TRS pages with ArticleTitle/PubDate/ContentSource metas, Hanweb pages, gov.cn/gkmlpt
 pages with firstpublishedtime, info tables (索引号/发文机关/成文日期/发布日期/文号), menus, breadcrumbs, 【字体：大 中 小】,
 打印/关闭, related links and 上一篇/下一篇 naming other vouchers and amounts, ICP and 网站标识码 footers, visitor counters,
 a header clock 今天是…, attachment links; three in GBK/GB2312 declared only by <meta>; a Traditional-character news page.
-Among them: a 申领 notice whose tiers sit in an HTML table, a news roundup of eight places, a 公示 of companies granted
+Among them: a 申领 notice whose tiers sit in an HTML table, news roundups of eight places in sentences and of eight in a table, a 公示 of companies granted
 vouchers, a WeChat consultancy article, a national body encouraging vouchers, a city naming its province's voucher and
 its districts' top-ups, a repeal, an amendment, a draft, a news page naming vouchers only in passing.
 
