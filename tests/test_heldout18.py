@@ -8,11 +8,11 @@ Among them: a 申领 notice whose tiers sit in an HTML table, news roundups of e
 vouchers, a WeChat consultancy article, a national body encouraging vouchers, a city naming its province's voucher and
 its districts' top-ups, a repeal, an amendment, a draft, a news page naming vouchers only in passing.
 
-Seventeen plain texts of 2 000–8 000 characters: a 若干措施 with seven chapters and 27 articles, a 申报指南, a 政策解读
+Eighteen plain texts of 2 000–8 000 characters: a 若干措施 with seven chapters and 27 articles, a 申报指南, a 政策解读
 Q&A, a press-conference transcript, a roundup of ten cities in sections, an amendment of clauses, a repeal decision,
 a draft, a national 指导意见 that only encourages, a province issuing its own voucher, a consultancy list of seven,
 a Taiwan outlet in Traditional characters with full-width digits, a news story with passing mentions, a region naming
-its cities' vouchers, Token券/云服务券 in Chinese numerals, 0.8亿元 and …17:00止, 4折 and 仅需支付45%.
+its cities' vouchers, Token券/云服务券 in Chinese numerals, 0.8亿元 and …17:00止, 4折 and 仅需支付45%, a 受理通知 of 智能券 with a yearly pool beside an increase and a batch, due 10月10日17:30前.
 
 Each NAME.txt/.html sits beside NAME.json with the facts SPEC expects. Scores are checked in tests/test_corpora.py.
 """
