@@ -1342,3 +1342,18 @@ def test_values_said_respectively_after_vouchers_named_each_with_its_terms(tail,
             "给予支持" + tail)
     got = {m.voucher: (m.ratio, m.cap_yuan) for m in extract_text(text, region="江苏省/苏州市/苏州工业园区").measures}
     assert got == {"算力券": (0.5, caps["算力券"]), "模型券": (0.3, caps["模型券"])}
+
+
+def test_a_place_named_inside_the_one_before_narrows_it_and_does_not_share_its_voucher():
+    # 在吉林，长春市…发放模型券: 长春市 issues; 吉林 only says where
+    text = "东北多地发放数字券\n在吉林，长春市工业和信息化局发布通知，今年安排2500万元发放模型券，按照合同金额的40%给予补贴。"
+    got = {(m.voucher, m.region) for m in extract_text(text, region="辽宁省", authority="news").measures}
+    assert got == {("模型券", "吉林省/长春市")}
+
+
+@pytest.mark.parametrize("heading", ["一、北京市朝阳区·算力券", "三、南京市·算力券", "北京市朝阳区·算力券", "（一）北京市朝阳区•算力券"])
+def test_a_place_and_its_voucher_joined_by_a_mark_head_their_terms(heading):
+    text = ("收藏！各地算力券政策汇总\n小编整理了各地的最新政策。\n" + heading + "\n按不超过合同金额的50%支持，单个企业最高500万元。")
+    got = {(m.voucher, m.region): terms(m) for m in extract_text(text, region="全国", authority="news").measures}
+    place = "江苏省/南京市" if "南京" in heading else "北京市/朝阳区"
+    assert got == {("算力券", place): (None, 0.5, 5_000_000)}

@@ -787,7 +787,8 @@ def _glued_voucher(after: str) -> bool:
     # (a time between the place and its voucher changes no owner: 娄底市今年算力券总额…, 杭州市2026年算力券)
     if "券" not in after:
         return False      # (every voucher's name ends with 券)
-    m = _rx(r"^(?:(?:今年|明年|本年度?|当年|年内|20\d\d\s*年度?)(?:的)?)?(?:的)?[“\"「]?(?:市级|区级|省级|级)?").match(after)
+    # (a mark joining the place and its voucher in a list or heading, 北京市朝阳区·算力券 / 闵行区｜算力券, is the same tie)
+    m = _rx(r"^(?:[·•・｜|丨]\s*)?(?:(?:今年|明年|本年度?|当年|年内|20\d\d\s*年度?)(?:的)?)?(?:的)?[“\"「]?(?:市级|区级|省级|级)?").match(after)
     rest = after[m.end():m.end() + 8] if m else after[:8]
     vs = find_vouchers(rest)
     return bool(vs) and vs[0].start == 0
@@ -923,7 +924,9 @@ def find_measures(text: str, *, doc_region: str = "", title: str | None = None, 
         # a heading: a short line naming a region, or a voucher name alone (a section of a roundup)
         if plain is not None and len(plain) <= 12:
             vs = find_vouchers(plain)
-            if vs and len(plain) <= 8 and not _amounts_or_shares(plain):
+            # (三、南京市·语料券: a place's voucher, read as a paragraph naming both — not a voucher's section)
+            if vs and len(plain) <= 8 and not _amounts_or_shares(plain) \
+                    and not (vs[0].start >= 2 and R.find_regions(plain[:vs[0].start], st.heading or doc_region or st.home)):
                 nested = (st.heading_level is not None and level is not None and level > st.heading_level
                           and st.heading and st.heading != doc_region)
                 if not nested:      # （一）算力券 under 一、杭州市 stays in 杭州市's section
@@ -1580,8 +1583,9 @@ def _apply_event(ev, region, policy, doc_region, st):
         st.named = val
         end = ev[3]
         if st.coord_end is not None and st.par is not None and _rx(r"[、和及与,，\s]*").fullmatch(st.par[st.coord_end:pos]) \
-                and val != region:
-            st.coord.append(region)        # 北京、上海已发放算力券: both are subjects
+                and val != region and not val.startswith(region + "/") and not region.startswith(val + "/"):
+            # 北京、上海已发放算力券: both are subjects (在吉林，长春市…: a place inside the one before narrows it)
+            st.coord.append(region)
         else:
             st.coord = []
         st.coord_end = end
