@@ -1357,3 +1357,22 @@ def test_a_place_and_its_voucher_joined_by_a_mark_head_their_terms(heading):
     got = {(m.voucher, m.region): terms(m) for m in extract_text(text, region="全国", authority="news").measures}
     place = "江苏省/南京市" if "南京" in heading else "北京市/朝阳区"
     assert got == {("算力券", place): (None, 0.5, 5_000_000)}
+
+
+def test_another_objects_subsidy_ends_the_voucher_once_its_terms_are_stated_anywhere_before():
+    # 第二条 states the terms; 第三条 names the voucher again for its procedure (a group without terms); a
+    # paragraph or a sentence opening another object's subsidy after that is not the voucher's
+    text = ("航空港实验区算力券管理办法\n第二条 实验区每年安排算力券8000万元，企业使用区内智算中心算力服务的，按照服务费用的"
+            "不超过35%给予支持，单个企业年度最高400万元。\n第三条 算力券通过实验区算力服务平台线上申领。\n"
+            "对企业参加境内外重点展会的，按照展位费的70%给予补贴，每家企业每年最高30万元。")
+    got = {m.voucher: terms(m) for m in extract_text(text, region="河南省/郑州市/郑州航空港经济综合实验区").measures}
+    assert got == {"算力券": (80_000_000, 0.35, 4_000_000)}
+    same_par = text.replace("线上申领。\n对企业", "线上申领，确保服务质量。对企业")
+    got = {m.voucher: terms(m) for m in extract_text(same_par, region="河南省/郑州市/郑州航空港经济综合实验区").measures}
+    assert got == {"算力券": (80_000_000, 0.35, 4_000_000)}
+
+
+@pytest.mark.parametrize("word", ["市（州）", "市(州)", "州（市）", "市（地、州）"])
+def test_an_encouragement_to_a_provinces_prefectures_in_general_is_no_measure(word):
+    text = f"四川省人工智能若干措施（征求意见稿）\n第三十二条 鼓励{word}结合实际发放模型券、语料券，与省级算力券形成政策合力。"
+    assert measures(text, region="四川省") == {}

@@ -128,7 +128,9 @@ _SPAM = fast_re(r"毛片|av片|在线观看|九九热|蜘蛛池|视频网站|一
 
 # an encouragement to places not named, or a voucher named in general
 # 鼓励县（市、区）…: the lower places in general (not 在4个县（市、区）试点: where the region's own voucher runs)
-_GENERAL_LOWER = r"(?<![个座\d])(?:县[（(]市[、，,]?区?[)）]|区[（(]县[、，,]?市?[)）]|市[（(]县[、，,]?区?[)）])"
+# (市（州）, 市（地、州）, 州（市）, 盟（市）: the prefecture-level units of a province, in general)
+_GENERAL_LOWER = (r"(?<![个座\d])(?:县[（(]市[、，,]?区?[)）]|区[（(]县[、，,]?市?[)）]|市[（(]县[、，,]?区?[)）]|"
+                  r"市[（(](?:州|地|盟)(?:[、，,]?(?:州|盟))?[)）]|(?:州|盟)[（(]市[)）])")
 _GENERAL_WORDS = (
     r"先进地区|发达地区|兄弟(?:城市|地市|省份|省市)|外地|其他(?:地区|城市|省份|省市)|"     # 学习借鉴先进地区发放算力券的经验
     r"各地|多地|各省|各市|各区县|各区|各(?:园区|开发区|高新区|县区|县市区|市州|地市|城市)|地方|地市|市县|有条件的|一些城市|部分城市|部分地区|不少城市|多个城市|多省|"
@@ -1141,6 +1143,14 @@ _GENERIC_OBJECT = fast_re(r"符合[^，,]{0,12}?(?:条件|要求)的?|经[^，,]
                           r"(?:中小|小微|科技型|重点|相关|上述|申报|申领|入库)?(?:企业|单位|主体|机构|项目)|的")
 
 
+def _stated_already(grp: Group, groups: list[Group], shares) -> bool:
+    """The voucher in force has its cap (and its share, where the paragraph holds shares) stated already, in this
+    group or an earlier one of the same voucher and place (第二条 sets the terms, 第三条 names the voucher again
+    for its procedure)."""
+    same = [g for g in groups if g is grp or (g.region == grp.region and set(g.vouchers) & set(grp.vouchers))]
+    return any(g.caps or g.strong_caps for g in same) and (not shares or any(g.ratios for g in same))
+
+
 def _another_object(par: str) -> bool:
     m = _OBJECT_OPENS.match(par)
     if m is None:
@@ -1199,7 +1209,7 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
     if label_breaks or (not mentions and _topic_break(par[:60], st.current or doc_region)):
         st.group = None
     elif not mentions and st.group is not None and amounts and ("给予" in par or "予以" in par) \
-            and (st.group.caps or st.group.strong_caps) and (st.group.ratios or not shares) and _another_object(par):
+            and _stated_already(st.group, groups, shares) and _another_object(par):
         # (only where the voucher's terms are stated already: a paragraph that brings the share or the cap the
         # voucher still lacks may be its own — 算力券年度总额3000万元。对符合条件的企业，按30%给予支持，最高100万元)
         st.group = None
@@ -1245,6 +1255,13 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             if st.group is not None:
                 if _other_region_opens(par, a, b, st.group, context, amounts, shares):
                     # 沈河区发放模型券，年度额度600万元；浑南区则对企业…给予补贴，最高300万元: that place's own
+                    st.group = None
+                    continue
+                if a > 0 and (sent.startswith("对") or sent.startswith("支持") or sent.startswith("鼓励")) \
+                        and ("给予" in sent or "予以" in sent) and _another_object(sent) \
+                        and _stated_already(st.group, groups, [x for x in shares if a <= x.start < b]):
+                    # …确保服务质量。对企业参加境内外重点展会的，按照展位费的70%给予补贴: a sentence opening
+                    # another object's subsidy, after the voucher's terms were stated, ends them (as a paragraph does)
                     st.group = None
                     continue
                 other = _other_subsidy(par, a, b, terms_at) if terms_at else None
