@@ -1376,3 +1376,12 @@ def test_another_objects_subsidy_ends_the_voucher_once_its_terms_are_stated_anyw
 def test_an_encouragement_to_a_provinces_prefectures_in_general_is_no_measure(word):
     text = f"四川省人工智能若干措施（征求意见稿）\n第三十二条 鼓励{word}结合实际发放模型券、语料券，与省级算力券形成政策合力。"
     assert measures(text, region="四川省") == {}
+
+
+@pytest.mark.parametrize("facility", ["庆阳数据中心集群", "晋江本地算力中心", "本地智算中心"])
+def test_a_computing_facility_named_with_a_place_is_no_body_speaking(facility):
+    # 对企业租用庆阳数据中心集群算力的: 庆阳 heads a facility's name, not a body (…中心) of the place that speaks, so
+    # the voucher's terms go on in the next sentences
+    text = (f"庆阳市数据局关于受理算力券申请的通知\n算力券年度总额6000万元，对企业租用{facility}算力的，按照租用费用的20%给予支持；"
+            "使用国产算力的，支持比例为30%。单个企业年度最高300万元。")
+    assert terms(measures(text, region="甘肃省/庆阳市")[("算力券", "甘肃省/庆阳市")]) == (60_000_000, 0.3, 3_000_000)
