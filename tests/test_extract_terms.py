@@ -1385,3 +1385,12 @@ def test_a_computing_facility_named_with_a_place_is_no_body_speaking(facility):
     text = (f"庆阳市数据局关于受理算力券申请的通知\n算力券年度总额6000万元，对企业租用{facility}算力的，按照租用费用的20%给予支持；"
             "使用国产算力的，支持比例为30%。单个企业年度最高300万元。")
     assert terms(measures(text, region="甘肃省/庆阳市")[("算力券", "甘肃省/庆阳市")]) == (60_000_000, 0.3, 3_000_000)
+
+
+def test_a_districts_top_up_of_a_voucher_its_city_names_in_the_condition():
+    # 对已获得天津市算力券支持的区内企业，区财政再按10%叠加支持: 天津市 owns the voucher built on (a condition,
+    # glued to it), the top-up is the district's own
+    text = ("西青区关于对天津市算力券给予叠加支持的实施办法\n二、区级叠加支持\n对已获得天津市算力券支持的区内企业，"
+            "区财政再按合同金额的10%叠加支持，单个企业每年最高50万元。区级叠加资金年度总额为800万元，用完即止。")
+    got = {(m.voucher, m.region): terms(m) for m in extract_text(text, region="天津市/西青区").measures}
+    assert got[("算力券", "天津市/西青区")] == (8_000_000, 0.1, 500_000)

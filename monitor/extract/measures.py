@@ -1298,13 +1298,20 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             cm = _CONDITION.search(par[(gs - 10 if gs - 10 > a else a):gs])
             condition = cm is not None and not _rx(r"给予|予以|发放|安排|设立|条件的").search(cm.group(1))
             if condition and st.group is None and authority == "official" and doc_region \
-                    and not (st.named is not None and st.named == region and region != doc_region):
+                    and not (st.named is not None and st.named == region and region != doc_region
+                             and not any(path == region and 0 <= gs - e <= 2 for _, e, path in issuers)):
+                # (对已获得天津市算力券支持的区内企业，区财政再按10%叠加: the place glued to the condition's voucher owns
+                # that voucher; the top-up is still the document's own)
                 # 对获得苏州市算力券支持的企业，区级再按10%叠加支持: a top-up by the document's own region
                 # (合肥市已出台配套政策，对使用省级算力券的企业，由合肥市再按10%叠加发放算力券: the place named in
                 # the paragraph tops up; the voucher it builds on is a condition, not a measure)
                 region = doc_region
                 condition = False
-            cited = next((p for e, p in cited_glued if 0 <= gs - e <= 4), None) if cited_glued else None
+                topped = True
+            else:
+                topped = False
+            # (a top-up's condition names the voucher it builds on, 获得天津市算力券支持的: no citation to skip)
+            cited = next((p for e, p in cited_glued if 0 <= gs - e <= 4), None) if cited_glued and not topped else None
             if cited is not None and cited == region:
                 cited = None     # 按照《定西市算力券实施办法》 in 定西市's own notice: its own voucher, terms follow
             if cited is not None and not region and not general and not groups:
