@@ -759,3 +759,10 @@ def test_a_bodys_own_post_quoting_commentary_is_its_word_not_news():
     assert find_stage(text, "南山区出台训力券叠加支持政策", "official") == "final"
     reported = text.replace("来源：深圳市南山区科技创新局", "来源：深圳特区报").replace("近日，", "本报讯（记者 王明）近日，")
     assert find_stage(reported, "南山区出台训力券叠加支持政策", "official") == "news"
+
+
+@pytest.mark.parametrize("line, outlet", [("长三角政策通　2026-09-18", "长三角政策通"), ("新知科技　2026年10月6日", "新知科技"),
+                                          ("北京　2026-09-18", None), ("记者　2026-09-18", None)])
+def test_a_name_alone_with_the_day_under_the_headline_is_the_outlet(line, outlet):
+    text = "一文读懂：长三角7城算力券政策对比\n" + line + "\n最近不少读者在后台留言，本期小编挑选了7个城市，供大家对照。"
+    assert find_news_outlet(text) == outlet

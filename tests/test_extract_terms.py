@@ -1394,3 +1394,11 @@ def test_a_districts_top_up_of_a_voucher_its_city_names_in_the_condition():
             "区财政再按合同金额的10%叠加支持，单个企业每年最高50万元。区级叠加资金年度总额为800万元，用完即止。")
     got = {(m.voucher, m.region): terms(m) for m in extract_text(text, region="天津市/西青区").measures}
     assert got[("算力券", "天津市/西青区")] == (8_000_000, 0.1, 500_000)
+
+
+def test_a_citys_top_up_of_the_provinces_voucher_is_the_citys():
+    # 无锡市在享受省级算力券的基础上，市级再按10%叠加支持: 省级 names the voucher built on, the top-up is the city's
+    text = ("无锡市算力券实施细则\n一、江苏省算力券按合同金额的30%给予支持，单个企业最高300万元。\n"
+            "二、无锡市在享受省级算力券的基础上，市级再按合同金额的10%叠加支持，单个企业最高100万元。市级年度算力券总额8000万元。")
+    got = {(m.voucher, m.region): terms(m) for m in extract_text(text, region="江苏省/无锡市").measures}
+    assert got == {("算力券", "江苏省"): (None, 0.3, 3_000_000), ("算力券", "江苏省/无锡市"): (80_000_000, 0.1, 1_000_000)}

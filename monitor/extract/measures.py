@@ -1356,7 +1356,8 @@ def _read_paragraph(par: str, st: _State, groups: list[Group], doc_region: str, 
             # (every level word holds 省 or 级)
             lvl = _LEVEL_BEFORE.search(left4) if "省" in left4 or "级" in left4 else None
             g_region = region
-            if lvl and region and lvl.group(1).startswith("省") and "/" in region and region.split("/")[0].endswith(("省", "自治区")):
+            # (在享受省级算力券的基础上，市级再按10%叠加: the province's voucher is the one built on; the top-up is here)
+            if lvl and region and not topped and lvl.group(1).startswith("省") and "/" in region and region.split("/")[0].endswith(("省", "自治区")):
                 # 申报省级模型券: the province's voucher (only this group's: the place in force stays for what follows)
                 g_region = region.split("/")[0]
             twins = [r for r in st.coord if r != g_region and r]

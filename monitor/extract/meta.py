@@ -400,6 +400,16 @@ def find_news_outlet(text: str) -> str | None:
             if i > 0 and len(lines[i - 1]) <= 16 and _OUTLET_NAME.fullmatch(lines[i - 1]) \
                     and not lines[i - 1].startswith("本报"):
                 return outlet_name(lines[i - 1])
+            # the line under the headline is only a name and the day (长三角政策通　2026-09-18, 新知科技　2026年10月6日):
+            # the account or publication that wrote it, whatever its name ends with — not a place, a person's role
+            # or a label
+            from . import regions as R
+            pieces = [p for p in _rx(r"[\s　|｜/]+").split(ln[:ds[0].start] + " " + ln[ds[0].end:]) if p]
+            if i == 1 and len(pieces) == 1 and ds[0].start > 0 and 2 <= len(pieces[0]) <= 12 \
+                    and _rx(r"[\u4e00-\u9fa5A-Za-z0-9·]+").fullmatch(pieces[0]) \
+                    and not _rx(r"^(?:本报|本刊|记者|作者|来源|编辑|发布|时间|日期)").match(pieces[0]) \
+                    and not R.find_regions(pieces[0]):
+                return pieces[0]
     for ln in lines:
         m = _OUTLET_WIRE.match(ln)
         if m and not m.group(1).startswith("本"):
